@@ -1,0 +1,20 @@
+package io.github.tokenbridge;
+
+import java.util.List;
+
+/**
+ * What {@code AccessCheck} answers when the call itself succeeds: whether access is granted,
+ * the granted mask, and the privileges used to grant it (R63).
+ *
+ * @param accessStatus   {@code AccessStatus}: true when every requested right is granted
+ * @param grantedAccess  {@code GrantedAccess}: the granted mask (0 when access is denied)
+ * @param privilegesUsed the {@code PRIVILEGE_SET} entries, with {@code SE_PRIVILEGE_USED_FOR_ACCESS}
+ * @param denialError    the Win32 error for a denial ({@code ERROR_ACCESS_DENIED} or
+ *                       {@code ERROR_PRIVILEGE_NOT_HELD}); 0 when granted
+ */
+public record AccessCheckResult(boolean accessStatus, int grantedAccess, List<TokenPrivilege> privilegesUsed, int denialError) {
+
+    public AccessCheckResult {
+        privilegesUsed = List.copyOf(privilegesUsed);
+    }
+}

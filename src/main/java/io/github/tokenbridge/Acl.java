@@ -1,0 +1,33 @@
+package io.github.tokenbridge;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An access control list: an ordered list of ACEs.
+ *
+ * @param aces the entries, in evaluation order
+ */
+public record Acl(List<Ace> aces) {
+
+    /** The empty ACL, which grants nothing when used as a DACL (R63). */
+    public static final Acl EMPTY = new Acl(List.of());
+
+    public Acl {
+        aces = List.copyOf(Objects.requireNonNull(aces, "aces"));
+    }
+
+    /** An ACL of these entries. */
+    public static Acl of(Ace... aces) {
+        return new Acl(List.of(aces));
+    }
+
+    /** The ACL's size in bytes: an 8-byte header and every ACE. */
+    public int byteLength() {
+        int length = 8;
+        for (Ace ace : aces) {
+            length += ace.byteLength();
+        }
+        return length;
+    }
+}
