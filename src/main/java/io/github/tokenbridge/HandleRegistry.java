@@ -33,13 +33,27 @@ final class HandleRegistry {
 
     /** Takes ownership of {@code handle}, closing it when {@code owner} is unreachable and unclosed. */
     HandleState register(Object owner, Handle handle, String description) {
-        StackTraceElement[] stack = new Throwable().getStackTrace();
         OpenHandle info = new OpenHandle(handle.toString(), description, Thread.currentThread().getName(),
-                Arrays.asList(stack));
+                callerStack());
         HandleState state = new HandleState(this, handle, info);
         open.add(state);
         state.cleanable(CLEANER.register(owner, state));
         return state;
+    }
+
+    /** The stack of the current call without tokenbridge's own root-package frames on top. */
+    private static List<StackTraceElement> callerStack() {
+        List<StackTraceElement> stack = Arrays.asList(new Throwable().getStackTrace());
+        String root = "io.github.tokenbridge.";
+        int first = 0;
+        while (first < stack.size() - 1) {
+            String cls = stack.get(first).getClassName();
+            if (!cls.startsWith(root) || cls.indexOf('.', root.length()) >= 0) {
+                break;
+            }
+            first++;
+        }
+        return stack.subList(first, stack.size());
     }
 
     /** Called exactly once per handle: closes it and records a leak when {@code reason} is not null. */

@@ -12,6 +12,8 @@ import java.util.Objects;
  */
 public record LeakReport(List<Leak> leaks) {
 
+    private static final int PRINTED_FRAMES = 8;
+
     /** Why a handle counts as leaked. */
     public enum Reason {
         /** Its {@link AccessToken} became unreachable without being closed; the Cleaner closed it. */
@@ -43,7 +45,7 @@ public record LeakReport(List<Leak> leaks) {
         return leaks.isEmpty();
     }
 
-    /** A multi-line report: one line per leak, then the opening stack. */
+    /** A multi-line report: one line per leak, then the top of the stack that opened it. */
     @Override
     public String toString() {
         if (leaks.isEmpty()) {
@@ -52,8 +54,12 @@ public record LeakReport(List<Leak> leaks) {
         StringBuilder sb = new StringBuilder(leaks.size() + " leaked handle(s):");
         for (Leak leak : leaks) {
             sb.append(System.lineSeparator()).append("  ").append(leak.reason()).append(": ").append(leak.handle());
-            for (StackTraceElement frame : leak.handle().openedAt()) {
-                sb.append(System.lineSeparator()).append("      at ").append(frame);
+            List<StackTraceElement> stack = leak.handle().openedAt();
+            for (int i = 0; i < Math.min(stack.size(), PRINTED_FRAMES); i++) {
+                sb.append(System.lineSeparator()).append("      at ").append(stack.get(i));
+            }
+            if (stack.size() > PRINTED_FRAMES) {
+                sb.append(System.lineSeparator()).append("      ... ").append(stack.size() - PRINTED_FRAMES).append(" more");
             }
         }
         return sb.toString();
