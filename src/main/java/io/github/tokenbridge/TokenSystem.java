@@ -86,6 +86,12 @@ public final class TokenSystem implements AutoCloseable {
         return TokenAccess.toMask(Objects.requireNonNull(access, "access"));
     }
 
+    /** The calling process's id ({@code GetCurrentProcessId}). */
+    public int currentProcessId() {
+        ensureUsable();
+        return backend.getCurrentProcessId();
+    }
+
     // ---------------------------------------------------------------- opening
 
     /** Opens the calling process's primary token ({@code OpenProcessToken}, R22–R24). */
