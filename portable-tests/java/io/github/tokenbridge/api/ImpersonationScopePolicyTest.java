@@ -201,6 +201,21 @@ class ImpersonationScopePolicyTest {
     }
 
     @Test
+    void closeSystem_scopeStillOpenOnThisThread_illegalStateAndNothingClosed() {
+        AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY));
+        ImpersonationScope scope = system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, system::close);
+
+        assertTrue(e.getMessage().contains("1 impersonation scope(s)"), e.getMessage());
+        assertTrue(token.isOpen());
+        scope.close();
+        token.close();
+        system.close();
+        assertTrue(system.leakReport().isEmpty());
+    }
+
+    @Test
     void impersonate_tokenOfAnotherSystem_throwsIllegalArgument() {
         FakeThreadTokens otherFake = new FakeThreadTokens();
         try (TokenSystem other = Tokens.over(otherFake.backend)) {

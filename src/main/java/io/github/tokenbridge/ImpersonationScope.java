@@ -93,6 +93,10 @@ public final class ImpersonationScope implements AutoCloseable {
         impersonator.restore(saved, function);
     }
 
+    boolean openedBy(Impersonator candidate) {
+        return impersonator == candidate;
+    }
+
     /** Marks the scope closed without restoring (the thread was already reverted), and frees its saved token. */
     void abandon() {
         synchronized (this) {

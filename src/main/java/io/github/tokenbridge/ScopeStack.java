@@ -38,6 +38,17 @@ final class ScopeStack {
         return STACK.get().size();
     }
 
+    /** The number of scopes open on the calling thread that {@code impersonator} opened. */
+    static int depthOf(Impersonator impersonator) {
+        int count = 0;
+        for (ImpersonationScope scope : STACK.get()) {
+            if (scope.openedBy(impersonator)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Removes and returns every open scope of the calling thread, innermost first. */
     static List<ImpersonationScope> drain() {
         Deque<ImpersonationScope> stack = STACK.get();

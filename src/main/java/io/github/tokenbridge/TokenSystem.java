@@ -1,8 +1,6 @@
 package io.github.tokenbridge;
 
 import io.github.tokenbridge.backend.Handle;
-import io.github.tokenbridge.backend.ProcessAccess;
-import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenBackend;
 
 import java.util.Collection;
@@ -35,6 +33,7 @@ public final class TokenSystem implements AutoCloseable {
     private final HandleRegistry handles;
     private final Impersonator impersonator;
     private final SecurityChecks checks;
+    private final TokenOpener opener;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     TokenSystem(TokenBackend backend) {
@@ -43,6 +42,7 @@ public final class TokenSystem implements AutoCloseable {
         this.handles = new HandleRegistry(backend, failures);
         this.impersonator = new Impersonator(backend, failures);
         this.checks = new SecurityChecks(this);
+        this.opener = new TokenOpener(this);
     }
 
     /** Which backend this system uses. */
@@ -97,9 +97,7 @@ public final class TokenSystem implements AutoCloseable {
     /** Opens the calling process's primary token ({@code OpenProcessToken}, R22–R24). */
     public AccessToken openProcessToken(Set<TokenAccess> access) {
         ensureUsable();
-        int mask = mask(access);
-        Handle token = failures.require(backend.openProcessToken(Handle.CURRENT_PROCESS, mask), "OpenProcessToken");
-        return adopt(token, "process token " + access);
+        return opener.openProcessToken(mask(access), access);
     }
 
     /**
@@ -109,18 +107,7 @@ public final class TokenSystem implements AutoCloseable {
      */
     public AccessToken openProcessToken(int processId, Set<TokenAccess> access) {
         ensureUsable();
-        int mask = mask(access);
-        Result<Handle> process = backend.openProcess(ProcessAccess.PROCESS_QUERY_LIMITED_INFORMATION.mask(), processId);
-        if (Failures.failedWith(process, Win32Error.ERROR_ACCESS_DENIED)) {
-            process = backend.openProcess(ProcessAccess.PROCESS_QUERY_INFORMATION.mask(), processId);
-        }
-        Handle processHandle = failures.require(process, "OpenProcess");
-        try {
-            Handle token = failures.require(backend.openProcessToken(processHandle, mask), "OpenProcessToken");
-            return adopt(token, "token of process " + processId + " " + access);
-        } finally {
-            backend.closeHandle(processHandle);
-        }
+        return opener.openProcessToken(processId, mask(access), access);
     }
 
     /**
@@ -131,12 +118,7 @@ public final class TokenSystem implements AutoCloseable {
     public Optional<AccessToken> openThreadToken(Set<TokenAccess> access, OpenAs openAs) {
         ensureUsable();
         int mask = mask(access);
-        Objects.requireNonNull(openAs, "openAs");
-        Result<Handle> result = backend.openThreadToken(Handle.CURRENT_THREAD, mask, openAs.openAsSelf());
-        if (Failures.failedWith(result, Win32Error.ERROR_NO_TOKEN)) {
-            return Optional.empty();
-        }
-        return Optional.of(adopt(failures.require(result, "OpenThreadToken"), "thread token " + access));
+        return opener.openThreadToken(mask, access, Objects.requireNonNull(openAs, "openAs"));
     }
 
     /**
@@ -298,9 +280,17 @@ public final class TokenSystem implements AutoCloseable {
     /**
      * Closes every handle still open (recording each in the leak report, which is also logged as a
      * warning when not empty) and the backend. Idempotent.
+     *
+     * @throws IllegalStateException when the calling thread still has impersonation scopes of this
+     *                               system open (close them first); nothing is closed then
      */
     @Override
     public void close() {
+        int openScopes = ScopeStack.depthOf(impersonator);
+        if (openScopes > 0 && !closed.get()) {
+            throw new IllegalStateException(openScopes + " impersonation scope(s) of this TokenSystem are still open on"
+                    + " this thread; close them before the system, or the thread could not be restored");
+        }
         if (!closed.compareAndSet(false, true)) {
             return;
         }
