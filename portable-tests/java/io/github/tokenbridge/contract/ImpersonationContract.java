@@ -28,15 +28,17 @@ public abstract class ImpersonationContract extends ContractSupport {
     @EnumSource(value = ImpersonationLevel.class, names = {"IDENTIFICATION", "IMPERSONATION", "DELEGATION"})
     @DisplayName("R37/R41: ImpersonateSelf gives the thread a token at exactly the level asked for; close reverts")
     void impersonateSelf_level_threadTokenHasThatLevel(ImpersonationLevel level) {
+        Sid processUser;
+        try (AccessToken process = system.openProcessToken(QUERY)) {
+            processUser = process.user(); // read first: at Identification level no object can be opened (R20)
+        }
         try (ImpersonationScope scope = system.impersonateSelf(level)) {
             assertEquals(level, scope.obtainedLevel());
             assertFalse(scope.wasDowngraded());
             try (AccessToken thread = system.openThreadToken(QUERY, OpenAs.SELF).orElseThrow()) {
                 assertEquals(TokenType.IMPERSONATION, thread.type());
                 assertEquals(Optional.of(level), thread.impersonationLevel());
-                try (AccessToken process = system.openProcessToken(QUERY)) {
-                    assertEquals(process.user(), thread.user());
-                }
+                assertEquals(processUser, thread.user());
             }
         }
         assertEquals(Optional.empty(), system.openThreadToken(QUERY, OpenAs.SELF));
@@ -90,6 +92,15 @@ public abstract class ImpersonationContract extends ContractSupport {
         try (AccessToken thread = system.openThreadToken(QUERY, OpenAs.SELF).orElseThrow()) {
             return thread.impersonationLevel();
         }
+    }
+
+    @Test
+    @DisplayName("R20/R24: while impersonating at Identification level the process token cannot be opened")
+    void openProcessToken_identificationLevelImpersonation_badImpersonationLevel() {
+        try (ImpersonationScope scope = system.impersonateSelf(ImpersonationLevel.IDENTIFICATION)) {
+            assertWinError("OpenProcessToken", 1346, () -> system.openProcessToken(QUERY));
+        }
+        system.openProcessToken(QUERY).close();
     }
 
     @Test
