@@ -140,6 +140,17 @@ public abstract class ImpersonationContract extends ContractSupport {
     }
 
     @Test
+    @DisplayName("R42: an impersonation token needs TOKEN_IMPERSONATE, a primary one TOKEN_DUPLICATE")
+    void impersonate_missingRight_accessDeniedAndNotImpersonating() {
+        try (AccessToken queryOnly = impersonationToken(ImpersonationLevel.IMPERSONATION, QUERY);
+             AccessToken primaryQueryOnly = system.openProcessToken(QUERY)) {
+            assertWinError("ImpersonateLoggedOnUser", 5, () -> system.impersonate(queryOnly));
+            assertWinError("ImpersonateLoggedOnUser", 5, () -> system.impersonate(primaryQueryOnly));
+            assertFalse(system.isImpersonating());
+        }
+    }
+
+    @Test
     @DisplayName("R44: ImpersonateAnonymousToken impersonates ANONYMOUS LOGON without a logon SID")
     void impersonateAnonymous_threadTokenIsAnonymousLogon() {
         try (ImpersonationScope scope = system.impersonateAnonymous()) {

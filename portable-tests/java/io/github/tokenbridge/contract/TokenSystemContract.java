@@ -9,6 +9,7 @@ import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenStatistics;
+import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.TokenType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The opening, duplication and information contract of the public API, for every backend (R1–R27, R52–R59). */
@@ -45,6 +47,12 @@ public abstract class TokenSystemContract extends ContractSupport {
             assertEquals(first.statistics(), second.statistics());
             assertEquals(first.statistics().tokenId(), byPid.statistics().tokenId());
         }
+    }
+
+    @Test
+    @DisplayName("OpenProcess of a process id that does not exist fails with ERROR_INVALID_PARAMETER")
+    void openProcessToken_noSuchProcess_invalidParameter() {
+        assertWinError("OpenProcess", 87, () -> system.openProcessToken(0x7FFFFFFC, QUERY));
     }
 
     @Test
@@ -177,10 +185,22 @@ public abstract class TokenSystemContract extends ContractSupport {
     }
 
     @Test
+    void programmingErrors_sameStandardExceptionsOnEveryBackend() {
+        assertThrows(NullPointerException.class, () -> system.openProcessToken(null));
+        assertThrows(NullPointerException.class, () -> system.openThreadToken(QUERY, null));
+        assertThrows(NullPointerException.class, () -> system.impersonateSelf(null));
+        try (TokenSystem other = newSystem();
+             AccessToken foreign = other.openProcessToken(QUERY_DUPLICATE)) {
+            assertThrows(IllegalArgumentException.class, () -> system.impersonate(foreign));
+            assertThrows(IllegalArgumentException.class, () -> system.checkTokenMembership(foreign, Sid.EVERYONE));
+        }
+    }
+
+    @Test
     void closedToken_anyGetter_illegalState() {
         AccessToken token = system.openProcessToken(QUERY);
         token.close();
         token.close();
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, token::user);
+        assertThrows(IllegalStateException.class, token::user);
     }
 }
