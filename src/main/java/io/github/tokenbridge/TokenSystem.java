@@ -82,6 +82,23 @@ public final class TokenSystem implements AutoCloseable {
         return new AccessToken(this, handle, description);
     }
 
+    /**
+     * Takes ownership of a token handle obtained outside tokenbridge through this system's backend
+     * (for example from {@code LogonUser} or a named-pipe server): the returned token closes it.
+     *
+     * @param handle      the raw handle value, positive
+     * @param description what the handle is, for {@link #openHandles()} and leak reports
+     * @throws IllegalArgumentException for NULL or a pseudo handle
+     */
+    public AccessToken adopt(long handle, String description) {
+        ensureUsable();
+        Objects.requireNonNull(description, "description");
+        if (handle <= 0) {
+            throw new IllegalArgumentException("not an owned handle (NULL or a pseudo handle): " + new Handle(handle));
+        }
+        return adopt(new Handle(handle), description);
+    }
+
     private static int mask(Set<TokenAccess> access) {
         return TokenAccess.toMask(Objects.requireNonNull(access, "access"));
     }
