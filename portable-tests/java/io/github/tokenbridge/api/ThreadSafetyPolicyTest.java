@@ -1,5 +1,6 @@
 package io.github.tokenbridge.api;
 
+import io.github.tokenbridge.AccessToken;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.ImpersonationRestoreError;
 import io.github.tokenbridge.ImpersonationScope;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,5 +127,27 @@ class ThreadSafetyPolicyTest {
         verify(fake.backend, never()).impersonateSelf(any());
         verify(fake.backend, never()).openThreadToken(any(), org.mockito.ArgumentMatchers.anyInt(),
                 org.mockito.ArgumentMatchers.anyBoolean());
+    }
+
+    @Test
+    @DisplayName("a virtual thread hands impersonated work to the platform-thread executor (JDK 21+)")
+    void impersonatingExecutor_fromVirtualThread_runsImpersonated() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 21, "this JVM has no virtual threads");
+        try (AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY, TokenAccess.DUPLICATE))) {
+            ExecutorService executor = system.impersonatingExecutor(token, 1);
+            AtomicReference<Object> seen = new AtomicReference<>();
+            Runnable body = () -> {
+                try {
+                    seen.set(executor.submit(() -> fake.current()).get(10, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                    seen.set(e);
+                }
+            };
+            Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class).invoke(null, body);
+            virtual.join();
+            executor.shutdown();
+            assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+            assertEquals(ImpersonationLevel.IMPERSONATION, ((FakeThreadTokens.FakeToken) seen.get()).level());
+        }
     }
 }

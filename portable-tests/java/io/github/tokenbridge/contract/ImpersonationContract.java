@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -162,6 +167,35 @@ public abstract class ImpersonationContract extends ContractSupport {
             }
         }
         assertFalse(system.isImpersonating());
+    }
+
+    @Test
+    @DisplayName("the impersonating executor runs tasks as the token on platform threads and reverts them")
+    void impersonatingExecutor_task_runsAsTokenThenReverts() throws Exception {
+        try (AccessToken token = impersonationToken(ImpersonationLevel.IMPERSONATION,
+                Set.of(TokenAccess.QUERY, TokenAccess.IMPERSONATE))) {
+            ExecutorService executor = system.impersonatingExecutor(token, 1);
+            try {
+                long seen = executor.submit(this::threadTokenId).get(30, TimeUnit.SECONDS);
+                assertEquals(token.statistics().tokenId().value(), seen);
+                ExecutorService plain = system.guard(Executors.newSingleThreadExecutor());
+                try {
+                    Future<Boolean> leaky = plain.submit(() -> {
+                        system.impersonate(token); // left open on purpose
+                        return true;
+                    });
+                    ExecutionException e = assertThrows(ExecutionException.class, () -> leaky.get(30, TimeUnit.SECONDS));
+                    assertEquals(IllegalStateException.class, e.getCause().getClass());
+                    assertFalse(plain.submit(system::isImpersonating).get(30, TimeUnit.SECONDS));
+                } finally {
+                    plain.shutdown();
+                    assertTrue(plain.awaitTermination(30, TimeUnit.SECONDS));
+                }
+            } finally {
+                executor.shutdown();
+                assertTrue(executor.awaitTermination(30, TimeUnit.SECONDS));
+            }
+        }
     }
 
     @Test
