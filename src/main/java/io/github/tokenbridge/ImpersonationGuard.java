@@ -86,11 +86,11 @@ final class ImpersonationGuard extends AbstractExecutorService {
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
         if (command instanceof ImpersonationGuard.GuardedTask<?>) {
-            delegate.execute(command);
+            executeChecked(command);
             return;
         }
         Callable<Object> checked = guarded(Executors.callable(command));
-        delegate.execute(() -> {
+        executeChecked(() -> {
             try {
                 checked.call();
             } catch (RuntimeException | Error e) {
@@ -98,6 +98,17 @@ final class ImpersonationGuard extends AbstractExecutorService {
             } catch (Exception impossible) {
                 throw new IllegalStateException(impossible);
             }
+        });
+    }
+
+    /**
+     * Runs an already-checked command on the pool; if it leaves its thread poisoned (a restore
+     * failed), the error escapes the task so that the pool discards the thread instead of reusing it.
+     */
+    void executeChecked(Runnable command) {
+        delegate.execute(() -> {
+            command.run();
+            ThreadPoison.check();
         });
     }
 
