@@ -85,10 +85,14 @@ final class HandleRegistry {
         return list;
     }
 
-    /** Closes every handle still open, as leaked because the system closed. */
+    /** Closes every handle still open, as leaked because the system closed, and logs the report when not empty. */
     void closeAll() {
         for (HandleState state : List.copyOf(open)) {
             state.forceClose(LeakReport.Reason.OPEN_WHEN_SYSTEM_CLOSED);
+        }
+        LeakReport report = report();
+        if (!report.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "TokenSystem closed with {0}", report);
         }
     }
 
