@@ -617,7 +617,7 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
     } else if (!strcmp(v, "nt_set_information_thread")) {
         if (!get_handle(&c, "thread", &a) || !get_handle(&c, "token", &b))
             return;
-        ns = NtSetInformationThread(a, ThreadImpersonationToken, &b, sizeof b);
+        ns = NtSetInformationThread(a, (THREADINFOCLASS)5 /* ThreadImpersonationToken */, &b, sizeof b);
         outcome_nt(&c, ns);
     } else if (!strcmp(v, "nt_impersonate_anonymous_token")) {
         if (!get_handle(&c, "thread", &a))
