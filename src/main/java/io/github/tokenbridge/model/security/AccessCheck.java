@@ -80,6 +80,27 @@ public final class AccessCheck {
             }
             return;
         }
+        decide(sd, token, desired, mapping, privilegeSetLength, options, trace, out);
+    }
+
+    /**
+     * Evaluates the access check of an object open ({@code SeAccessCheck} as the object manager
+     * calls it): the same evaluation as {@link #evaluate} without the AccessCheck API's R62
+     * preconditions, which the object manager does not apply (the subject may be a primary token,
+     * the descriptor may lack an owner). {@code desired} has its generic bits mapped.
+     */
+    public static void evaluateObjectOpen(SecurityDescriptor sd, ClientToken token, int desired, GenericMapping mapping,
+                                          AccessCheckTrace trace, AccessDecision out) {
+        Objects.requireNonNull(sd, "sd");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(mapping, "mapping");
+        out.reset();
+        out.requiredPrivilegeSetLength = PRIVILEGE_SET_SIZE;
+        decide(sd, token, desired, mapping, -1, 0, trace, out);
+    }
+
+    private static void decide(SecurityDescriptor sd, ClientToken token, int desired, GenericMapping mapping,
+                               int privilegeSetLength, int options, AccessCheckTrace trace, AccessDecision out) {
         boolean maxAllowed = (desired & MAXIMUM_ALLOWED) != 0;
         int explicit = desired & ~MAXIMUM_ALLOWED;
         int privilegeGranted = 0;
