@@ -60,6 +60,6 @@ public final class WellKnownSids {
 
     /** Every scenario name with its SID, in declaration order. */
     public static Map<String, Sid> all() {
-        return Map.copyOf(BY_NAME);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(BY_NAME));
     }
 }

@@ -76,6 +76,22 @@ class ModelBackendSecurityTest {
     }
 
     @Test
+    @DisplayName("R63: explainAccessCheck names the deny ACE that decided, over a real token handle")
+    void explainAccessCheck_denyAce_named() {
+        Handle token = impersonationToken(ImpersonationLevel.IDENTIFICATION);
+        Result<AccessCheckTrace> r = backend.explainAccessCheck(Sddl.parse("O:BAG:SYD:(D;;0x2;;;IU)(A;;FA;;;BU)"), token, 0x3,
+                GenericMapping.FILE);
+        assertTrue(r.succeeded());
+        String text = r.value().render();
+        assertTrue(text.contains("ace 0 (D;;DC;;;IU): matched as GROUP, denies 0x2"), text);
+        assertTrue(text.contains("access denied: desired 0x3 -> STATUS_ACCESS_DENIED"), text);
+        Result<AccessCheckTrace> primary = backend.explainAccessCheck(Sddl.parse("O:BAG:SYD:"), processToken(TOKEN_QUERY), 0x1,
+                GenericMapping.FILE);
+        assertFalse(primary.succeeded());
+        assertTrue(primary.value().render().contains("PRIMARY_TOKEN -> STATUS_NO_IMPERSONATION_TOKEN"), primary.value().render());
+    }
+
+    @Test
     @DisplayName("R62: AccessCheck with a primary token fails with ERROR_NO_IMPERSONATION_TOKEN")
     void accessCheck_primaryToken_failsNoImpersonationToken() {
         Result<AccessCheckResult> r = backend.accessCheck(Sddl.parse("O:BAG:SYD:(A;;FA;;;WD)"), processToken(TOKEN_QUERY), 0x1, GenericMapping.FILE, -1);

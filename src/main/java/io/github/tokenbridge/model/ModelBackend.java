@@ -378,6 +378,17 @@ public final class ModelBackend implements TokenBackend {
         return win32Security.accessCheck(caller(), securityDescriptor, token, desiredAccess, mapping, privilegeSetLength);
     }
 
+    /**
+     * Why {@link #accessCheck} decides as it does: the engine's steps for the same arguments (which
+     * precondition failed, which privilege or ACE granted or denied which bits, the integrity
+     * decision, the restricted pass); render them with {@code AccessCheckTrace.render()}. Model only.
+     */
+    public Result<io.github.tokenbridge.model.security.AccessCheckTrace> explainAccessCheck(SecurityDescriptor securityDescriptor,
+                                                                                            Handle token, int desiredAccess,
+                                                                                            GenericMapping mapping) {
+        return win32Security.explainAccessCheck(caller(), securityDescriptor, token, desiredAccess, mapping);
+    }
+
     @Override
     public Result<Handle> createRestrictedToken(Handle token, int flags, List<Sid> sidsToDisable, List<Luid> privilegesToDelete,
                                                 List<Sid> sidsToRestrict) {

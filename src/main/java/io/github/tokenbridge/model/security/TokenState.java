@@ -45,27 +45,6 @@ public record TokenState(TokenGroup userEntry, List<TokenGroup> groups, List<Tok
         return new TokenState(userEntry, newGroups, restrictedSids, privileges, integrityLevel, mandatoryPolicy, type, level);
     }
 
-    /** A copy of this token's state from any {@link ClientToken}. */
-    public static TokenState copyOf(ClientToken token) {
-        if (token instanceof TokenState state) {
-            return state;
-        }
-        TokenGroup[] groups = new TokenGroup[token.groupCount()];
-        for (int i = 0; i < groups.length; i++) {
-            groups[i] = new TokenGroup(token.groupSid(i), token.groupAttributes(i));
-        }
-        TokenGroup[] restricted = new TokenGroup[token.restrictedSidCount()];
-        for (int i = 0; i < restricted.length; i++) {
-            restricted[i] = new TokenGroup(token.restrictedSid(i), RestrictedTokens.RESTRICTED_SID_ATTRIBUTES);
-        }
-        TokenPrivilege[] privileges = new TokenPrivilege[token.privilegeCount()];
-        for (int i = 0; i < privileges.length; i++) {
-            privileges[i] = new TokenPrivilege(token.privilegeLuid(i), token.privilegeAttributes(i));
-        }
-        return new TokenState(new TokenGroup(token.user(), token.userAttributes()), List.of(groups), List.of(restricted),
-                List.of(privileges), token.integrityLevel(), token.mandatoryPolicy(), token.type(), token.level());
-    }
-
     @Override
     public Sid user() {
         return userEntry.sid();

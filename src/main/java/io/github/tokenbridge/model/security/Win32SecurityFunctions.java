@@ -53,6 +53,18 @@ public final class Win32SecurityFunctions {
         return result.accessStatus() ? Result.ok(result) : Result.okWithLastError(result, result.denialError());
     }
 
+    /**
+     * The model's explanation of an {@code AccessCheck}: the same evaluation, returning every step
+     * (precondition, privileges, integrity, each ACE of each pass, decision) instead of the result.
+     */
+    public Result<AccessCheckTrace> explainAccessCheck(ThreadObject caller, SecurityDescriptor sd, Handle token, int desired,
+                                                       GenericMapping mapping) {
+        AccessCheckTrace trace = new AccessCheckTrace();
+        NtStatus status = nt.accessCheck(caller, sd, Objects.requireNonNull(token, "token").value(), desired, mapping, -1, trace,
+                new AccessDecision());
+        return Result.ofStatus(status, trace);
+    }
+
     /** {@code PrivilegeCheck}. */
     public Result<PrivilegeCheckResult> privilegeCheck(ThreadObject caller, Handle token, List<Luid> privileges, boolean requireAll) {
         return nt.privilegeCheck(caller, Objects.requireNonNull(token, "token").value(), privileges, requireAll);
