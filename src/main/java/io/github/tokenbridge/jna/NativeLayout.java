@@ -21,7 +21,7 @@ final class NativeLayout {
     static final StructLayout TOKEN_OWNER = StructLayout.of("TOKEN_OWNER", new WinNT.TOKEN_OWNER());
     static final StructLayout TOKEN_PRIMARY_GROUP = StructLayout.of("TOKEN_PRIMARY_GROUP", new WinNT.TOKEN_PRIMARY_GROUP());
     static final StructLayout TOKEN_ELEVATION = StructLayout.of("TOKEN_ELEVATION", new WinNT.TOKEN_ELEVATION());
-    static final StructLayout PRIVILEGE_SET = StructLayout.of("PRIVILEGE_SET", new WinNT.PRIVILEGE_SET(1));
+    static final StructLayout PRIVILEGE_SET = StructLayout.of("PRIVILEGE_SET", new WinNT.PRIVILEGE_SET(1), "Privileges=Privilege");
     static final StructLayout GENERIC_MAPPING = StructLayout.of("GENERIC_MAPPING", new WinNT.GENERIC_MAPPING(),
             "genericRead=GenericRead", "genericWrite=GenericWrite", "genericExecute=GenericExecute", "genericAll=GenericAll");
     static final StructLayout ACL = StructLayout.of("ACL", new WinNT.ACL());
