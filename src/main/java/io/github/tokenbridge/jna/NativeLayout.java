@@ -28,7 +28,7 @@ final class NativeLayout {
     static final StructLayout ACE_HEADER = StructLayout.of("ACE_HEADER", new WinNT.ACE_HEADER());
     static final StructLayout SECURITY_DESCRIPTOR_RELATIVE =
             StructLayout.of("SECURITY_DESCRIPTOR_RELATIVE", new WinNT.SECURITY_DESCRIPTOR_RELATIVE());
-    static final StructLayout SECURITY_ATTRIBUTES = StructLayout.of("SECURITY_ATTRIBUTES", new WinBase.SECURITY_ATTRIBUTES());
+    static final StructLayout SECURITY_ATTRIBUTES = StructLayout.of("SECURITY_ATTRIBUTES", new WinBase.SECURITY_ATTRIBUTES(), "dwLength=nLength");
     static final StructLayout SECURITY_QUALITY_OF_SERVICE =
             StructLayout.of("SECURITY_QUALITY_OF_SERVICE", new WinNT.SECURITY_QUALITY_OF_SERVICE());
     static final StructLayout TOKEN_STATISTICS = StructLayout.of("TOKEN_STATISTICS", new AddedStructures.TOKEN_STATISTICS());
