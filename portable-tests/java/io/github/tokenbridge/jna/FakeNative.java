@@ -13,16 +13,42 @@ import org.mockito.stubbing.Answer;
  */
 final class FakeNative {
 
-    final Advapi32Calls advapi32 = Mockito.mock(Advapi32Calls.class);
-    final NtdllCalls ntdll = Mockito.mock(NtdllCalls.class);
-    final Kernel32Calls kernel32 = Mockito.mock(Kernel32Calls.class);
+    final Advapi32Calls advapi32;
+    final NtdllCalls ntdll;
+    final Kernel32Calls kernel32;
     /** The last error the next read returns; answers set it like the DLL does. */
     int lastError = 0x7777;
     int lastErrorReads;
-    final JnaBackend backend = new JnaBackend(new NativeCalls(advapi32, ntdll, kernel32, () -> {
-        lastErrorReads++;
-        return lastError;
-    }));
+    final JnaBackend backend;
+
+    /** Mocks that return Mockito's defaults (FALSE, 0, NULL) unless stubbed. */
+    FakeNative() {
+        this(Mockito.RETURNS_DEFAULTS);
+    }
+
+    private FakeNative(Answer<Object> defaultAnswer) {
+        advapi32 = Mockito.mock(Advapi32Calls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
+        ntdll = Mockito.mock(NtdllCalls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
+        kernel32 = Mockito.mock(Kernel32Calls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
+        backend = new JnaBackend(new NativeCalls(advapi32, ntdll, kernel32, () -> {
+            lastErrorReads++;
+            return lastError;
+        }));
+    }
+
+    /** Mocks on which every unstubbed call succeeds: TRUE, STATUS_SUCCESS (0), a non-NULL HANDLE. */
+    static FakeNative succeeding() {
+        return new FakeNative(invocation -> {
+            Class<?> type = invocation.getMethod().getReturnType();
+            if (type == boolean.class) {
+                return true;
+            }
+            if (type == HANDLE.class) {
+                return new HANDLE(Pointer.createConstant(0x10));
+            }
+            return Mockito.RETURNS_DEFAULTS.answer(invocation);
+        });
+    }
 
     /** An answer for a BOOL function that fails with {@code error}. */
     <T> Answer<T> fails(int error) {

@@ -72,6 +72,9 @@ final class TokenInformationQuery {
         for (int attempt = 1; ; attempt++) {
             IntByReference returnLength = new IntByReference();
             try (Memory buffer = length > 0 ? new Memory(length) : null) {
+                if (buffer != null) {
+                    buffer.clear();
+                }
                 int code = call.invoke(buffer, length, returnLength);
                 int returned = returnLength.getValue();
                 if (convention.succeeded(code)) {
