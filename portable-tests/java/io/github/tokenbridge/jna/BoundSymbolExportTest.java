@@ -72,6 +72,9 @@ class BoundSymbolExportTest {
 
     @Test
     void bindings_everyFunction_isInTheExportTableOfWinesDll() throws Exception {
+        if (com.sun.jna.Platform.isWindows()) {
+            org.junit.jupiter.api.Assumptions.abort("Wine's DLLs are checked off Windows; the live tests bind the real ones here");
+        }
         CrossTools.require("wine");
         Path objdump = CrossTools.require("x86_64-w64-mingw32-objdump");
         Path dir = WINE_DLL_DIRS.stream().filter(d -> Files.isRegularFile(d.resolve("ntdll.dll"))).findFirst().orElse(null);

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Compares the structure layouts JNA computes for the bindings ({@link NativeLayout}) and the
  * constants they use with the truth of the Windows x64 headers: {@code native/probe/probe.c},
- * compiled with mingw-w64 and run under Wine, prints sizeof/offsetof/values.
+ * compiled with mingw-w64 and run under Wine (directly on Windows), prints sizeof/offsetof/values.
  *
  * <p>Why JNA's layouts computed on Linux x86-64 can be compared at all: every field the bindings
  * declare is a fixed-width type (int/DWORD 4, short 2, byte 1, long/LARGE_INTEGER 8, pointers and
@@ -49,13 +49,16 @@ class StructLayoutProbeTest {
     @BeforeAll
     static void runProbe() throws Exception {
         Path gcc = CrossTools.require("x86_64-w64-mingw32-gcc");
-        Path wine = CrossTools.require("wine");
+        boolean windows = com.sun.jna.Platform.isWindows();
+        List<String> runner = windows ? List.of() : List.of(CrossTools.require("wine").toString());
         Path out = Path.of("target", "probe");
         Files.createDirectories(out);
         Path exe = out.resolve("probe.exe");
         CrossTools.run(List.of(gcc.toString(), "-O0", "-Wall", "-Werror", "-o", exe.toString(),
                 Path.of("native", "probe", "probe.c").toString()), Map.of(), 120);
-        String output = CrossTools.run(List.of(wine.toString(), exe.toString()), Map.of("WINEDEBUG", "-all"), 300);
+        List<String> command = new ArrayList<>(runner);
+        command.add(exe.toAbsolutePath().toString());
+        String output = CrossTools.run(command, Map.of("WINEDEBUG", "-all"), 300);
         for (String line : output.split("\\R")) {
             String[] parts = line.trim().split(" ");
             switch (parts[0]) {
