@@ -36,6 +36,26 @@ final class FakeNative {
         }));
     }
 
+    /**
+     * Mocks on which every unstubbed call fails: FALSE with {@code lastError} set, a NULL HANDLE with
+     * {@code lastError} set, or {@code status} for the Nt functions.
+     */
+    static FakeNative failing(int lastError, int status) {
+        FakeNative[] self = new FakeNative[1];
+        self[0] = new FakeNative(invocation -> {
+            Class<?> type = invocation.getMethod().getReturnType();
+            if (type == boolean.class || type == HANDLE.class) {
+                self[0].lastError = lastError;
+                return type == boolean.class ? false : null;
+            }
+            if (type == int.class && invocation.getMock() instanceof NtdllCalls) {
+                return status;
+            }
+            return Mockito.RETURNS_DEFAULTS.answer(invocation);
+        });
+        return self[0];
+    }
+
     /** Mocks on which every unstubbed call succeeds: TRUE, STATUS_SUCCESS (0), a non-NULL HANDLE. */
     static FakeNative succeeding() {
         return new FakeNative(invocation -> {

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,9 +47,9 @@ class NativeCallBudgetTest {
     private static final SecurityDescriptor SD = SecurityDescriptor.of(Sid.BUILTIN_ADMINISTRATORS, Sid.BUILTIN_ADMINISTRATORS,
             Acl.EMPTY);
 
-    /** The operations measured, each on a fresh set of succeeding mocks. */
-    private static Map<String, Consumer<FakeNative>> operations() {
-        Map<String, Consumer<FakeNative>> ops = new LinkedHashMap<>();
+    /** The operations measured, each on a fresh set of mocks; each returns what the SPI returned. */
+    static Map<String, Function<FakeNative, Object>> operations() {
+        Map<String, Function<FakeNative, Object>> ops = new LinkedHashMap<>();
         ops.put("getCurrentProcessId", f -> f.backend.getCurrentProcessId());
         ops.put("getCurrentThreadId", f -> f.backend.getCurrentThreadId());
         ops.put("openProcess", f -> f.backend.openProcess(0x1000, 4));
@@ -88,7 +88,7 @@ class NativeCallBudgetTest {
                 }
                 return true;
             }).when(f.advapi32).GetTokenInformation(any(), anyInt(), any(), anyInt(), any());
-            f.backend.getTokenInformation(TOKEN, TokenInformationClass.TokenGroups, -1);
+            return f.backend.getTokenInformation(TOKEN, TokenInformationClass.TokenGroups, -1);
         });
         ops.put("ntQueryInformationToken (fixed-size class)",
                 f -> f.backend.ntQueryInformationToken(TOKEN, TokenInformationClass.TokenSessionId, -1));
@@ -109,7 +109,7 @@ class NativeCallBudgetTest {
         Map<String, Integer> counts = new TreeMap<>();
         operations().forEach((name, operation) -> {
             FakeNative fake = FakeNative.succeeding();
-            operation.accept(fake);
+            operation.apply(fake);
             counts.put(name, fake.nativeCalls());
         });
         return counts;
