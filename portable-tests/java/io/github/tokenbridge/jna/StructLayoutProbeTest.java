@@ -121,6 +121,12 @@ class StructLayoutProbeTest {
     }
 
     @Test
+    void duplicateOptions_documentedInTheSpi_matchWindowsHeaders() {
+        assertEquals(1, constants.get("DUPLICATE_CLOSE_SOURCE"));
+        assertEquals(2, constants.get("DUPLICATE_SAME_ACCESS"));
+    }
+
+    @Test
     void enumCodes_tokenInformationClassTypeLevelElevationAce_matchWindowsHeaders() { // R5
         for (TokenInformationClass c : TokenInformationClass.values()) {
             assertEquals(constants.get(c.name()), c.code(), c.name());
