@@ -487,11 +487,6 @@ int main(void)
 #else
     printf("absent ERROR_NO_SYSTEM_RESOURCES\n");
 #endif
-#ifdef ERROR_QUOTA_EXCEEDED
-    C(ERROR_QUOTA_EXCEEDED);
-#else
-    printf("absent ERROR_QUOTA_EXCEEDED\n");
-#endif
     C(ERROR_NOT_ENOUGH_QUOTA);
     return 0;
 }
