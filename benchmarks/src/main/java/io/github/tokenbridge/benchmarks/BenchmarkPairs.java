@@ -1,0 +1,22 @@
+package io.github.tokenbridge.benchmarks;
+
+import java.util.List;
+
+/** The ratios BENCHMARKS.md publishes, each benchmark with its same-run baseline and target. */
+final class BenchmarkPairs {
+
+    static final List<BenchmarkPair> ALL = List.of(
+            new BenchmarkPair("handle open + close", "ModelHandleBenchmark.openClose",
+                    "BaselineBenchmark.mapPutRemove", 4, false),
+            new BenchmarkPair("impersonation scope enter + exit", "ModelImpersonationBenchmark.scopeEnterExit",
+                    "BaselineBenchmark.mapPutRemove", 10, false),
+            new BenchmarkPair("AccessCheck, 16 ACEs x 32 groups", "ModelAccessCheckBenchmark.accessCheck",
+                    "ModelAccessCheckBenchmark.handWrittenLoop", 2, false),
+            new BenchmarkPair("token groups query", "ModelTokenInfoBenchmark.queryGroups",
+                    "BaselineBenchmark.copyGroupArray", Double.NaN, false),
+            new BenchmarkPair("impersonation scope, 2 threads vs 1", "ModelImpersonationBenchmark.scopeEnterExit@2",
+                    "ModelImpersonationBenchmark.scopeEnterExit", 1.6, true));
+
+    private BenchmarkPairs() {
+    }
+}

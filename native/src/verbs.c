@@ -1,0 +1,637 @@
+/* verbs.c - execution of the Win32 and NT layer verbs of the scenario language against the
+ * real advapi32 / kernel32 / ntdll functions of the host (Windows or Wine). */
+#include "tb.h"
+#include <sddl.h>
+
+typedef struct {
+    Vars *vars;
+    const Step *st;
+    StepResult *r;
+} Ctx;
+
+static void fail(Ctx *c, const char *fmt, const char *a)
+{
+    snprintf(c->r->error, TB_ERRLEN, fmt, a);
+}
+
+static const char *arg(Ctx *c, const char *key) { return step_arg(c->st, key); }
+
+static int get_handle(Ctx *c, const char *key, HANDLE *out)
+{
+    const char *s = arg(c, key);
+    unsigned long long v;
+    if (!strcmp(s, "current-process"))
+        *out = GetCurrentProcess();
+    else if (!strcmp(s, "current-thread"))
+        *out = GetCurrentThread();
+    else if (!strcmp(s, "null"))
+        *out = NULL;
+    else if (*s == '$') {
+        Var *var = vars_find(c->vars, s + 1);
+        if (!var) {
+            fail(c, "variable %s is not bound (its step failed or bound nothing)", s);
+            return 0;
+        }
+        *out = var->h;
+    } else if (parse_number(s, &v))
+        *out = (HANDLE)(ULONG_PTR)v;
+    else {
+        fail(c, "bad handle '%s'", s);
+        return 0;
+    }
+    return 1;
+}
+
+static DWORD get_mask(Ctx *c, const char *key, DWORD dflt)
+{
+    char err[TB_ERRLEN];
+    DWORD m = dflt;
+    const char *s = arg(c, key);
+    if (s)
+        parse_mask(s, &m, err); /* validated by the parser */
+    return m;
+}
+
+static BOOL get_bool(Ctx *c, const char *key, BOOL dflt)
+{
+    BOOL b = dflt;
+    const char *s = arg(c, key);
+    if (s)
+        parse_bool(s, &b);
+    return b;
+}
+
+static SECURITY_IMPERSONATION_LEVEL get_level(Ctx *c, SECURITY_IMPERSONATION_LEVEL dflt)
+{
+    SECURITY_IMPERSONATION_LEVEL l = dflt;
+    const char *s = arg(c, "level");
+    if (s)
+        parse_level(s, &l);
+    return l;
+}
+
+static TOKEN_TYPE get_type(Ctx *c)
+{
+    TOKEN_TYPE t = TokenImpersonation;
+    parse_token_type(arg(c, "type"), &t);
+    return t;
+}
+
+static void outcome_w32(Ctx *c, BOOL ok, DWORD err)
+{
+    char b[32];
+    snprintf(c->r->outcome, sizeof c->r->outcome, "%s", ok ? "ok" : win32_name(err, b));
+}
+
+static void outcome_nt(Ctx *c, NTSTATUS st)
+{
+    char b[32];
+    snprintf(c->r->outcome, sizeof c->r->outcome, "%s", st == 0 ? "ok" : nt_name(st, b));
+}
+
+static int asserted(Ctx *c, const char *field)
+{
+    for (int i = 0; i < c->st->nfields; i++)
+        if (!strcmp(c->st->fields[i].key, field))
+            return 1;
+    return 0;
+}
+
+static void field(Ctx *c, const char *name, const char *value)
+{
+    if (!asserted(c, name) || c->r->nfields >= 4)
+        return;
+    c->r->fields[c->r->nfields].key = xstrdup(name);
+    c->r->fields[c->r->nfields].val = xstrdup(value);
+    c->r->nfields++;
+}
+
+static void bind(Ctx *c, BOOL ok, HANDLE h)
+{
+    char b[32];
+    if (!ok)
+        return;
+    snprintf(b, sizeof b, "0x%llx", (unsigned long long)(ULONG_PTR)h);
+    raw_add(&c->r->raw, "handle", b);
+    if (c->st->bind) {
+        c->r->bound = 1;
+        c->r->bind_kind = V_HANDLE;
+        c->r->bind_handle = h;
+    } else
+        CloseHandle(h); /* nobody can name it: do not leak it */
+}
+
+static void mark_closed(Ctx *c, const char *key)
+{
+    const char *s = arg(c, key);
+    if (*s == '$') {
+        Var *v = vars_find(c->vars, s + 1);
+        if (v)
+            v->open = 0;
+    }
+}
+
+/* ---- lists ---- */
+typedef struct {
+    SID_AND_ATTRIBUTES *items;
+    BYTE (*sids)[SECURITY_MAX_SID_SIZE];
+    DWORD count;
+} SidList;
+
+static int sid_list(Ctx *c, const char *key, SidList *out)
+{
+    const char *s = arg(c, key);
+    memset(out, 0, sizeof *out);
+    if (!s || !*s)
+        return 1;
+    char *copy = xstrdup(s), *save = NULL;
+    size_t n = 1;
+    for (const char *p = s; *p; p++)
+        n += *p == ',';
+    out->items = xcalloc(n, sizeof *out->items);
+    out->sids = xcalloc(n, SECURITY_MAX_SID_SIZE);
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        if (!resolve_sid(c->vars, p, out->sids[out->count], c->r->error)) {
+            free(copy);
+            return 0;
+        }
+        out->items[out->count].Sid = out->sids[out->count];
+        out->count++;
+    }
+    free(copy);
+    return 1;
+}
+
+static void sid_list_free(SidList *l)
+{
+    free(l->items);
+    free(l->sids);
+}
+
+/* Privileges from a list into LUID_AND_ATTRIBUTES entries with the given attributes. */
+static DWORD add_privileges(const char *s, LUID_AND_ATTRIBUTES *out, DWORD at, DWORD attrs)
+{
+    if (!s || !*s)
+        return at;
+    char *copy = xstrdup(s), *save = NULL;
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        privilege_luid(p, &out[at].Luid);
+        out[at].Attributes = attrs;
+        at++;
+    }
+    free(copy);
+    return at;
+}
+
+static DWORD count_list(const char *s)
+{
+    DWORD n = 0;
+    if (!s || !*s)
+        return 0;
+    for (n = 1; *s; s++)
+        n += *s == ',';
+    return n;
+}
+
+static wchar_t *widen(const char *s)
+{
+    int n = MultiByteToWideChar(CP_UTF8, 0, s, -1, NULL, 0);
+    wchar_t *w = xcalloc((size_t)n + 1, sizeof(wchar_t));
+    MultiByteToWideChar(CP_UTF8, 0, s, -1, w, n);
+    return w;
+}
+
+static PSECURITY_DESCRIPTOR sddl_to_sd(Ctx *c, const char *sddl)
+{
+    PSECURITY_DESCRIPTOR sd = NULL;
+    wchar_t *w = widen(sddl);
+    if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(w, SDDL_REVISION_1, &sd, NULL)) {
+        char b[32];
+        snprintf(c->r->error, TB_ERRLEN, "ConvertStringSecurityDescriptorToSecurityDescriptorW(\"%.120s\") failed: %s",
+                 sddl, win32_name(GetLastError(), b));
+        sd = NULL;
+    }
+    free(w);
+    return sd;
+}
+
+static void privilege_names(PPRIVILEGE_SET set, Buf *out)
+{
+    buf_add(out, "");
+    for (DWORD i = 0; i < set->PrivilegeCount; i++) {
+        char b[64];
+        if (i)
+            buf_add(out, ",");
+        buf_add(out, privilege_name(set->Privilege[i].Luid, b));
+    }
+}
+
+/* ---- the verbs ---- */
+static void v_access_check(Ctx *c)
+{
+    HANDLE tok;
+    GENERIC_MAPPING map;
+    if (!get_handle(c, "token", &tok))
+        return;
+    parse_mapping(arg(c, "mapping"), &map);
+    PSECURITY_DESCRIPTOR sd = sddl_to_sd(c, arg(c, "sd"));
+    if (!sd)
+        return;
+    union {
+        PRIVILEGE_SET set;
+        BYTE bytes[4096];
+    } ps;
+    DWORD pslen = sizeof ps, granted = 0;
+    BOOL status = FALSE;
+    memset(&ps, 0, sizeof ps);
+    SetLastError(0);
+    BOOL ok = AccessCheck(sd, tok, get_mask(c, "desired", 0), &map, &ps.set, &pslen, &granted, &status);
+    DWORD err = GetLastError();
+    LocalFree(sd);
+    if (!ok)
+        outcome_w32(c, FALSE, err);
+    else if (!status) {
+        /* a successful call that denies access: the access status is the last error */
+        outcome_w32(c, FALSE, err ? err : ERROR_ACCESS_DENIED);
+        if (!err)
+            raw_add(&c->r->raw, "note", "AccessCheck left the last error unset; ERROR_ACCESS_DENIED assumed");
+    } else
+        outcome_w32(c, TRUE, 0);
+    char b[32];
+    snprintf(b, sizeof b, "0x%lx", (unsigned long)granted);
+    field(c, "granted", b);
+    Buf names = {0};
+    if (ok)
+        privilege_names(&ps.set, &names);
+    else
+        buf_add(&names, "");
+    field(c, "privileges", names.s);
+    buf_free(&names);
+}
+
+static void v_adjust(Ctx *c)
+{
+    HANDLE tok;
+    if (!get_handle(c, "token", &tok))
+        return;
+    const char *en = arg(c, "enable"), *dis = arg(c, "disable"), *rem = arg(c, "remove");
+    DWORD n = count_list(en) + count_list(dis) + count_list(rem);
+    TOKEN_PRIVILEGES *tp = NULL;
+    if (en || dis || rem) {
+        tp = xcalloc(1, sizeof(TOKEN_PRIVILEGES) + n * sizeof(LUID_AND_ATTRIBUTES));
+        DWORD at = add_privileges(en, tp->Privileges, 0, SE_PRIVILEGE_ENABLED);
+        at = add_privileges(dis, tp->Privileges, at, 0);
+        at = add_privileges(rem, tp->Privileges, at, SE_PRIVILEGE_REMOVED);
+        tp->PrivilegeCount = at;
+    }
+    SetLastError(0xDEADBEEF);
+    BOOL ok = AdjustTokenPrivileges(tok, get_bool(c, "disable_all", FALSE), tp, 0, NULL, NULL);
+    DWORD err = GetLastError();
+    free(tp);
+    if (ok && err == ERROR_NOT_ALL_ASSIGNED)
+        outcome_w32(c, FALSE, ERROR_NOT_ALL_ASSIGNED);
+    else
+        outcome_w32(c, ok, err);
+}
+
+static void v_privilege_check(Ctx *c)
+{
+    HANDLE tok;
+    if (!get_handle(c, "token", &tok))
+        return;
+    const char *list = arg(c, "privileges");
+    DWORD n = count_list(list);
+    PRIVILEGE_SET *set = xcalloc(1, sizeof(PRIVILEGE_SET) + n * sizeof(LUID_AND_ATTRIBUTES));
+    set->PrivilegeCount = add_privileges(list, set->Privilege, 0, 0);
+    set->Control = get_bool(c, "all", FALSE) ? PRIVILEGE_SET_ALL_NECESSARY : 0;
+    BOOL result = FALSE;
+    BOOL ok = PrivilegeCheck(tok, set, &result);
+    outcome_w32(c, ok, ok ? 0 : GetLastError());
+    free(set);
+    field(c, "result", result ? "true" : "false");
+}
+
+static void v_membership(Ctx *c)
+{
+    HANDLE tok;
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    if (!get_handle(c, "token", &tok) || !resolve_sid(c->vars, arg(c, "sid"), sid, c->r->error))
+        return;
+    BOOL member = FALSE;
+    BOOL ok = CheckTokenMembership(tok, sid, &member);
+    outcome_w32(c, ok, ok ? 0 : GetLastError());
+    field(c, "result", member ? "true" : "false");
+}
+
+static void v_restricted(Ctx *c)
+{
+    HANDLE tok, out = NULL;
+    SidList dis, res;
+    DWORD flags = 0;
+    char err[TB_ERRLEN];
+    if (!get_handle(c, "token", &tok))
+        return;
+    if (arg(c, "flags"))
+        parse_restrict_flags(arg(c, "flags"), &flags, err);
+    if (!sid_list(c, "disable", &dis))
+        return;
+    if (!sid_list(c, "restrict", &res)) {
+        sid_list_free(&dis);
+        return;
+    }
+    const char *del = arg(c, "delete");
+    LUID_AND_ATTRIBUTES *privs = xcalloc(count_list(del) + 1, sizeof *privs);
+    DWORD ndel = add_privileges(del, privs, 0, 0);
+    BOOL ok = CreateRestrictedToken(tok, flags, dis.count, dis.count ? dis.items : NULL, ndel,
+                                    ndel ? privs : NULL, res.count, res.count ? res.items : NULL, &out);
+    DWORD e = ok ? 0 : GetLastError();
+    free(privs);
+    sid_list_free(&dis);
+    sid_list_free(&res);
+    outcome_w32(c, ok, e);
+    bind(c, ok, out);
+}
+
+static void v_set_info(Ctx *c)
+{
+    HANDLE tok;
+    if (!get_handle(c, "token", &tok))
+        return;
+    const char *cls = arg(c, "class"), *val = arg(c, "value");
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    BOOL ok;
+    DWORD e;
+    if (!strcmp(cls, "TokenIntegrityLevel")) {
+        TOKEN_MANDATORY_LABEL tml;
+        parse_label(val, sid);
+        tml.Label.Sid = sid;
+        tml.Label.Attributes = SE_GROUP_INTEGRITY;
+        ok = SetTokenInformation(tok, TokenIntegrityLevel, &tml, sizeof tml + GetLengthSid(sid));
+    } else if (!strcmp(cls, "TokenSessionId")) {
+        unsigned long long v = 0;
+        parse_number(val, &v);
+        DWORD id = (DWORD)v;
+        ok = SetTokenInformation(tok, TokenSessionId, &id, sizeof id);
+    } else if (!strcmp(cls, "TokenDefaultDacl")) {
+        TOKEN_DEFAULT_DACL dd = {NULL};
+        PSECURITY_DESCRIPTOR sd = NULL;
+        DWORD size = sizeof dd;
+        if (strcmp(val, "null")) {
+            BOOL present = FALSE, defaulted = FALSE;
+            if (!(sd = sddl_to_sd(c, val)))
+                return;
+            GetSecurityDescriptorDacl(sd, &present, &dd.DefaultDacl, &defaulted);
+            if (!present) {
+                LocalFree(sd);
+                fail(c, "the SDDL '%s' has no DACL (write D:...)", val);
+                return;
+            }
+        }
+        ok = SetTokenInformation(tok, TokenDefaultDacl, &dd, size);
+        e = ok ? 0 : GetLastError();
+        if (sd)
+            LocalFree(sd);
+        outcome_w32(c, ok, e);
+        return;
+    } else {
+        if (!resolve_sid(c->vars, val, sid, c->r->error))
+            return;
+        if (!strcmp(cls, "TokenOwner")) {
+            TOKEN_OWNER o = {sid};
+            ok = SetTokenInformation(tok, TokenOwner, &o, sizeof o);
+        } else {
+            TOKEN_PRIMARY_GROUP g = {sid};
+            ok = SetTokenInformation(tok, TokenPrimaryGroup, &g, sizeof g);
+        }
+    }
+    e = ok ? 0 : GetLastError();
+    outcome_w32(c, ok, e);
+}
+
+/* get_token_information / nt_query_information_token: with `length` the call is made once
+ * with a buffer of that size; without it the size is asked for first, then the call is made
+ * with the returned size. Field `length` is the returned (or required) length. */
+static void v_query_info(Ctx *c, int nt)
+{
+    HANDLE tok;
+    int cls = 0;
+    unsigned long long want = 0;
+    if (!get_handle(c, "token", &tok))
+        return;
+    parse_token_class(arg(c, "class"), &cls);
+    int explicit_len = arg(c, "length") != NULL;
+    if (explicit_len)
+        parse_number(arg(c, "length"), &want);
+    DWORD ret = 0, e = 0;
+    NTSTATUS st = 0;
+    BOOL ok;
+    void *buf = NULL;
+    if (!explicit_len) {
+        ULONG probe = 0;
+        if (nt) {
+            st = NtQueryInformationToken(tok, (TOKEN_INFORMATION_CLASS)cls, NULL, 0, &probe);
+            ok = st == 0;
+        } else {
+            ok = GetTokenInformation(tok, (TOKEN_INFORMATION_CLASS)cls, NULL, 0, &probe);
+            e = ok ? 0 : GetLastError();
+        }
+        char b[32];
+        snprintf(b, sizeof b, "%lu", (unsigned long)probe);
+        raw_add(&c->r->raw, "probe_length", b);
+        int too_small = nt ? (st == (NTSTATUS)0xC0000023 || st == (NTSTATUS)0x80000005 || st == (NTSTATUS)0xC0000004)
+                           : (e == ERROR_INSUFFICIENT_BUFFER || e == ERROR_BAD_LENGTH || e == ERROR_MORE_DATA);
+        if (ok || !too_small) {
+            ret = probe;
+            goto done;
+        }
+        want = probe;
+    }
+    buf = want ? xcalloc((size_t)want, 1) : NULL;
+    if (nt) {
+        ULONG r = 0;
+        st = NtQueryInformationToken(tok, (TOKEN_INFORMATION_CLASS)cls, buf, (ULONG)want, &r);
+        ok = st == 0;
+        ret = r;
+    } else {
+        ok = GetTokenInformation(tok, (TOKEN_INFORMATION_CLASS)cls, buf, (DWORD)want, &ret);
+        e = ok ? 0 : GetLastError();
+    }
+    free(buf);
+done:
+    if (nt)
+        outcome_nt(c, st);
+    else
+        outcome_w32(c, ok, e);
+    char b[32];
+    snprintf(b, sizeof b, "%lu", (unsigned long)ret);
+    field(c, "length", b);
+}
+
+static void v_create_thread(Ctx *c)
+{
+    struct Worker *w = worker_start();
+    if (!w) {
+        outcome_w32(c, FALSE, GetLastError());
+        return;
+    }
+    snprintf(c->r->outcome, sizeof c->r->outcome, "ok");
+    c->r->bound = 1;
+    c->r->bind_kind = V_THREAD;
+    c->r->bind_worker = w;
+    c->r->bind_handle = worker_handle(w);
+    char b[32];
+    snprintf(b, sizeof b, "0x%llx", (unsigned long long)(ULONG_PTR)c->r->bind_handle);
+    raw_add(&c->r->raw, "handle", b);
+}
+
+static ULONG get_attrs(Ctx *c)
+{
+    ULONG a = 0;
+    char err[TB_ERRLEN];
+    if (arg(c, "attributes"))
+        parse_attributes(arg(c, "attributes"), &a, err);
+    return a;
+}
+
+void exec_step(Vars *vars, const Step *st, StepResult *r)
+{
+    Ctx c = {vars, st, r};
+    const char *v = st->verb->name;
+    HANDLE a = NULL, b = NULL, out = NULL;
+    BOOL ok;
+    DWORD e;
+    NTSTATUS ns;
+    snprintf(r->outcome, sizeof r->outcome, "?");
+    if (!strcmp(v, "open_process_token")) {
+        if (!get_handle(&c, "process", &a))
+            return;
+        ok = OpenProcessToken(a, get_mask(&c, "access", 0), &out);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+        bind(&c, ok, out);
+    } else if (!strcmp(v, "open_thread_token")) {
+        if (!get_handle(&c, "thread", &a))
+            return;
+        ok = OpenThreadToken(a, get_mask(&c, "access", 0), get_bool(&c, "open_as_self", FALSE), &out);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+        bind(&c, ok, out);
+    } else if (!strcmp(v, "duplicate_token")) {
+        if (!get_handle(&c, "token", &a))
+            return;
+        ok = DuplicateToken(a, get_level(&c, SecurityImpersonation), &out);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+        bind(&c, ok, out);
+    } else if (!strcmp(v, "duplicate_token_ex")) {
+        if (!get_handle(&c, "token", &a))
+            return;
+        ok = DuplicateTokenEx(a, get_mask(&c, "access", 0), NULL, get_level(&c, SecurityImpersonation),
+                              get_type(&c), &out);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+        bind(&c, ok, out);
+    } else if (!strcmp(v, "duplicate_handle")) {
+        if (!get_handle(&c, "handle", &a))
+            return;
+        int same = arg(&c, "access") == NULL;
+        ok = DuplicateHandle(GetCurrentProcess(), a, GetCurrentProcess(), &out, get_mask(&c, "access", 0),
+                             FALSE, same ? DUPLICATE_SAME_ACCESS : 0);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+        bind(&c, ok, out);
+    } else if (!strcmp(v, "close_handle")) {
+        if (!get_handle(&c, "handle", &a))
+            return;
+        ok = CloseHandle(a);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+        if (ok)
+            mark_closed(&c, "handle");
+    } else if (!strcmp(v, "impersonate_self")) {
+        ok = ImpersonateSelf(get_level(&c, SecurityImpersonation));
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+    } else if (!strcmp(v, "impersonate_logged_on_user")) {
+        if (!get_handle(&c, "token", &a))
+            return;
+        ok = ImpersonateLoggedOnUser(a);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+    } else if (!strcmp(v, "set_thread_token")) {
+        if (!get_handle(&c, "thread", &a) || !get_handle(&c, "token", &b))
+            return;
+        int calling = !strcmp(arg(&c, "thread"), "null");
+        ok = SetThreadToken(calling ? NULL : &a, b);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+    } else if (!strcmp(v, "impersonate_anonymous_token")) {
+        if (!get_handle(&c, "thread", &a))
+            return;
+        ok = ImpersonateAnonymousToken(a);
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+    } else if (!strcmp(v, "revert_to_self")) {
+        ok = RevertToSelf();
+        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+    } else if (!strcmp(v, "adjust_token_privileges")) {
+        v_adjust(&c);
+    } else if (!strcmp(v, "privilege_check")) {
+        v_privilege_check(&c);
+    } else if (!strcmp(v, "check_token_membership")) {
+        v_membership(&c);
+    } else if (!strcmp(v, "access_check")) {
+        v_access_check(&c);
+    } else if (!strcmp(v, "create_restricted_token")) {
+        v_restricted(&c);
+    } else if (!strcmp(v, "set_token_information")) {
+        v_set_info(&c);
+    } else if (!strcmp(v, "get_token_information")) {
+        v_query_info(&c, 0);
+    } else if (!strcmp(v, "nt_query_information_token")) {
+        v_query_info(&c, 1);
+    } else if (!strcmp(v, "create_thread")) {
+        v_create_thread(&c);
+    } else if (!strcmp(v, "nt_open_process_token_ex")) {
+        if (!get_handle(&c, "process", &a))
+            return;
+        ns = NtOpenProcessTokenEx(a, get_mask(&c, "access", 0), get_attrs(&c), &out);
+        outcome_nt(&c, ns);
+        bind(&c, ns == 0, out);
+    } else if (!strcmp(v, "nt_open_thread_token_ex")) {
+        if (!get_handle(&c, "thread", &a))
+            return;
+        ns = NtOpenThreadTokenEx(a, get_mask(&c, "access", 0), (BOOLEAN)get_bool(&c, "open_as_self", FALSE),
+                                 get_attrs(&c), &out);
+        outcome_nt(&c, ns);
+        bind(&c, ns == 0, out);
+    } else if (!strcmp(v, "nt_duplicate_token")) {
+        if (!get_handle(&c, "token", &a))
+            return;
+        BOOLEAN eff = (BOOLEAN)get_bool(&c, "effective_only", FALSE);
+        SECURITY_QUALITY_OF_SERVICE qos;
+        OBJECT_ATTRIBUTES oa;
+        memset(&qos, 0, sizeof qos);
+        memset(&oa, 0, sizeof oa);
+        oa.Length = sizeof oa;
+        if (arg(&c, "level")) {
+            qos.Length = sizeof qos;
+            qos.ImpersonationLevel = get_level(&c, SecurityImpersonation);
+            qos.ContextTrackingMode = SECURITY_STATIC_TRACKING;
+            qos.EffectiveOnly = eff;
+            oa.SecurityQualityOfService = &qos;
+        }
+        ns = NtDuplicateToken(a, get_mask(&c, "access", 0), &oa, eff, get_type(&c), &out);
+        outcome_nt(&c, ns);
+        bind(&c, ns == 0, out);
+    } else if (!strcmp(v, "nt_set_information_thread")) {
+        if (!get_handle(&c, "thread", &a) || !get_handle(&c, "token", &b))
+            return;
+        ns = NtSetInformationThread(a, (THREADINFOCLASS)5 /* ThreadImpersonationToken */, &b, sizeof b);
+        outcome_nt(&c, ns);
+    } else if (!strcmp(v, "nt_impersonate_anonymous_token")) {
+        if (!get_handle(&c, "thread", &a))
+            return;
+        outcome_nt(&c, NtImpersonateAnonymousToken(a));
+    } else if (!strcmp(v, "nt_close")) {
+        if (!get_handle(&c, "handle", &a))
+            return;
+        ns = NtClose(a);
+        outcome_nt(&c, ns);
+        if (ns == 0)
+            mark_closed(&c, "handle");
+    } else {
+        fail(&c, "verb %s is model-only and cannot run on a real host", v);
+    }
+    (void)e;
+}
