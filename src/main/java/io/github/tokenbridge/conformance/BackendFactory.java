@@ -1,0 +1,25 @@
+package io.github.tokenbridge.conformance;
+
+import io.github.tokenbridge.BackendKind;
+import io.github.tokenbridge.backend.TokenBackend;
+
+/**
+ * Makes a fresh backend for each scenario: for the model a new, isolated world configured with
+ * the scenario's preset; for a real host the live backend (the preset is ignored there).
+ */
+public interface BackendFactory {
+
+    /** Which backend this factory makes. */
+    BackendKind kind();
+
+    /** A fresh backend for a scenario whose preset is {@code preset}. */
+    TokenBackend create(String preset);
+
+    /**
+     * The model-only and kernel verbs for a backend this factory made, or null when the backend
+     * has none (a real host).
+     */
+    default ModelVerbs modelVerbs(TokenBackend backend) {
+        return null;
+    }
+}
