@@ -101,6 +101,13 @@ public final class ScenarioParser {
         return scenarios;
     }
 
+    /** Splits one line of {@code file} into tokens as scenario files do (quotes, comments). */
+    static List<String> tokenizeLine(String file, int line, String text) {
+        ScenarioParser p = new ScenarioParser(file);
+        p.lineNo = line;
+        return p.tokenize(text);
+    }
+
     /** Splits a line into tokens: spaces separate, double quotes group, {@code #} starts a comment. */
     List<String> tokenize(String line) {
         List<String> tokens = new ArrayList<>();
