@@ -1,16 +1,296 @@
 package io.github.tokenbridge.model;
 
+import io.github.tokenbridge.ElevationType;
+import io.github.tokenbridge.Luid;
+import io.github.tokenbridge.Privilege;
+import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenPrivilege;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
- * The immutable description of a model world: the principal the JVM's model process runs as,
- * its groups, privileges and logon session. (Placeholder: presets and builder are being built.)
+ * The immutable description of a model world: the principal the JVM's model process runs as (its
+ * user, groups, privileges, integrity level, elevation and logon session, R5-R11), the "other" and
+ * "admin" principals that model logons can create, and the source of LUIDs.
+ *
+ * <p>Presets: {@link #preset(String)} with the scenario names {@code standard-user},
+ * {@code elevated-admin}, {@code filtered-admin}, {@code local-system}, {@code service-impersonate},
+ * {@code network-service} and {@code anonymous}; or {@link #builder()} for a custom world.
  */
 public final class ModelConfiguration {
 
-    private ModelConfiguration() {
+    /** The names {@link #preset(String)} accepts. */
+    public static final List<String> PRESET_NAMES = List.of("standard-user", "elevated-admin", "filtered-admin",
+            "local-system", "service-impersonate", "network-service", "anonymous");
+
+    /** The first LUID the default source hands out. */
+    public static final long DEFAULT_FIRST_LUID = 0x10000;
+
+    private final String name;
+    private final Sid user;
+    private final List<TokenGroup> groups;
+    private final List<TokenPrivilege> privileges;
+    private final Sid integrity;
+    private final ElevationType elevationType;
+    private final boolean elevated;
+    private final Luid authenticationId;
+    private final Luid origin;
+    private final int sessionId;
+    private final Sid owner;
+    private final Sid primaryGroup;
+    private final Sid otherUser;
+    private final Sid adminUser;
+    private final Supplier<LuidSource> luidSource;
+
+    private ModelConfiguration(Builder b) {
+        this.name = b.name;
+        this.user = Objects.requireNonNull(b.user, "user");
+        this.groups = List.copyOf(b.groups);
+        this.privileges = List.copyOf(b.privileges);
+        this.integrity = Objects.requireNonNull(b.integrity, "integrity");
+        if (!integrity.isIntegrityLabel()) {
+            throw new IllegalArgumentException("not an integrity label SID (S-1-16-x): " + integrity);
+        }
+        for (TokenGroup g : groups) {
+            if (g.sid().isIntegrityLabel()) {
+                throw new IllegalArgumentException("give the integrity level with integrity(), not as a group: " + g);
+            }
+        }
+        this.elevationType = b.elevationType;
+        this.elevated = b.elevated != null ? b.elevated : computeElevated(groups, privileges);
+        this.authenticationId = b.authenticationId;
+        this.origin = b.origin;
+        this.sessionId = b.sessionId;
+        this.owner = b.owner != null ? b.owner : user;
+        this.primaryGroup = b.primaryGroup != null ? b.primaryGroup : user;
+        this.otherUser = b.otherUser;
+        this.adminUser = b.adminUser;
+        this.luidSource = b.luidSource;
+        if (!this.owner.equals(user) && groups.stream().noneMatch(g -> g.sid().equals(this.owner) && (g.attributes() & 0x8) != 0)) {
+            throw new IllegalArgumentException("the owner must be the user or a group with SE_GROUP_OWNER: " + this.owner);
+        }
     }
 
-    /** A standard interactive user at medium integrity. */
+    /** A new builder with a standard user's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.user = user;
+        b.groups = new ArrayList<>(groups);
+        b.privileges = new ArrayList<>(privileges);
+        b.integrity = integrity;
+        b.elevationType = elevationType;
+        b.elevated = elevated;
+        b.authenticationId = authenticationId;
+        b.origin = origin;
+        b.sessionId = sessionId;
+        b.owner = owner;
+        b.primaryGroup = primaryGroup;
+        b.otherUser = otherUser;
+        b.adminUser = adminUser;
+        b.luidSource = luidSource;
+        return b;
+    }
+
+    /** The preset with this scenario name ({@link #PRESET_NAMES}). */
+    public static ModelConfiguration preset(String name) {
+        Objects.requireNonNull(name, "name");
+        return switch (name) {
+            case "standard-user" -> standardUser();
+            case "elevated-admin" -> elevatedAdmin();
+            case "filtered-admin" -> filteredAdmin();
+            case "local-system" -> localSystem();
+            case "service-impersonate" -> serviceImpersonate();
+            case "network-service" -> networkService();
+            case "anonymous" -> anonymous();
+            default -> throw new IllegalArgumentException("unknown model preset \"" + name + "\"; known: " + PRESET_NAMES);
+        };
+    }
+
+    /** A standard interactive user at medium integrity (the builder's defaults). */
     public static ModelConfiguration standardUser() {
-        throw new UnsupportedOperationException("model presets are not built yet");
+        return builder().build();
+    }
+
+    /** An elevated administrator (high integrity, ElevationType FULL, linked LIMITED token). */
+    public static ModelConfiguration elevatedAdmin() {
+        Builder b = builder().name("elevated-admin").user(WellKnownAccounts.DOMAIN.withRid(1003));
+        Sid logon = WellKnownAccounts.logonSid(b.authenticationId);
+        return b.groups(WellKnownAccounts.userGroups(logon, Sid.INTERACTIVE, true, true))
+                .privileges(WellKnownAccounts.administratorPrivileges())
+                .integrity(Sid.HIGH_LABEL).elevationType(ElevationType.FULL).elevated(true)
+                .owner(Sid.BUILTIN_ADMINISTRATORS).build();
+    }
+
+    /** The filtered half of an administrator (Administrators deny-only, medium, linked FULL token). */
+    public static ModelConfiguration filteredAdmin() {
+        return elevatedAdmin().linkedHalf().orElseThrow().toBuilder().name("filtered-admin").build();
+    }
+
+    /** LocalSystem (S-1-5-18, logon session 0x3E7, system integrity, every privilege). */
+    public static ModelConfiguration localSystem() {
+        return builder().name("local-system").user(Sid.LOCAL_SYSTEM)
+                .groups(List.of(new TokenGroup(Sid.BUILTIN_ADMINISTRATORS, WellKnownAccounts.OWNER_GROUP),
+                        new TokenGroup(Sid.EVERYONE, WellKnownAccounts.ENABLED_GROUP),
+                        new TokenGroup(Sid.AUTHENTICATED_USERS, WellKnownAccounts.ENABLED_GROUP)))
+                .privileges(WellKnownAccounts.systemPrivileges()).integrity(Sid.SYSTEM_LABEL)
+                .authenticationId(Luid.SYSTEM_LOGON).origin(Luid.ZERO).sessionId(0)
+                .owner(Sid.BUILTIN_ADMINISTRATORS).primaryGroup(Sid.LOCAL_SYSTEM).build();
+    }
+
+    /** A service running as LOCAL SERVICE, holding SeImpersonatePrivilege enabled. */
+    public static ModelConfiguration serviceImpersonate() {
+        return serviceAccount("service-impersonate", Sid.LOCAL_SERVICE, Luid.LOCAL_SERVICE_LOGON);
+    }
+
+    /** NETWORK SERVICE (S-1-5-20, logon session 0x3E4). */
+    public static ModelConfiguration networkService() {
+        return serviceAccount("network-service", Sid.NETWORK_SERVICE, Luid.NETWORK_SERVICE_LOGON);
+    }
+
+    private static ModelConfiguration serviceAccount(String name, Sid user, Luid session) {
+        return builder().name(name).user(user).authenticationId(session).sessionId(0)
+                .groups(WellKnownAccounts.serviceGroups(WellKnownAccounts.logonSid(session)))
+                .privileges(WellKnownAccounts.servicePrivileges()).integrity(Sid.SYSTEM_LABEL).build();
+    }
+
+    /** A process running as ANONYMOUS LOGON (S-1-5-7, session 0x3E6, untrusted, no privileges). */
+    public static ModelConfiguration anonymous() {
+        return builder().name("anonymous").user(Sid.ANONYMOUS_LOGON).authenticationId(Luid.ANONYMOUS_LOGON)
+                .groups(List.of(new TokenGroup(Sid.NETWORK, WellKnownAccounts.ENABLED_GROUP)))
+                .privileges(List.of()).integrity(Sid.UNTRUSTED_LABEL).sessionId(0).build();
+    }
+
+    /**
+     * For a FULL or LIMITED configuration, the other half of the split token (R11): the filtered
+     * half has every administrator-like group deny-only, a standard user's privileges and medium
+     * integrity; the elevated half has them enabled, an administrator's privileges and high integrity.
+     */
+    public Optional<ModelConfiguration> linkedHalf() {
+        if (elevationType == ElevationType.DEFAULT) {
+            return Optional.empty();
+        }
+        Builder b = toBuilder().name(name + "/linked");
+        List<TokenGroup> linkedGroups = new ArrayList<>();
+        boolean toLimited = elevationType == ElevationType.FULL;
+        for (TokenGroup g : groups) {
+            if (ElevationRules.isAdministrativeGroup(g.sid())) {
+                linkedGroups.add(g.withAttributes(toLimited ? WellKnownAccounts.DENY_ONLY_GROUP : WellKnownAccounts.OWNER_GROUP));
+            } else {
+                linkedGroups.add(g);
+            }
+        }
+        b.groups(linkedGroups);
+        if (toLimited) {
+            List<TokenPrivilege> kept = new ArrayList<>();
+            for (TokenPrivilege standard : WellKnownAccounts.standardUserPrivileges()) {
+                if (privileges.stream().anyMatch(p -> p.luid().equals(standard.luid()))) {
+                    kept.add(standard);
+                }
+            }
+            b.privileges(kept).integrity(Sid.MEDIUM_LABEL).elevationType(ElevationType.LIMITED).elevated(false).owner(user);
+        } else {
+            b.privileges(WellKnownAccounts.administratorPrivileges()).integrity(Sid.HIGH_LABEL)
+                    .elevationType(ElevationType.FULL).elevated(true).owner(Sid.BUILTIN_ADMINISTRATORS);
+        }
+        return Optional.of(b.build());
+    }
+
+    private static boolean computeElevated(List<TokenGroup> groups, List<TokenPrivilege> privileges) {
+        return ElevationRules.isElevated(groups, privileges);
+    }
+
+    public String name() { return name; }
+    public Sid user() { return user; }
+    /** The groups, without the integrity label (see {@link #integrity()}). */
+    public List<TokenGroup> groups() { return groups; }
+    public List<TokenPrivilege> privileges() { return privileges; }
+    public Sid integrity() { return integrity; }
+    public ElevationType elevationType() { return elevationType; }
+    public boolean elevated() { return elevated; }
+    public Luid authenticationId() { return authenticationId; }
+    public Luid origin() { return origin; }
+    public int sessionId() { return sessionId; }
+    public Sid owner() { return owner; }
+    public Sid primaryGroup() { return primaryGroup; }
+    /** The ordinary user, distinct from {@link #user()}, that {@code logon user=other} creates. */
+    public Sid otherUser() { return otherUser; }
+    /** The administrator that {@code logon user=admin} creates. */
+    public Sid adminUser() { return adminUser; }
+
+    /** A fresh LUID source for a new world. */
+    public LuidSource newLuidSource() {
+        return Objects.requireNonNull(luidSource.get(), "the LUID source supplier returned null");
+    }
+
+    @Override
+    public String toString() {
+        return "ModelConfiguration[" + name + ", user=" + user + ", integrity=" + integrity + ", elevation=" + elevationType + "]";
+    }
+
+    /** Builds a {@link ModelConfiguration}; starts with a standard interactive user's values. */
+    public static final class Builder {
+        private String name = "standard-user";
+        private Sid user = WellKnownAccounts.DOMAIN.withRid(1001);
+        private Luid authenticationId = new Luid(0x1A2B3);
+        private List<TokenGroup> groups = WellKnownAccounts.userGroups(WellKnownAccounts.logonSid(authenticationId),
+                Sid.INTERACTIVE, false, false);
+        private List<TokenPrivilege> privileges = WellKnownAccounts.standardUserPrivileges();
+        private Sid integrity = Sid.MEDIUM_LABEL;
+        private ElevationType elevationType = ElevationType.DEFAULT;
+        private Boolean elevated;
+        private Luid origin = Luid.SYSTEM_LOGON;
+        private int sessionId = 1;
+        private Sid owner;
+        private Sid primaryGroup;
+        private Sid otherUser = WellKnownAccounts.DOMAIN.withRid(1002);
+        private Sid adminUser = WellKnownAccounts.DOMAIN.withRid(1003);
+        private Supplier<LuidSource> luidSource = () -> LuidSource.counter(DEFAULT_FIRST_LUID);
+
+        private Builder() {
+        }
+
+        public Builder name(String value) { this.name = Objects.requireNonNull(value, "name"); return this; }
+        public Builder user(Sid value) { this.user = Objects.requireNonNull(value, "user"); return this; }
+        /** The groups (not the user, not the integrity label). */
+        public Builder groups(List<TokenGroup> value) { this.groups = new ArrayList<>(Objects.requireNonNull(value, "groups")); return this; }
+        public Builder privileges(List<TokenPrivilege> value) { this.privileges = new ArrayList<>(Objects.requireNonNull(value, "privileges")); return this; }
+        /** The integrity label SID, S-1-16-x (R8). */
+        public Builder integrity(Sid value) { this.integrity = Objects.requireNonNull(value, "integrity"); return this; }
+        public Builder elevationType(ElevationType value) { this.elevationType = Objects.requireNonNull(value, "elevationType"); return this; }
+        /** TokenIsElevated; by default computed from the groups and privileges (R11). */
+        public Builder elevated(boolean value) { this.elevated = value; return this; }
+        public Builder authenticationId(Luid value) { this.authenticationId = Objects.requireNonNull(value, "authenticationId"); return this; }
+        public Builder origin(Luid value) { this.origin = Objects.requireNonNull(value, "origin"); return this; }
+        public Builder sessionId(int value) { this.sessionId = value; return this; }
+        /** The default owner; must be the user or an owner group. Defaults to the user. */
+        public Builder owner(Sid value) { this.owner = Objects.requireNonNull(value, "owner"); return this; }
+        /** The primary group; defaults to the user. */
+        public Builder primaryGroup(Sid value) { this.primaryGroup = Objects.requireNonNull(value, "primaryGroup"); return this; }
+        public Builder otherUser(Sid value) { this.otherUser = Objects.requireNonNull(value, "otherUser"); return this; }
+        public Builder adminUser(Sid value) { this.adminUser = Objects.requireNonNull(value, "adminUser"); return this; }
+        /** Where token ids and other LUIDs come from; called once per world. */
+        public Builder luidSource(Supplier<LuidSource> value) { this.luidSource = Objects.requireNonNull(value, "luidSource"); return this; }
+        /** A counter starting at {@code first}. */
+        public Builder luidSource(long first) { return luidSource(() -> LuidSource.counter(first)); }
+
+        public ModelConfiguration build() {
+            return new ModelConfiguration(this);
+        }
+    }
+
+    /** Privileges referenced by presets, for readers of this class. */
+    static boolean holds(List<TokenPrivilege> privileges, Privilege privilege) {
+        return privileges.stream().anyMatch(p -> p.luid().equals(privilege.luid()));
     }
 }

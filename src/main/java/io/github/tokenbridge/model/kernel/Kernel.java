@@ -1,0 +1,132 @@
+package io.github.tokenbridge.model.kernel;
+
+import io.github.tokenbridge.Luid;
+import io.github.tokenbridge.NtStatus;
+import io.github.tokenbridge.SecurityDescriptor;
+import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.model.LuidSource;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The model's kernel state: the LUID allocator ({@code ExAllocateLocallyUniqueId}), the process and
+ * thread tables, the system's ANONYMOUS LOGON token (R44), the object-open access evaluator, and
+ * the creation of tokens, processes and threads.
+ */
+public final class Kernel {
+
+    private final LuidSource luids;
+    private final Map<Integer, ProcessObject> processes = new HashMap<>();
+    private final Map<Integer, WeakReference<ThreadObject>> threads = new HashMap<>();
+    private final Set<TokenObject> tokensInUseAsPrimary = new HashSet<>();
+    private final Supplier<TokenObject> anonymousTokenFactory;
+    private volatile ObjectAccessEvaluator evaluator = new DaclAccessEvaluator();
+    private TokenObject anonymousToken;
+    private int nextProcessId = 0x1000;
+    private int nextThreadId = 0x2000;
+
+    /**
+     * @param luids                 the LUID source of this world
+     * @param anonymousTokenFactory builds the ANONYMOUS LOGON token on first use (given this kernel)
+     */
+    public Kernel(LuidSource luids, java.util.function.Function<Kernel, TokenObject> anonymousTokenFactory) {
+        this.luids = Objects.requireNonNull(luids, "luids");
+        Objects.requireNonNull(anonymousTokenFactory, "anonymousTokenFactory");
+        this.anonymousTokenFactory = () -> anonymousTokenFactory.apply(this);
+    }
+
+    /** A new LUID ({@code ExAllocateLocallyUniqueId}). */
+    public Luid newLuid() {
+        return luids.next();
+    }
+
+    /** The object-open access check in use. */
+    public ObjectAccessEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** Replaces the object-open access check (the full engine of {@code model.security} plugs in here). */
+    public void setEvaluator(ObjectAccessEvaluator newEvaluator) {
+        this.evaluator = Objects.requireNonNull(newEvaluator, "newEvaluator");
+    }
+
+    /** Creates a token object with a new TokenId. */
+    public TokenObject createToken(TokenContents contents, SecurityDescriptor securityDescriptor) {
+        return new TokenObject(newLuid(), contents, securityDescriptor);
+    }
+
+    /** The system's shared ANONYMOUS LOGON impersonation token (R44). */
+    public synchronized TokenObject anonymousToken() {
+        if (anonymousToken == null) {
+            anonymousToken = anonymousTokenFactory.get();
+        }
+        return anonymousToken;
+    }
+
+    /**
+     * Creates a process running under {@code primaryToken} (the object itself is assigned, as
+     * CreateProcessAsUser does); a token already assigned to a process gives STATUS_TOKEN_ALREADY_IN_USE,
+     * an impersonation token STATUS_BAD_TOKEN_TYPE.
+     */
+    public synchronized Result<ProcessObject> createProcess(TokenObject primaryToken) {
+        if (primaryToken.type() != io.github.tokenbridge.TokenType.PRIMARY) {
+            return Result.failure(NtStatus.STATUS_BAD_TOKEN_TYPE);
+        }
+        if (!tokensInUseAsPrimary.add(primaryToken)) {
+            return Result.failure(NtStatus.STATUS_TOKEN_ALREADY_IN_USE);
+        }
+        int pid = nextProcessId;
+        nextProcessId += 4;
+        ProcessObject process = new ProcessObject(pid, primaryToken,
+                ObjectSecurity.defaultFor(primaryToken.contents(), ObjectType.PROCESS));
+        processes.put(pid, process);
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, process);
+    }
+
+    /** Creates a thread in {@code process}; it does not impersonate (R17). */
+    public synchronized ThreadObject createThread(ProcessObject process) {
+        int tid = nextThreadId;
+        nextThreadId += 4;
+        ThreadObject thread = new ThreadObject(tid, process,
+                ObjectSecurity.defaultFor(process.primaryToken().contents(), ObjectType.THREAD));
+        threads.put(tid, new WeakReference<>(thread));
+        return thread;
+    }
+
+    /** The process with this id. */
+    public synchronized Optional<ProcessObject> findProcess(int processId) {
+        return Optional.ofNullable(processes.get(processId));
+    }
+
+    /** The live thread with this id. */
+    public synchronized Optional<ThreadObject> findThread(int threadId) {
+        WeakReference<ThreadObject> ref = threads.get(threadId);
+        ThreadObject thread = ref == null ? null : ref.get();
+        if (ref != null && thread == null) {
+            threads.remove(threadId);
+        }
+        return Optional.ofNullable(thread);
+    }
+
+    /** The live threads of {@code process}. */
+    public synchronized List<ThreadObject> threadsOf(ProcessObject process) {
+        List<ThreadObject> result = new ArrayList<>();
+        threads.values().removeIf(ref -> ref.get() == null);
+        for (WeakReference<ThreadObject> ref : threads.values()) {
+            ThreadObject t = ref.get();
+            if (t != null && t.process() == process) {
+                result.add(t);
+            }
+        }
+        return result;
+    }
+}

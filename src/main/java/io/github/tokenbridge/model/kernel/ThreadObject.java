@@ -1,0 +1,76 @@
+package io.github.tokenbridge.model.kernel;
+
+import io.github.tokenbridge.SecurityDescriptor;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A thread of the model: its id, its process, and its impersonation state (R16, R17, R45-R48).
+ * While impersonation is suspended ({@code PsDisableImpersonation}, used by OpenAsSelf, R29/R32)
+ * the thread's effective token is its process's primary token.
+ */
+public final class ThreadObject extends KernelObject {
+
+    private final int threadId;
+    private final ProcessObject process;
+    private ImpersonationState impersonation;
+    private int impersonationDisabled;
+
+    ThreadObject(int threadId, ProcessObject process, SecurityDescriptor securityDescriptor) {
+        super(ObjectType.THREAD, securityDescriptor);
+        this.threadId = threadId;
+        this.process = Objects.requireNonNull(process, "process");
+    }
+
+    /** The thread id. */
+    public int threadId() {
+        return threadId;
+    }
+
+    /** The process that owns the thread. */
+    public ProcessObject process() {
+        return process;
+    }
+
+    /** The impersonation state, if the thread is impersonating (R47). */
+    public synchronized Optional<ImpersonationState> impersonation() {
+        return Optional.ofNullable(impersonation);
+    }
+
+    /** Sets (or, with null, ends) the impersonation; no checks (those are PsImpersonateClient's). */
+    synchronized void setImpersonation(ImpersonationState state) {
+        this.impersonation = state;
+    }
+
+    /**
+     * The impersonation state that takes part in access decisions: none while impersonation is
+     * suspended.
+     */
+    public synchronized Optional<ImpersonationState> activeImpersonation() {
+        return impersonationDisabled > 0 ? Optional.empty() : Optional.ofNullable(impersonation);
+    }
+
+    /** The token used for access decisions (R16): the active impersonation token, else the primary token. */
+    public TokenObject effectiveToken() {
+        return activeImpersonation().map(ImpersonationState::token).orElseGet(process::primaryToken);
+    }
+
+    /** {@code PsDisableImpersonation}: suspends impersonation until {@link #restoreImpersonation()}. */
+    public synchronized void disableImpersonation() {
+        impersonationDisabled++;
+    }
+
+    /** {@code PsRestoreImpersonation}. */
+    public synchronized void restoreImpersonation() {
+        if (impersonationDisabled == 0) {
+            throw new IllegalStateException("impersonation of " + this + " is not disabled");
+        }
+        impersonationDisabled--;
+    }
+
+    @Override
+    public String toString() {
+        return "Thread[" + threadId + " of " + process + "]";
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.tokenbridge.model.kernel;
+
+import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.Luid;
+import io.github.tokenbridge.Privilege;
+import io.github.tokenbridge.SecurityDescriptor;
+import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenType;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * An access token object of the model (R1-R15): a unique TokenId, the token's contents (every
+ * field of R5, replaced as a whole on each change so readers always see a consistent snapshot)
+ * and, as for any kernel object, its own security descriptor (R14).
+ */
+public final class TokenObject extends KernelObject {
+
+    /** {@code TOKEN_WRITE_RESTRICTED}: the restricted SIDs apply to write access only. */
+    public static final int FLAG_WRITE_RESTRICTED = 0x8;
+    /** {@code TOKEN_SANDBOX_INERT}. */
+    public static final int FLAG_SANDBOX_INERT = 0x100;
+
+    private final Luid tokenId;
+    private TokenContents contents;
+
+    TokenObject(Luid tokenId, TokenContents contents, SecurityDescriptor securityDescriptor) {
+        super(ObjectType.TOKEN, securityDescriptor);
+        this.tokenId = Objects.requireNonNull(tokenId, "tokenId");
+        this.contents = Objects.requireNonNull(contents, "contents");
+    }
+
+    /** The TokenId, unique per token object (R9). */
+    public Luid tokenId() {
+        return tokenId;
+    }
+
+    /** The current contents. */
+    public synchronized TokenContents contents() {
+        return contents;
+    }
+
+    /**
+     * Applies a change to the contents and renews the ModifiedId (R9, R56, R58).
+     *
+     * @param change    the change; its result's modifiedId is replaced
+     * @param newModifiedId the new ModifiedId
+     */
+    public synchronized void modify(UnaryOperator<TokenContents> change, Luid newModifiedId) {
+        TokenContents changed = change.apply(contents);
+        contents = new TokenContents(changed.user(), changed.groups(), changed.privileges(), changed.owner(),
+                changed.primaryGroup(), changed.defaultDacl(), changed.source(), changed.type(), changed.level(),
+                changed.authenticationId(), changed.parentTokenId(), changed.origin(), newModifiedId,
+                changed.expirationTime(), changed.sessionId(), changed.mandatoryPolicy(), changed.restrictedSids(),
+                changed.elevationType(), changed.elevated(), changed.linkedToken(), changed.flags());
+    }
+
+    /** The token type. */
+    public TokenType type() {
+        return contents().type();
+    }
+
+    /** The stored impersonation level. */
+    public ImpersonationLevel level() {
+        return contents().level();
+    }
+
+    /** The user SID. */
+    public Sid user() {
+        return contents().user().sid();
+    }
+
+    /** True when the privilege is present and enabled. */
+    public boolean hasEnabledPrivilege(Privilege privilege) {
+        return contents().privileges().stream().anyMatch(p -> p.luid().equals(privilege.luid()) && p.enabled());
+    }
+
+    /** True when the token has a restricted SID list (CreateRestrictedToken with SIDs to restrict). */
+    public boolean isRestricted() {
+        return !contents().restrictedSids().isEmpty();
+    }
+
+    /** True for a write-restricted token. */
+    public boolean isWriteRestricted() {
+        return (contents().flags() & FLAG_WRITE_RESTRICTED) != 0;
+    }
+
+    /** The integrity label's RID (R8). */
+    public long integrityRid() {
+        return contents().integrity().rid();
+    }
+
+    /** True when {@code sid} is the user or one of the groups (any attributes). */
+    public boolean containsSid(Sid sid) {
+        TokenContents c = contents();
+        return c.user().sid().equals(sid) || c.groups().stream().map(TokenGroup::sid).anyMatch(sid::equals);
+    }
+
+    @Override
+    public String toString() {
+        TokenContents c = contents();
+        return "Token[" + tokenId + ", " + c.user().sid() + ", " + c.type() + "/" + c.level() + "]";
+    }
+}
