@@ -104,8 +104,21 @@ public final class PsRoutines {
         return ref;
     }
 
+    /**
+     * Replaces a CopyOnOpen impersonation by the copy made when the thread token was opened (R33):
+     * the thread now impersonates the copy with CopyOnOpen FALSE. Does nothing when the thread's
+     * impersonation changed meanwhile.
+     */
+    public void replaceWithOpenedCopy(ThreadObject thread, ImpersonationState original, TokenObject copy) {
+        synchronized (thread) {
+            if (thread.impersonation().orElse(null) == original) {
+                thread.setImpersonation(new ImpersonationState(copy, false, original.effectiveOnly(), original.level()));
+            }
+        }
+    }
+
     /** The duplicator shared with the Se routines. */
-    TokenDuplicator duplicator() {
+    public TokenDuplicator duplicator() {
         return duplicator;
     }
 }

@@ -57,6 +57,18 @@ public final class TokenObject extends KernelObject {
                 changed.elevationType(), changed.elevated(), changed.linkedToken(), changed.flags());
     }
 
+    /**
+     * Links this token to the other half of its split token (R11), keeping the ModifiedId; used when
+     * a logon creates the pair.
+     */
+    public synchronized void setLinkedToken(TokenObject other) {
+        TokenContents c = contents;
+        contents = new TokenContents(c.user(), c.groups(), c.privileges(), c.owner(), c.primaryGroup(), c.defaultDacl(),
+                c.source(), c.type(), c.level(), c.authenticationId(), c.parentTokenId(), c.origin(), c.modifiedId(),
+                c.expirationTime(), c.sessionId(), c.mandatoryPolicy(), c.restrictedSids(), c.elevationType(),
+                c.elevated(), other, c.flags());
+    }
+
     /** The token type. */
     public TokenType type() {
         return contents().type();

@@ -1,0 +1,125 @@
+package io.github.tokenbridge.model;
+
+import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.NtStatus;
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.model.kernel.ClientSecurityContext;
+import io.github.tokenbridge.model.kernel.HandleEntry;
+import io.github.tokenbridge.model.kernel.ImpersonationDecision;
+import io.github.tokenbridge.model.kernel.KernelServices;
+import io.github.tokenbridge.model.kernel.ObjectType;
+import io.github.tokenbridge.model.kernel.ProcessObject;
+import io.github.tokenbridge.model.kernel.SecurityQualityOfService;
+import io.github.tokenbridge.model.kernel.TokenObject;
+import io.github.tokenbridge.model.kernel.TokenReference;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The Windows kernel routines that drivers call, exposed for kernel-style use of a model world
+ * (the scenario verbs {@code ps_*} and {@code se_*}; R45-R51). Handles are resolved in the calling
+ * thread's process as kernel-mode references (type checked, no access check); results carry the
+ * NTSTATUS.
+ */
+public final class KernelRoutines {
+
+    private final KernelServices k;
+    private final Supplier<ModelThread> currentThread;
+
+    KernelRoutines(KernelServices k, Supplier<ModelThread> currentThread) {
+        this.k = k;
+        this.currentThread = currentThread;
+    }
+
+    /**
+     * {@code PsImpersonateClient(thread, token, copyOnOpen, effectiveOnly, level)} (R48, R38); a
+     * {@link Handle#NULL} token ends impersonation. The value is the decision (null on revert).
+     */
+    public Result<ImpersonationDecision> psImpersonateClient(ModelThread thread, Handle token, boolean copyOnOpen,
+                                                             boolean effectiveOnly, ImpersonationLevel level) {
+        Objects.requireNonNull(thread, "thread");
+        Objects.requireNonNull(token, "token");
+        if (token.isNull()) {
+            return k.ps().impersonateClient(thread.object(), null, false, false, null);
+        }
+        Result<TokenObject> object = tokenByHandle(token);
+        if (!object.succeeded()) {
+            return object.withValue(null);
+        }
+        return k.ps().impersonateClient(thread.object(), object.value(), copyOnOpen, effectiveOnly,
+                Objects.requireNonNull(level, "level"));
+    }
+
+    /** {@code PsReferenceImpersonationToken} (R47): empty when the thread is not impersonating. */
+    public Result<Optional<TokenReference>> psReferenceImpersonationToken(ModelThread thread) {
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, k.ps().referenceImpersonationToken(thread.object()));
+    }
+
+    /** {@code PsReferenceEffectiveToken} (R47). */
+    public Result<TokenReference> psReferenceEffectiveToken(ModelThread thread) {
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, k.ps().referenceEffectiveToken(thread.object()));
+    }
+
+    /** {@code PsRevertToSelf}: ends the calling thread's impersonation (R45). */
+    public Result<Void> psRevertToSelf() {
+        k.ps().revertToSelf(currentThread.get().object());
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, null);
+    }
+
+    /** {@code PsReferencePrimaryToken} of the process behind {@code process}. */
+    public Result<TokenReference> psReferencePrimaryToken(Handle process) {
+        Result<HandleEntry> ref = k.objects().referenceByHandle(currentThread.get().object(),
+                Objects.requireNonNull(process, "process").value(), ObjectType.PROCESS, 0);
+        if (!ref.succeeded()) {
+            return ref.withValue(null);
+        }
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, k.ps().referencePrimaryToken((ProcessObject) ref.value().object()));
+    }
+
+    /** {@code PsDereference*Token}: releases a reference (a reference not held is IllegalStateException). */
+    public Result<Void> psDereference(TokenReference reference) {
+        k.ps().dereference(Objects.requireNonNull(reference, "reference"));
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, null);
+    }
+
+    /** Kernel references not yet released (for leak checks). */
+    public int outstandingReferences() {
+        return k.ps().outstandingReferences();
+    }
+
+    /**
+     * Opens a handle in the calling process to a referenced token, as a driver would with
+     * {@code ObOpenObjectByPointer(KernelMode)}: no access check.
+     */
+    public Handle openHandle(TokenReference reference, int access) {
+        return new Handle(k.objects().insertHandle(currentThread.get().object().process(), reference.token(), access, 0));
+    }
+
+    /** {@code SeCreateClientSecurity(thread, qos)} (R49, R51). */
+    public Result<ClientSecurityContext> seCreateClientSecurity(ModelThread client, ImpersonationLevel level,
+                                                               boolean effectiveOnly, boolean dynamicTracking) {
+        return k.se().createClientSecurity(Objects.requireNonNull(client, "client").object(),
+                new SecurityQualityOfService(level, dynamicTracking, effectiveOnly));
+    }
+
+    /** {@code SeImpersonateClientEx(context, server)}; server null means the calling thread. */
+    public Result<ImpersonationDecision> seImpersonateClientEx(ClientSecurityContext context, ModelThread server) {
+        ModelThread target = server != null ? server : currentThread.get();
+        return k.se().impersonateClient(context, target.object());
+    }
+
+    /** {@code SeDeleteClientSecurity}. */
+    public Result<Void> seDeleteClientSecurity(ClientSecurityContext context) {
+        k.se().deleteClientSecurity(Objects.requireNonNull(context, "context"));
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, null);
+    }
+
+    private Result<TokenObject> tokenByHandle(Handle token) {
+        Result<HandleEntry> ref = k.objects().referenceByHandle(currentThread.get().object(), token.value(), ObjectType.TOKEN, 0);
+        return ref.succeeded() ? Result.ofStatus(NtStatus.STATUS_SUCCESS, (TokenObject) ref.value().object())
+                : ref.withValue(null);
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.tokenbridge.model.nt;
+
+import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.NtStatus;
+import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenStatistics;
+import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.backend.TokenInformation;
+import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.model.kernel.HandleEntry;
+import io.github.tokenbridge.model.kernel.KernelServices;
+import io.github.tokenbridge.model.kernel.ObjectSecurity;
+import io.github.tokenbridge.model.kernel.ObjectType;
+import io.github.tokenbridge.model.kernel.ThreadObject;
+import io.github.tokenbridge.model.kernel.TokenContents;
+import io.github.tokenbridge.model.kernel.TokenObject;
+
+import java.util.Optional;
+
+/**
+ * {@code NtQueryInformationToken} of the model (R3, R5, R9, R11, R59).
+ *
+ * <p>Buffer rules: {@code bufferLength} -1 sizes the buffer; a variable-size class with a smaller
+ * buffer gives STATUS_BUFFER_TOO_SMALL with the required length; a fixed-size class with length 0
+ * gives STATUS_BUFFER_TOO_SMALL with the size, with another too-small length
+ * STATUS_INFO_LENGTH_MISMATCH (R59); a larger buffer is accepted.
+ */
+public final class NtTokenQuery {
+
+    private static final int TOKEN_QUERY = 0x0008;
+    private static final int TOKEN_QUERY_SOURCE = 0x0010;
+    private static final int TOKEN_ALL_ACCESS = 0x000F01FF;
+    /** "Never": the expiration time Windows reports. */
+    private static final long NEVER = Long.MAX_VALUE;
+    /** The dynamic part Windows charges a token for its default DACL and primary group. */
+    private static final int DYNAMIC_CHARGED = 1024;
+
+    private final KernelServices k;
+
+    public NtTokenQuery(KernelServices k) {
+        this.k = k;
+    }
+
+    /** {@code NtQueryInformationToken(token, infoClass, buffer, bufferLength, &returnLength)}. */
+    public Result<TokenInformation> query(ThreadObject caller, long token, TokenInformationClass infoClass, int bufferLength) {
+        if (infoClass == TokenInformationClass.TokenSessionReference) {
+            return Result.failure(NtStatus.STATUS_INVALID_INFO_CLASS);
+        }
+        if (infoClass.valueType().isEmpty()) {
+            throw new UnsupportedOperationException("NtQueryInformationToken(" + infoClass + ") is not modelled");
+        }
+        int access = infoClass == TokenInformationClass.TokenSource ? TOKEN_QUERY_SOURCE : TOKEN_QUERY;
+        Result<HandleEntry> ref = k.objects().referenceByHandle(caller, token, ObjectType.TOKEN, access);
+        if (!ref.succeeded()) {
+            return ref.withValue(null);
+        }
+        TokenObject object = (TokenObject) ref.value().object();
+        TokenContents c = object.contents();
+        if (infoClass == TokenInformationClass.TokenImpersonationLevel && c.type() == TokenType.PRIMARY) {
+            return Result.failure(NtStatus.STATUS_INVALID_INFO_CLASS);
+        }
+        if (infoClass == TokenInformationClass.TokenLinkedToken && c.linkedToken() == null) {
+            return Result.failure(NtStatus.STATUS_NO_SUCH_LOGON_SESSION);
+        }
+        int required = TokenInformationLayout.requiredLength(infoClass, c);
+        if (bufferLength >= 0 && bufferLength < required) {
+            NtStatus status = infoClass.isFixedSize() && bufferLength != 0
+                    ? NtStatus.STATUS_INFO_LENGTH_MISMATCH : NtStatus.STATUS_BUFFER_TOO_SMALL;
+            return Result.ofStatus(status, new TokenInformation(infoClass, required, null));
+        }
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, new TokenInformation(infoClass, required, value(caller, object, c, infoClass)));
+    }
+
+    private Object value(ThreadObject caller, TokenObject object, TokenContents c, TokenInformationClass infoClass) {
+        return switch (infoClass) {
+            case TokenUser -> c.user();
+            case TokenGroups -> c.groups();
+            case TokenPrivileges -> c.privileges();
+            case TokenOwner -> c.owner();
+            case TokenPrimaryGroup -> c.primaryGroup();
+            case TokenDefaultDacl -> Optional.ofNullable(c.defaultDacl());
+            case TokenSource -> c.source();
+            case TokenType -> c.type();
+            case TokenImpersonationLevel -> c.level();
+            case TokenStatistics -> statistics(object, c);
+            case TokenRestrictedSids -> c.restrictedSids();
+            case TokenSessionId -> c.sessionId();
+            case TokenSandBoxInert -> (c.flags() & TokenObject.FLAG_SANDBOX_INERT) != 0;
+            case TokenOrigin -> c.origin();
+            case TokenElevationType -> c.elevationType();
+            case TokenLinkedToken -> linkedToken(caller, c);
+            case TokenElevation -> c.elevated();
+            case TokenHasRestrictions -> !c.restrictedSids().isEmpty() || object.isWriteRestricted();
+            case TokenVirtualizationAllowed, TokenVirtualizationEnabled, TokenUIAccess, TokenIsAppContainer -> false;
+            case TokenIntegrityLevel -> new TokenGroup(c.integrity(), 0x60);
+            case TokenMandatoryPolicy -> c.mandatoryPolicy();
+            case TokenLogonSid -> TokenInformationLayout.logonSids(c);
+            default -> throw new UnsupportedOperationException("NtQueryInformationToken(" + infoClass + ") is not modelled");
+        };
+    }
+
+    private static TokenStatistics statistics(TokenObject object, TokenContents c) {
+        int dynamicUsed = c.primaryGroup().byteLength() + (c.defaultDacl() == null ? 0 : c.defaultDacl().byteLength());
+        return new TokenStatistics(object.tokenId(), c.authenticationId(), NEVER, c.type(), c.level(), DYNAMIC_CHARGED,
+                DYNAMIC_CHARGED - dynamicUsed, c.groups().size(), c.privileges().size(), c.modifiedId());
+    }
+
+    /**
+     * TokenLinkedToken (R11): a new Identification-level impersonation copy of the other half, with a
+     * TOKEN_ALL_ACCESS handle in the caller's process (callers without SeTcbPrivilege).
+     */
+    private Handle linkedToken(ThreadObject caller, TokenContents c) {
+        TokenObject linked = c.linkedToken();
+        TokenObject copy = k.duplicator().duplicate(linked, TokenType.IMPERSONATION, ImpersonationLevel.IDENTIFICATION, false,
+                ObjectSecurity.defaultFor(linked.contents(), ObjectType.TOKEN));
+        return new Handle(k.objects().insertHandle(caller.process(), copy, TOKEN_ALL_ACCESS, 0));
+    }
+}
