@@ -10,7 +10,7 @@ import io.github.tokenbridge.backend.Handle;
  * @param kind   what the variable is
  * @param handle the handle, or null for model objects
  * @param thread the scenario thread for {@code create_thread} variables, else null
- * @param object the model object for kernel references and client contexts, else null
+ * @param object the model object: a kernel reference, a client context, or a thread's model thread
  */
 record Binding(Kind kind, Handle handle, ScenarioThread thread, Object object) {
 
@@ -21,8 +21,8 @@ record Binding(Kind kind, Handle handle, ScenarioThread thread, Object object) {
         return new Binding(Kind.HANDLE, h, null, null);
     }
 
-    static Binding thread(Handle h, ScenarioThread t) {
-        return new Binding(Kind.THREAD, h, t, null);
+    static Binding thread(Handle h, ScenarioThread t, Object modelThread) {
+        return new Binding(Kind.THREAD, h, t, modelThread);
     }
 
     static Binding object(Object o) {

@@ -29,19 +29,19 @@ final class ModelStepExecutor {
             case LOGON -> plain.observe(step, m.logon(a.get("user"), a.getOrDefault("type", "interactive"),
                     a.getOrDefault("origin", "self")));
             case CREATE_PROCESS -> plain.observe(step, m.createProcess(state.handle(a.get("token"))));
-            case CREATE_THREAD -> plain.observe(step, m.createThread(state.handle(a.get("process"))));
-            case PS_IMPERSONATE_CLIENT -> plain.observe(step, m.psImpersonateClient(state.handle(a.get("thread")),
+            case CREATE_THREAD -> createThread(step, m.createThread(state.handle(a.get("process"))));
+            case PS_IMPERSONATE_CLIENT -> plain.observe(step, m.psImpersonateClient(state.modelThread(a.get("thread")),
                     kernelToken(a.get("token")), ValueSyntax.bool(a.get("copy_on_open")),
                     ValueSyntax.bool(a.get("effective_only")), ValueSyntax.level(a.get("level"))));
             case PS_REFERENCE_IMPERSONATION_TOKEN -> referenceImpersonation(step);
             case PS_REVERT_TO_SELF -> plain.observe(step, m.psRevertToSelf());
             case PS_REFERENCE_PRIMARY_TOKEN -> object(step, m.psReferencePrimaryToken(state.handle(a.get("process"))), true);
             case PS_DEREFERENCE -> dereference(step);
-            case SE_CREATE_CLIENT_SECURITY -> object(step, m.seCreateClientSecurity(state.handle(a.get("thread")),
+            case SE_CREATE_CLIENT_SECURITY -> object(step, m.seCreateClientSecurity(state.modelThread(a.get("thread")),
                     ValueSyntax.level(a.get("level")), ValueSyntax.bool(a.get("effective_only")),
                     a.get("tracking").equals("dynamic")), false);
             case SE_IMPERSONATE_CLIENT_EX -> plain.observe(step, m.seImpersonateClientEx(state.var(a.get("context")).object(),
-                    "null".equals(a.get("thread")) ? null : state.handle(a.get("thread"))));
+                    state.modelThread(a.get("thread"))));
             case SE_DELETE_CLIENT_SECURITY -> {
                 Object context = state.var(a.get("context")).object();
                 Result<Void> r = m.seDeleteClientSecurity(context);
@@ -62,9 +62,21 @@ final class ModelStepExecutor {
         return b.handle() != null ? b.handle() : b.object();
     }
 
+    private StepExecutor.Observed createThread(ScenarioLine.Step step, Result<ModelVerbs.CreatedThread> r) {
+        if (!r.succeeded()) {
+            return new StepExecutor.Observed(r.outcomeName(false), Map.of(), Map.of(), null);
+        }
+        Handle h = r.value().handle();
+        if (h != null) {
+            state.openHandles.add(h);
+        }
+        return new StepExecutor.Observed("ok", Map.of(), h == null ? Map.of() : Map.of("handle", h.toString()),
+                new Binding(Binding.Kind.THREAD, h, null, r.value().thread()));
+    }
+
     private StepExecutor.Observed referenceImpersonation(ScenarioLine.Step step) {
         Result<ModelVerbs.ImpersonationInfo> r = state.modelVerbs.psReferenceImpersonationToken(
-                state.handle(step.args().get("thread")));
+                state.modelThread(step.args().get("thread")));
         String outcome = r.outcomeName(true);
         Map<String, String> fields = new LinkedHashMap<>();
         Binding bound = null;

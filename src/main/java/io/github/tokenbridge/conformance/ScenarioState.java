@@ -69,12 +69,27 @@ final class ScenarioState {
         if (modelVerbs == null) {
             throw new IllegalStateException(var + " is not a handle");
         }
-        var r = modelVerbs.openKernelToken(b.object());
+        var r = modelVerbs.openKernelToken(b.object(), 0x8);
         if (!r.succeeded()) {
             throw new TokenReader.ReadException("cannot open the token behind " + var);
         }
         toClose.add(r.value());
         return r.value();
+    }
+
+    /** A thread argument of a kernel verb: the model thread of current-thread, of a thread variable, or null. */
+    Object modelThread(String text) {
+        if (text.equals("null")) {
+            return null;
+        }
+        if (text.equals("current-thread")) {
+            return modelVerbs.currentThread();
+        }
+        Binding b = var(text);
+        if (b.kind() != Binding.Kind.THREAD || b.object() == null) {
+            throw new IllegalStateException(text + " is not a thread of the model");
+        }
+        return b.object();
     }
 
     /** A SID argument: a literal, or {@code $var.user} / {@code $var.logon_sid} read now. */

@@ -52,9 +52,10 @@ final class StepExecutor {
             t.close();
             return new Observed(r.outcomeName(false), Map.of(), Map.of(), null);
         }
+        Object modelThread = state.modelVerbs == null ? null : t.call(state.modelVerbs::currentThread);
         state.threads.put(name, t);
         state.openHandles.add(r.value());
-        return new Observed("ok", Map.of(), Map.of("handle", r.value().toString()), Binding.thread(r.value(), t));
+        return new Observed("ok", Map.of(), Map.of("handle", r.value().toString()), Binding.thread(r.value(), t, modelThread));
     }
 
     private Observed call(ScenarioLine.Step step) {
