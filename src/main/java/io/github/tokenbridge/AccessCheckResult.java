@@ -17,4 +17,12 @@ public record AccessCheckResult(boolean accessStatus, int grantedAccess, List<To
     public AccessCheckResult {
         privilegesUsed = List.copyOf(privilegesUsed);
     }
+
+    /**
+     * The {@code PRIVILEGE_SET} size these privileges need: 8 bytes of header and one 12-byte
+     * {@code LUID_AND_ATTRIBUTES} each, never less than {@code sizeof(PRIVILEGE_SET)} (20) (R62).
+     */
+    public int privilegeSetLength() {
+        return 8 + 12 * Math.max(1, privilegesUsed.size());
+    }
 }

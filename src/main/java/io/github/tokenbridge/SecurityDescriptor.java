@@ -24,6 +24,15 @@ public record SecurityDescriptor(Sid owner, Sid group, boolean daclPresent, Acl 
     public static final int DACL_AUTO_INHERITED = 0x0400;
     /** {@code SE_SACL_AUTO_INHERITED}. */
     public static final int SACL_AUTO_INHERITED = 0x0800;
+    /** {@code SE_DACL_AUTO_INHERIT_REQ} (SDDL {@code D:AR}). */
+    public static final int DACL_AUTO_INHERIT_REQ = 0x0100;
+    /** {@code SE_SACL_AUTO_INHERIT_REQ} (SDDL {@code S:AR}). */
+    public static final int SACL_AUTO_INHERIT_REQ = 0x0200;
+    /**
+     * {@code SE_SACL_PRESENT}. A SACL is present whenever {@code sacl} is non-null; this bit is only
+     * set, with a null {@code sacl}, to represent a NULL SACL ({@code S:NO_ACCESS_CONTROL}).
+     */
+    public static final int SACL_PRESENT = 0x0010;
 
     public SecurityDescriptor {
         if (!daclPresent && dacl != null) {
@@ -44,6 +53,16 @@ public record SecurityDescriptor(Sid owner, Sid group, boolean daclPresent, Acl 
     /** A copy with this SACL. */
     public SecurityDescriptor withSacl(Acl newSacl) {
         return new SecurityDescriptor(owner, group, daclPresent, dacl, newSacl, control);
+    }
+
+    /** Parses SDDL ({@link Sddl#parse}). */
+    public static SecurityDescriptor fromSddl(String sddl) {
+        return Sddl.parse(sddl);
+    }
+
+    /** This descriptor as canonical SDDL ({@link Sddl#format}). */
+    public String toSddl() {
+        return Sddl.format(this);
     }
 
     /** True for a NULL DACL or an absent one: either grants every access asked for (R63). */

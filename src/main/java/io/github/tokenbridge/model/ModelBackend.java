@@ -27,6 +27,9 @@ import io.github.tokenbridge.model.kernel.ThreadObject;
 import io.github.tokenbridge.model.kernel.TokenObject;
 import io.github.tokenbridge.model.nt.NtLayer;
 import io.github.tokenbridge.model.nt.NtThreadImpersonation;
+import io.github.tokenbridge.model.security.EngineObjectAccessEvaluator;
+import io.github.tokenbridge.model.security.NtSecurityServices;
+import io.github.tokenbridge.model.security.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
@@ -66,11 +69,14 @@ public final class ModelBackend implements TokenBackend {
     private final Map<Thread, ThreadObject> javaThreads = new WeakHashMap<>();
     private final ThreadLocal<Deque<ThreadObject>> bound = ThreadLocal.withInitial(ArrayDeque::new);
     private final KernelRoutines kernelRoutines;
+    private final Win32SecurityFunctions win32Security;
 
     private ModelBackend(ModelConfiguration configuration) {
         this.configuration = configuration;
         Kernel kernel = new Kernel(configuration.newLuidSource(), LogonTokenFactory::anonymous);
+        kernel.setEvaluator(new EngineObjectAccessEvaluator());
         this.services = KernelServices.of(kernel);
+        this.win32Security = new Win32SecurityFunctions(new NtSecurityServices(services));
         this.nt = new NtLayer(services);
         this.win32Tokens = new Win32TokenFunctions(nt);
         this.win32Impersonation = new Win32ImpersonationFunctions(nt);
@@ -346,36 +352,47 @@ public final class ModelBackend implements TokenBackend {
                 previousStateLength);
     }
 
-    // ---------------------------------------------------------------- SPI: not modelled yet
-    // The security-model work (model.security) wires these five: AccessCheck engine, privilege and
-    // membership checks, restricted tokens and group adjustment.
+    // ---------------------------------------------------------------- SPI: checks and token transformations
+    // Implemented by model.security (AccessCheck engine, privilege and membership checks, restricted
+    // tokens, group adjustment) over this world's token objects.
 
     @Override
     public Result<AdjustResult<TokenGroup>> adjustTokenGroups(Handle token, boolean resetToDefault, List<TokenGroup> newState,
                                                               int previousStateLength) {
-        throw new UnsupportedOperationException("AdjustTokenGroups is not modelled yet");
+        return win32Security.adjustTokenGroups(caller(), token, resetToDefault, newState, previousStateLength);
     }
 
     @Override
     public Result<PrivilegeCheckResult> privilegeCheck(Handle token, List<Luid> privileges, boolean requireAll) {
-        throw new UnsupportedOperationException("PrivilegeCheck is not modelled yet");
+        return win32Security.privilegeCheck(caller(), token, privileges, requireAll);
     }
 
     @Override
     public Result<Boolean> checkTokenMembership(Handle token, Sid sid) {
-        throw new UnsupportedOperationException("CheckTokenMembership is not modelled yet");
+        return win32Security.checkTokenMembership(caller(), token, sid);
     }
 
     @Override
     public Result<AccessCheckResult> accessCheck(SecurityDescriptor securityDescriptor, Handle token, int desiredAccess,
                                                  GenericMapping mapping, int privilegeSetLength) {
-        throw new UnsupportedOperationException("AccessCheck is not modelled yet");
+        return win32Security.accessCheck(caller(), securityDescriptor, token, desiredAccess, mapping, privilegeSetLength);
+    }
+
+    /**
+     * Why {@link #accessCheck} decides as it does: the engine's steps for the same arguments (which
+     * precondition failed, which privilege or ACE granted or denied which bits, the integrity
+     * decision, the restricted pass); render them with {@code AccessCheckTrace.render()}. Model only.
+     */
+    public Result<io.github.tokenbridge.model.security.AccessCheckTrace> explainAccessCheck(SecurityDescriptor securityDescriptor,
+                                                                                            Handle token, int desiredAccess,
+                                                                                            GenericMapping mapping) {
+        return win32Security.explainAccessCheck(caller(), securityDescriptor, token, desiredAccess, mapping);
     }
 
     @Override
     public Result<Handle> createRestrictedToken(Handle token, int flags, List<Sid> sidsToDisable, List<Luid> privilegesToDelete,
                                                 List<Sid> sidsToRestrict) {
-        throw new UnsupportedOperationException("CreateRestrictedToken is not modelled yet");
+        return win32Security.createRestrictedToken(caller(), token, flags, sidsToDisable, privilegesToDelete, sidsToRestrict);
     }
 
     // ---------------------------------------------------------------- lifecycle
