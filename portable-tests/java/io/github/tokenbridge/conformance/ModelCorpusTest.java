@@ -59,6 +59,19 @@ class ModelCorpusTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> corpus_underEveryPresetOverride_failsNowhere() throws IOException {
+        Map<String, String> pending = pending();
+        return ModelConfiguration.PRESET_NAMES.stream().map(preset -> DynamicTest.dynamicTest("--config " + preset, () -> {
+            var results = new ScenarioRunner(ModelBackendFactory.presets(), null, preset).runAll(Corpus.shipped());
+            var failures = results.stream().filter(r -> r.status() == ScenarioResult.Status.FAILED)
+                    .filter(r -> !pending.containsKey(r.scenario().id())).map(ScenarioResult::describe).toList();
+            assertEquals(java.util.List.of(), failures, "under preset " + preset);
+            assertTrue(results.stream().filter(r -> r.status() == ScenarioResult.Status.PASSED).count() >= 80,
+                    ScenarioResult.summary(results));
+        }));
+    }
+
     @Test
     void pendingMarker_namesOnlyCorpusScenarios() throws IOException {
         var ids = Corpus.shipped().stream().map(Scenario::id).toList();

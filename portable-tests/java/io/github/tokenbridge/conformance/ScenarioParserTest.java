@@ -35,7 +35,8 @@ class ScenarioParserTest {
         Scenario s = scenarios.get(1);
         assertEquals("identification-token-cannot-become-primary", s.id());
         assertEquals(List.of("R40", "R41"), s.cites());
-        assertEquals(Scenario.DEFAULT_CONFIG, s.config());
+        assertEquals(null, s.config());
+        assertEquals(Scenario.DEFAULT_CONFIG, s.preset());
         assertEquals(6, s.lines().size());
         ScenarioLine.Step first = (ScenarioLine.Step) s.lines().get(0);
         assertEquals(Verb.OPEN_PROCESS_TOKEN, first.verb());

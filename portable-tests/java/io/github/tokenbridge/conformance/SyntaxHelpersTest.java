@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SyntaxHelpersTest {
 
     @Test
-    void sddl_ownerGroupDaclAndLabel_areParsed() {
-        var sd = SddlParser.parse("O:BAG:SYD:(D;OICI;KW;;;WD)(A;IO;0x1f01ff;;;S-1-5-32-545)S:(ML;;NW;;;ME)");
+    void sddl_scenarioForms_areParsedBySharedSddl() {
+        var sd = io.github.tokenbridge.Sddl.parse("O:BAG:SYD:(D;OICI;KW;;;WD)(A;IO;0x1f01ff;;;S-1-5-32-545)S:(ML;;NW;;;ME)");
         assertEquals(Sid.BUILTIN_ADMINISTRATORS, sd.owner());
         assertEquals(Sid.LOCAL_SYSTEM, sd.group());
         assertEquals(2, sd.dacl().aces().size());
@@ -31,12 +31,14 @@ class SyntaxHelpersTest {
 
     @Test
     void sddl_nullAbsentAndEmptyDacl_areDistinguished() {
-        var nullDacl = SddlParser.parse("O:BAG:BAD:NO_ACCESS_CONTROL");
+        assertEquals(1, ValueSyntax.acl("D:(A;;GA;;;WD)").aces().size());
+        assertThrows(IllegalArgumentException.class, () -> ValueSyntax.acl("D:NO_ACCESS_CONTROL"));
+        var nullDacl = io.github.tokenbridge.Sddl.parse("O:BAG:BAD:NO_ACCESS_CONTROL");
         assertTrue(nullDacl.daclPresent());
         assertNull(nullDacl.dacl());
-        assertFalse(SddlParser.parse("O:BAG:BA").daclPresent());
-        assertEquals(0, SddlParser.parse("O:BAG:BAD:").dacl().aces().size());
-        assertThrows(IllegalArgumentException.class, () -> SddlParser.parse("O:BAG:BAD:(X;;KA;;;WD)"));
+        assertFalse(io.github.tokenbridge.Sddl.parse("O:BAG:BA").daclPresent());
+        assertEquals(0, io.github.tokenbridge.Sddl.parse("O:BAG:BAD:").dacl().aces().size());
+        assertThrows(IllegalArgumentException.class, () -> io.github.tokenbridge.Sddl.parse("O:BAG:BAD:(X;;KA;;;WD)"));
     }
 
     @Test

@@ -16,6 +16,14 @@ public interface BackendFactory {
     TokenBackend create(String preset);
 
     /**
+     * The name of the one configuration this factory uses for every scenario (a host snapshot),
+     * or null when it follows each scenario's preset (or, for a real host, has none to follow).
+     */
+    default String fixedConfiguration() {
+        return null;
+    }
+
+    /**
      * The model-only and kernel verbs for a backend this factory made, or null when the backend
      * has none (a real host).
      */

@@ -28,6 +28,11 @@ public final class ModelBackendFactory implements BackendFactory {
     }
 
     @Override
+    public String fixedConfiguration() {
+        return fixed == null ? null : fixed.name();
+    }
+
+    @Override
     public BackendKind kind() {
         return BackendKind.MODEL;
     }

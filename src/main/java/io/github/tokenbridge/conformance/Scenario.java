@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param file     the file or resource it was read from
  * @param line     the line of its {@code scenario} header
  * @param cites    the rule ids it cites ({@code R27}, ...)
- * @param config   the model preset ({@code standard-user} unless the file says otherwise)
+ * @param config   the model preset the file names with {@code config}, or null (then {@code standard-user})
  * @param requires its requirements ({@code model}, {@code privilege:SeImpersonatePrivilege}, ...)
  * @param lines    its steps and checks, numbered 1.. in file order
  */
@@ -26,6 +26,11 @@ public record Scenario(String id, String file, int line, List<String> cites, Str
         cites = List.copyOf(cites);
         requires = List.copyOf(requires);
         lines = List.copyOf(lines);
+    }
+
+    /** The model preset to run with: the one named, else {@link #DEFAULT_CONFIG}. */
+    public String preset() {
+        return config != null ? config : DEFAULT_CONFIG;
     }
 
     /** True when the scenario uses model-only or kernel verbs. */

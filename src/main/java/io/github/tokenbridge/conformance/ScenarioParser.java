@@ -355,7 +355,7 @@ public final class ScenarioParser {
                 case SID -> validateSid(b, value);
                 case SID_LIST -> ValueSyntax.list(value).forEach(s -> validateSid(b, s));
                 case PRIVILEGE_LIST -> ValueSyntax.list(value).forEach(ValueSyntax::privilege);
-                case SDDL -> SddlParser.parse(value);
+                case SDDL -> io.github.tokenbridge.Sddl.parse(value);
                 case MAPPING -> ValueSyntax.mapping(value);
                 case INFO_CLASS -> infoClass(value);
                 case INFO_VALUE -> validateInfoValue(b, args.get("class"), value);
@@ -409,7 +409,7 @@ public final class ScenarioParser {
             case TokenIntegrityLevel -> ValueSyntax.integrityRid(value);
             case TokenDefaultDacl -> {
                 if (!value.equals("null")) {
-                    SddlParser.parseAcl(value);
+                    ValueSyntax.acl(value);
                 }
             }
             case TokenOwner, TokenPrimaryGroup -> validateSid(b, value);
@@ -510,7 +510,7 @@ public final class ScenarioParser {
         final List<ScenarioLine> lines = new ArrayList<>();
         final Set<String> vars = new HashSet<>();
         final Set<String> threads = new HashSet<>();
-        String config = Scenario.DEFAULT_CONFIG;
+        String config;
         boolean bodyStarted;
 
         Builder(String id, int line) {

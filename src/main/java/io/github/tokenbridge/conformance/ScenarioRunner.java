@@ -62,7 +62,13 @@ public final class ScenarioRunner {
             return new ScenarioResult(scenario, ScenarioResult.Status.SKIPPED,
                     "requires " + (scenario.requires().contains("kernel") ? "kernel" : "model"));
         }
-        String preset = configOverride != null ? configOverride : scenario.config();
+        String imposed = configOverride != null ? configOverride : factory.fixedConfiguration();
+        if (factory.kind() == BackendKind.MODEL && imposed != null && scenario.config() != null
+                && !scenario.config().equals(imposed)) {
+            return new ScenarioResult(scenario, ScenarioResult.Status.SKIPPED, "requires config " + scenario.config()
+                    + " (the run imposes " + imposed + ")");
+        }
+        String preset = configOverride != null ? configOverride : scenario.preset();
         ScenarioThread main = new ScenarioThread("main");
         try (TokenBackend backend = factory.create(preset)) {
             ScenarioState state = new ScenarioState(backend, factory.modelVerbs(backend), main);

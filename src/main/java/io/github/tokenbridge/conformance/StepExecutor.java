@@ -80,7 +80,7 @@ final class StepExecutor {
             case ADJUST_TOKEN_PRIVILEGES -> adjust(a);
             case PRIVILEGE_CHECK -> b.privilegeCheck(h(a, "token"), luids(a.get("privileges")), bool(a, "all", true));
             case CHECK_TOKEN_MEMBERSHIP -> b.checkTokenMembership(h(a, "token"), state.sid(a.get("sid")));
-            case ACCESS_CHECK -> b.accessCheck(SddlParser.parse(a.get("sd")), h(a, "token"), mask(a, "desired"),
+            case ACCESS_CHECK -> b.accessCheck(io.github.tokenbridge.Sddl.parse(a.get("sd")), h(a, "token"), mask(a, "desired"),
                     ValueSyntax.mapping(a.get("mapping")), -1);
             case CREATE_RESTRICTED_TOKEN -> b.createRestrictedToken(h(a, "token"),
                     a.containsKey("flags") ? ValueSyntax.number(a.get("flags")) : 0,
@@ -159,7 +159,7 @@ final class StepExecutor {
         String v = a.get("value");
         Object value = switch (cls) {
             case TokenIntegrityLevel -> ValueSyntax.integrityLabel(v);
-            case TokenDefaultDacl -> v.equals("null") ? null : SddlParser.parseAcl(v);
+            case TokenDefaultDacl -> v.equals("null") ? null : ValueSyntax.acl(v);
             case TokenOwner, TokenPrimaryGroup -> state.sid(v);
             default -> ValueSyntax.number(v);
         };

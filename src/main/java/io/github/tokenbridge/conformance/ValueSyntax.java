@@ -261,4 +261,16 @@ public final class ValueSyntax {
     public static Optional<Handle> namedHandle(String text) {
         return Optional.ofNullable(HANDLES.get(text));
     }
+
+    /** Parses an ACL written as the DACL part of SDDL ({@code D:(A;;GA;;;WD)}, {@code D:} for an empty ACL). */
+    public static io.github.tokenbridge.Acl acl(String text) {
+        if (!text.startsWith("D:")) {
+            throw new IllegalArgumentException("an ACL is written as SDDL \"D:...\", not \"" + text + "\"");
+        }
+        io.github.tokenbridge.SecurityDescriptor sd = io.github.tokenbridge.Sddl.parse(text);
+        if (sd.dacl() == null) {
+            throw new IllegalArgumentException("a NULL DACL is written null, not \"" + text + "\"");
+        }
+        return sd.dacl();
+    }
 }
