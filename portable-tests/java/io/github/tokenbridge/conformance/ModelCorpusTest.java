@@ -62,7 +62,9 @@ class ModelCorpusTest {
     @TestFactory
     Stream<DynamicTest> corpus_underEveryPresetOverride_failsNowhere() throws IOException {
         Map<String, String> pending = pending();
-        return ModelConfiguration.PRESET_NAMES.stream().map(preset -> DynamicTest.dynamicTest("--config " + preset, () -> {
+        // the six presets of scenarios.md (the model's extra "anonymous" process is no host a user runs)
+        return Stream.of("standard-user", "elevated-admin", "filtered-admin", "local-system", "service-impersonate",
+                "network-service").map(preset -> DynamicTest.dynamicTest("--config " + preset, () -> {
             var results = new ScenarioRunner(ModelBackendFactory.presets(), null, preset).runAll(Corpus.shipped());
             var failures = results.stream().filter(r -> r.status() == ScenarioResult.Status.FAILED)
                     .filter(r -> !pending.containsKey(r.scenario().id())).map(ScenarioResult::describe).toList();
