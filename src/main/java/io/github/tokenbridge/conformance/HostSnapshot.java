@@ -1,0 +1,80 @@
+package io.github.tokenbridge.conformance;
+
+import io.github.tokenbridge.ElevationType;
+import io.github.tokenbridge.Luid;
+import io.github.tokenbridge.Privilege;
+import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenPrivilege;
+import io.github.tokenbridge.model.ModelConfiguration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The identity of a host's process token as the transcript tools write it
+ * ({@code FILE.snapshot.json}, docs/transcript-format.md), turned into a model configuration so
+ * that the model runs as the same principal as the host it is compared with.
+ */
+public final class HostSnapshot {
+
+    private HostSnapshot() {
+    }
+
+    /** Reads a snapshot file into a configuration derived from {@code base} (for the other principals). */
+    public static ModelConfiguration read(Path path, ModelConfiguration base) {
+        try {
+            return toConfiguration(Json.parseObject(Files.readString(path, StandardCharsets.UTF_8)), base);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException(path + ": not a host snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds the configuration from a parsed snapshot object. */
+    public static ModelConfiguration toConfiguration(Map<String, Object> s, ModelConfiguration base) {
+        List<TokenGroup> groups = new ArrayList<>();
+        for (Object o : (List<?>) s.get("groups")) {
+            Map<?, ?> g = (Map<?, ?>) o;
+            Sid sid = Sid.parse((String) g.get("sid"));
+            if (sid.isIntegrityLabel()) {
+                continue; // the label is the configuration's integrity(), not a group
+            }
+            groups.add(new TokenGroup(sid, ((Long) g.get("attributes")).intValue()));
+        }
+        List<TokenPrivilege> privileges = new ArrayList<>();
+        for (Object o : (List<?>) s.get("privileges")) {
+            Map<?, ?> p = (Map<?, ?>) o;
+            String name = (String) p.get("name");
+            Privilege privilege = Privilege.fromName(name)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown privilege " + name));
+            privileges.add(TokenPrivilege.of(privilege, ((Long) p.get("attributes")).intValue()));
+        }
+        return base.toBuilder()
+                .name("snapshot")
+                .user(Sid.parse((String) s.get("user")))
+                .groups(groups)
+                .privileges(privileges)
+                .integrity(Sid.parse((String) s.get("integrity")))
+                .elevationType(ElevationType.fromCode(((Long) s.get("elevation_type")).intValue()))
+                .elevated((Boolean) s.get("elevated"))
+                .authenticationId(luid((String) s.get("authentication_id")))
+                .origin(luid((String) s.get("origin")))
+                .sessionId(((Long) s.get("session_id")).intValue())
+                .owner(Sid.parse((String) s.get("owner")))
+                .primaryGroup(Sid.parse((String) s.get("primary_group")))
+                .build();
+    }
+
+    private static Luid luid(String text) {
+        String hex = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
+        return new Luid(Long.parseUnsignedLong(hex, 16));
+    }
+}
