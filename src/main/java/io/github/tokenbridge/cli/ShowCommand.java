@@ -1,0 +1,82 @@
+package io.github.tokenbridge.cli;
+
+import io.github.tokenbridge.AccessToken;
+import io.github.tokenbridge.TokenAccess;
+import io.github.tokenbridge.TokenSystem;
+import io.github.tokenbridge.Tokens;
+import io.github.tokenbridge.backend.TokenBackend;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tokenbridge show}: every field of one token: a process's primary token, a thread's
+ * impersonation token, or the calling thread's effective token.
+ */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show every field of a process's, a thread's or the effective token.")
+public final class ShowCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    BackendOptions backend;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+
+    @Option(names = "--json", description = "one JSON object instead of text")
+    boolean json;
+
+    /** Which token to show: exactly one of the three. */
+    static final class Which {
+        @Option(names = "--process", paramLabel = "PID", description = "the primary token of process PID")
+        Integer process;
+
+        @Option(names = "--thread", paramLabel = "TID", description = "the impersonation token of thread TID")
+        Integer thread;
+
+        @Option(names = "--effective", description = "the calling thread's effective token")
+        boolean effective;
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        TokenBackend spi = backend.openBackend(cl);
+        TokenReport report;
+        String source;
+        try (TokenSystem system = Tokens.over(spi)) {
+            if (which.process != null) {
+                source = "process " + which.process;
+                try (AccessToken token = system.openProcessToken(which.process, EnumSet.of(TokenAccess.QUERY))) {
+                    report = TokenReport.of(token);
+                }
+            } else if (which.thread != null) {
+                source = "thread " + which.thread;
+                var token = ThreadTokens.open(system, spi, which.thread);
+                if (token.isEmpty()) {
+                    cl.getErr().println("tokenbridge show: thread " + which.thread + " is not impersonating (ERROR_NO_TOKEN);"
+                            + " its effective token is its process's primary token");
+                    return 1;
+                }
+                try (AccessToken t = token.get()) {
+                    report = TokenReport.of(t);
+                }
+            } else {
+                source = "effective (pid " + system.currentProcessId() + ")";
+                try (AccessToken token = system.openEffectiveToken(EnumSet.of(TokenAccess.QUERY))) {
+                    report = TokenReport.of(token);
+                }
+            }
+        }
+        WhoamiCommand.print(cl.getOut(), backend.describe(cl), backend.model(cl), backend.preset(), source, report, true, json);
+        return 0;
+    }
+}
