@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Opens another thread's impersonation token by thread id, which the public API does not offer:
- * {@code OpenThread(THREAD_QUERY_LIMITED_INFORMATION)} then {@code OpenThreadToken(OpenAsSelf)}
+ * {@code OpenThread(THREAD_QUERY_INFORMATION)}, which NtOpenThreadToken requires, then {@code OpenThreadToken(OpenAsSelf)}
  * through the system's backend, the token handle adopted by the system.
  */
 final class ThreadTokens {
@@ -24,7 +24,7 @@ final class ThreadTokens {
 
     /** The impersonation token of thread {@code threadId}; empty when the thread has none (ERROR_NO_TOKEN, R27). */
     static Optional<AccessToken> open(TokenSystem system, TokenBackend spi, int threadId) {
-        Result<Handle> thread = spi.openThread(ThreadAccess.THREAD_QUERY_LIMITED_INFORMATION.mask(), threadId);
+        Result<Handle> thread = spi.openThread(ThreadAccess.THREAD_QUERY_INFORMATION.mask(), threadId);
         if (!thread.succeeded()) {
             throw new WinTokenException("OpenThread", thread.win32Error(), thread.ntStatusOrNull(), spi.kind());
         }

@@ -1,0 +1,124 @@
+package io.github.tokenbridge.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code tokenbridge explain access} (R62-R64 traces) and {@code explain impersonation} (R37, R38 a-g). */
+class ExplainCommandTest {
+
+    @Test // R63
+    void explainAccess_everyoneReadAskingReadAndWriteDac_deniedWithTheAceTrace() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "O:BAG:BAD:(A;;FR;;;WD)", "--desired", "GR|WD");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("desired: 0x80040000, mapped through the file mapping to 0x160089\n"), r.out());
+        assertTrue(r.out().contains("  ace 0 (A;;FR;;;WD): matched as GROUP, grants 0x120089\n"), r.out());
+        assertTrue(r.out().contains("  owner BA is not an enabled SID of the token: no implicit rights\n"), r.out());
+        assertTrue(r.out().strip().endsWith("result: access denied (ERROR_ACCESS_DENIED)"), r.out());
+    }
+
+    @Test // R63
+    void explainAccess_everyoneFullAccessAskingRead_granted() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "O:BAG:BAD:(A;;FA;;;WD)", "--desired", "GENERIC_READ");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().strip().endsWith("result: access granted, 0x120089"), r.out());
+    }
+
+    @Test // R64
+    void explainAccess_maximumAllowedAsOwner_grantsAceRightsPlusOwnerImplicitRights() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "O:BAG:BAD:(A;;KR;;;WD)", "--desired", "MAXIMUM_ALLOWED",
+                "--mapping", "key", "--config", "elevated-admin");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("  owner BA: implicit READ_CONTROL|WRITE_DAC (0x60000)\n"), r.out());
+        assertTrue(r.out().strip().endsWith("result: access granted, 0x60019"), r.out());
+    }
+
+    @Test
+    void explainAccess_badSddl_exitsTwoNamingTheOption() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "garbage", "--desired", "GR");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("--sd: SDDL: "), r.err());
+        assertTrue(r.err().contains("Usage: tokenbridge explain access"), r.err());
+    }
+
+    @Test
+    void explainAccess_badMask_exitsTwo() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "D:", "--desired", "READ_EVERYTHING");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("--desired: unknown access right 'READ_EVERYTHING'"), r.err());
+    }
+
+    @Test
+    void explainAccess_missingDesired_exitsTwo() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "D:");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("Missing required option: '--desired=MASK'"), r.err());
+    }
+
+    @Test // R38 (c)
+    void explainImpersonation_adminLogonFromStandardUser_downgradedByIntegrity() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "logon:admin", "--level", "impersonation");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("  (b) SeImpersonatePrivilege enabled in the process token: does not apply\n"), r.out());
+        assertTrue(r.out().contains("  (c) process integrity below the token's: decides, deny\n"), r.out());
+        assertTrue(r.out().contains("decision: downgraded (INTEGRITY_TOO_LOW)"), r.out());
+    }
+
+    @Test // R38 (d)
+    void explainImpersonation_otherUserLogonMadeBySelf_allowedBySameOrigin() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "logon:other", "--level", "delegation");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("decision: allowed (SAME_ORIGIN_SESSION); the thread impersonates at DELEGATION"), r.out());
+    }
+
+    @Test // R38 (e)
+    void explainImpersonation_otherUserLogonMadeBySystem_downgradedByDifferentUser() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "logon:other", "--level", "impersonation", "--origin", "system");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("decision: downgraded (DIFFERENT_USER)"), r.out());
+    }
+
+    @Test // R38 (b)
+    void explainImpersonation_serviceWithSeImpersonate_allowedByPrivilege() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "logon:other", "--level", "impersonation", "--origin", "system",
+                "--config", "service-impersonate");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("decision: allowed (IMPERSONATE_PRIVILEGE)"), r.out());
+    }
+
+    @Test // R37, R38 (a)
+    void explainImpersonation_anonymous_allowedAsAnonymousSession() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "anonymous", "--level", "impersonation");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("decision: allowed (LOW_LEVEL_OR_ANONYMOUS)"), r.out());
+    }
+
+    @Test // R38
+    void explainImpersonation_selfAtImpersonation_allowedByDefault() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "self", "--level", "impersonation");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("decision: allowed (DEFAULT_ALLOW)"), r.out());
+    }
+
+    @Test
+    void explainImpersonation_unknownLevel_exitsTwo() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "self", "--level", "max");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("--level: unknown level 'max'"), r.err());
+    }
+
+    @Test
+    void explainImpersonation_unknownToken_exitsTwo() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "logon:root", "--level", "impersonation");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("--token: unknown token 'logon:root'"), r.err());
+    }
+
+    @Test
+    void explain_withoutSubcommand_exitsTwo() {
+        CliRun r = CliRun.of("explain");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("explain needs a subcommand: access or impersonation"), r.err());
+    }
+}

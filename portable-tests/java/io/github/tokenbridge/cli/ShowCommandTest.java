@@ -1,0 +1,69 @@
+package io.github.tokenbridge.cli;
+
+import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.model.ModelConfiguration;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code tokenbridge show}: a process's, a thread's (R27) or the effective token (R16); one of the three is required. */
+class ShowCommandTest {
+
+    private static final ModelBackend WORLD = ModelBackend.create(ModelConfiguration.standardUser());
+
+    @Test
+    void showProcess_modelProcessId_printsItsPrimaryToken() {
+        int pid = WORLD.getCurrentProcessId();
+        CliRun r = CliRun.of("show", "--backend", "model", "--process", Integer.toString(pid));
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("token: process " + pid + "\n"), r.out());
+        assertEquals("Type                 PRIMARY", r.line("Type"));
+        assertEquals("SeChangeNotifyPrivilege        Enabled", r.line("SeChangeNotifyPrivilege"));
+    }
+
+    @Test
+    void showProcess_unknownProcess_exitsOneWithTheStatus() {
+        CliRun r = CliRun.of("show", "--backend", "model", "--process", "123456");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tokenbridge show: OpenProcess failed: ERROR_INVALID_PARAMETER (87)"), r.err());
+    }
+
+    @Test // R27
+    void showThread_threadNotImpersonating_exitsOneWithNoToken() {
+        int tid = WORLD.getCurrentThreadId();
+        CliRun r = CliRun.of("show", "--backend", "model", "--thread", Integer.toString(tid));
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tokenbridge show: thread " + tid + " is not impersonating (ERROR_NO_TOKEN)"), r.err());
+    }
+
+    @Test
+    void showThread_unknownThread_exitsOneWithTheStatus() {
+        CliRun r = CliRun.of("show", "--backend", "model", "--thread", "1");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tokenbridge show: OpenThread failed: ERROR_INVALID_PARAMETER (87)"), r.err());
+    }
+
+    @Test // R16
+    void showEffectiveJson_notImpersonating_isTheProcessToken() {
+        CliRun r = CliRun.of("show", "--backend", "model", "--effective", "--json", "--config", "local-system");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\"user\":\"LocalSystem (S-1-5-18)\""), r.out());
+        assertTrue(r.out().contains("\"type\":\"PRIMARY\""), r.out());
+    }
+
+    @Test
+    void show_noTokenChosen_exitsTwo() {
+        CliRun r = CliRun.of("show", "--backend", "model");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("Error: Missing required argument (specify one of these): (--process=PID | --thread=TID | --effective)"),
+                r.err());
+    }
+
+    @Test
+    void show_twoTokensChosen_exitsTwo() {
+        CliRun r = CliRun.of("show", "--backend", "model", "--effective", "--process", "4");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("mutually exclusive"), r.err());
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.tokenbridge.cli;
+
+import io.github.tokenbridge.conformance.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code tokenbridge whoami}: the effective token (R16) of the model's presets, as text and JSON; usage errors. */
+class WhoamiCommandTest {
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void whoami_offWindowsWithoutBackend_usesModelAndSaysSoInFirstLine() {
+        CliRun r = CliRun.of("whoami");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("backend: model, preset standard-user (not a Windows host: these are the model's tokens, not your account's)",
+                r.out().lines().findFirst().orElseThrow());
+        assertEquals("User                 S-1-5-21-3623811015-3361044348-30300820-1001", r.line("User"));
+        assertEquals("Integrity            MEDIUM (S-1-16-8192)", r.line("Integrity"));
+        assertEquals("Type                 PRIMARY", r.line("Type"));
+    }
+
+    @Test
+    void whoamiAll_standardUser_listsGroupsWithAttributesAndPrivilegesWithState() {
+        CliRun r = CliRun.of("whoami", "--all", "--backend", "model");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("GROUP INFORMATION\n"), r.out());
+        assertEquals("Everyone (S-1-1-0)             MANDATORY, ENABLED_BY_DEFAULT, ENABLED", r.line("Everyone"));
+        assertEquals("MediumLabel (S-1-16-8192)      INTEGRITY, INTEGRITY_ENABLED", r.line("MediumLabel"));
+        assertEquals("SeChangeNotifyPrivilege        Enabled", r.line("SeChangeNotifyPrivilege"));
+        assertEquals("SeShutdownPrivilege            Disabled", r.line("SeShutdownPrivilege"));
+        assertEquals("Session              1", r.line("Session"));
+        assertEquals("Origin               0x3E7", r.line("Origin"));
+        assertTrue(r.line("Logon SID").matches("Logon SID +S-1-5-5-0-\\d+"), r.out());
+    }
+
+    @Test // R11
+    void whoami_elevatedAdminPreset_isHighIntegrityFullElevation() {
+        CliRun r = CliRun.of("whoami", "--backend", "model", "--config", "elevated-admin");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("backend: model, preset elevated-admin"), r.out());
+        assertEquals("Integrity            HIGH (S-1-16-12288)", r.line("Integrity"));
+        assertEquals("Elevation type       FULL", r.line("Elevation type"));
+        assertEquals("Elevated             yes", r.line("Elevated"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whoamiJson_standardUser_isOneObjectWithEveryField() {
+        CliRun r = CliRun.of("whoami", "--json", "--backend", "model");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> json = Json.parseObject(r.out().strip());
+        assertEquals("model", json.get("backend"));
+        assertEquals("standard-user", json.get("preset"));
+        assertEquals("MEDIUM (S-1-16-8192)", json.get("integrity"));
+        assertEquals("PRIMARY", json.get("type"));
+        List<Map<String, Object>> privileges = (List<Map<String, Object>>) json.get("privileges");
+        Map<String, Object> changeNotify = privileges.stream().filter(p -> p.get("name").equals("SeChangeNotifyPrivilege"))
+                .findFirst().orElseThrow();
+        assertEquals("Enabled", changeNotify.get("state"));
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) json.get("groups");
+        assertEquals(List.of("MANDATORY", "ENABLED_BY_DEFAULT", "ENABLED"), groups.get(0).get("attributes"));
+    }
+
+    @Test
+    void whoami_unknownPreset_exitsTwoNamingTheOption() {
+        CliRun r = CliRun.of("whoami", "--backend", "model", "--config", "nobody");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("--config: unknown model preset \"nobody\""), r.err());
+        assertTrue(r.err().contains("Usage: tokenbridge whoami"), r.err());
+    }
+
+    @Test
+    void whoami_unknownBackend_exitsTwo() {
+        CliRun r = CliRun.of("whoami", "--backend", "wine");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("--backend: unknown backend 'wine' (model or jna)"), r.err());
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void whoami_jnaOffWindows_exitsTwoWithoutFallingBack() {
+        CliRun r = CliRun.of("whoami", "--backend", "jna");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("--backend jna needs a Windows host"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void whoami_configWithJna_exitsTwo() {
+        CliRun r = CliRun.of("whoami", "--backend", "jna", "--config", "elevated-admin");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("--config selects a model preset"), r.err());
+    }
+
+    @Test
+    void whoamiHelp_exitsZeroWithUsage() {
+        CliRun r = CliRun.of("whoami", "--help");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("Usage: tokenbridge whoami"), r.out());
+        assertTrue(r.out().contains("--backend=model|jna"), r.out());
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.tokenbridge.junit;
+
+import io.github.tokenbridge.OpenHandle;
+import io.github.tokenbridge.TokenSystem;
+import io.github.tokenbridge.Tokens;
+import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.model.ModelConfiguration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JUnit 5 extension that gives each test its own model {@link TokenSystem} (a fresh, isolated
+ * model world), injected as a parameter, with the preset of the nearest {@link ModelPreset}
+ * (default {@code standard-user}). After the test it fails the test when the test left a handle
+ * open or a model thread impersonating, then closes the system.
+ *
+ * <p>Register it with {@code @ModelPreset(...)} or {@code @ExtendWith(ModelTokenSystemExtension.class)}.
+ * JUnit is not a runtime dependency of tokenbridge: the extension needs {@code junit-jupiter-api}
+ * on the test class path, which every JUnit 5 project has.
+ */
+public final class ModelTokenSystemExtension implements ParameterResolver, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ModelTokenSystemExtension.class);
+
+    /** One test's world: the system handed out, its backend and the handle count it started with. */
+    private record World(TokenSystem system, ModelBackend backend, int baselineHandles, String preset) {
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == TokenSystem.class || type == ModelBackend.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("a model TokenSystem is per test: inject it into a test method or a"
+                    + " @BeforeEach/@AfterEach method, not into " + parameter.getDeclaringExecutable());
+        }
+        World world = context.getStore(NAMESPACE).getOrComputeIfAbsent(World.class, k -> create(context), World.class);
+        return parameter.getParameter().getType() == ModelBackend.class ? world.backend() : world.system();
+    }
+
+    private static World create(ExtensionContext context) {
+        String preset = preset(context);
+        ModelConfiguration configuration;
+        try {
+            configuration = ModelConfiguration.preset(preset);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterResolutionException("@ModelPreset: " + e.getMessage(), e);
+        }
+        ModelBackend backend = ModelBackend.create(configuration);
+        int baseline = backend.openHandleCount();
+        return new World(Tokens.over(backend), backend, baseline, preset);
+    }
+
+    /** The preset of the nearest {@link ModelPreset}: method, class, enclosing classes. */
+    static String preset(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            Optional<ModelPreset> found = c.getElement().flatMap(e -> AnnotationSupport.findAnnotation(e, ModelPreset.class));
+            if (found.isPresent()) {
+                return found.get().value();
+            }
+        }
+        return "standard-user";
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        World world = context.getStore(NAMESPACE).remove(World.class, World.class);
+        if (world == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<OpenHandle> open = world.system().openHandles();
+        if (!open.isEmpty()) {
+            StringBuilder sb = new StringBuilder(open.size() + " handle(s) left open:");
+            open.forEach(h -> sb.append("\n    ").append(h));
+            problems.add(sb.toString());
+        }
+        int raw = world.backend().openHandleCount() - world.baselineHandles() - open.size();
+        if (raw > 0) {
+            problems.add(raw + " handle(s) opened directly through the backend left open");
+        }
+        int impersonating = world.backend().impersonatingThreadCount();
+        if (impersonating > 0) {
+            problems.add(impersonating + " thread(s) still impersonating (close every ImpersonationScope, or revertToSelf())");
+        }
+        if (impersonating > 0 && world.system().isImpersonating()) {
+            world.system().revertToSelf();
+        }
+        try {
+            world.system().close();
+        } catch (IllegalStateException e) {
+            problems.add("the TokenSystem could not be closed: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("tokenbridge model (" + world.preset() + "): the test did not clean up:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+}
