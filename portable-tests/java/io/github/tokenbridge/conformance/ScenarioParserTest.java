@@ -116,6 +116,15 @@ class ScenarioParserTest {
     }
 
     @Test
+    void parse_duplicateTokenExLevel_mayBeLeftOutOnlyForPrimary() {
+        ScenarioParser.parse("ok.scn", "scenario s\n  open_process_token process=current-process access=TOKEN_DUPLICATE -> ok as $p\n"
+                + "  duplicate_token_ex token=$p access=TOKEN_QUERY type=Primary -> ok as $d\n  close_handle handle=0x1c -> ERROR_INVALID_HANDLE\nend\n");
+        assertEquals("bad.scn:4: duplicate_token_ex needs argument 'level' (it may be left out only for type=Primary)",
+                message("  open_process_token process=current-process access=TOKEN_DUPLICATE -> ok as $p\n"
+                        + "  duplicate_token_ex token=$p access=TOKEN_QUERY type=Impersonation -> ok as $d"));
+    }
+
+    @Test
     void parse_duplicateScenarioId_isRejected() {
         ScenarioSyntaxException e = assertThrows(ScenarioSyntaxException.class,
                 () -> ScenarioParser.parse("d.scn", "scenario a\nend\nscenario a\nend\n"));

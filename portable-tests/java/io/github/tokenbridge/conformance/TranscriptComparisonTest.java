@@ -64,6 +64,17 @@ class TranscriptComparisonTest {
     }
 
     @Test
+    void compare_fieldOrder_doesNotMatter() {
+        String a = "{\"scenario\":\"x\",\"step\":1,\"line\":2,\"kind\":\"step\",\"verb\":\"access_check\",\"outcome\":\"ok\","
+                + "\"fields\":{\"granted\":\"0x1\",\"privileges\":\"\"}}";
+        String b = a.replace("{\"granted\":\"0x1\",\"privileges\":\"\"}", "{\"privileges\":\"\",\"granted\":\"0x1\"}");
+        String result = "{\"scenario\":\"x\",\"kind\":\"result\",\"status\":\"passed\"}";
+        var report = TranscriptComparison.compare(List.of(Transcript.parse("a", List.of(a, result)),
+                Transcript.parse("b", List.of(b, result))), DivergenceRegister.empty(), null, id -> List.of());
+        assertEquals(List.of("x"), report.agreements());
+    }
+
+    @Test
     void register_malformedLine_namesFileAndLine() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioSyntaxException.class,
                 () -> DivergenceRegister.parse("r.reg", "\ndivergence a step=1 backend=wine expected=x observed=y source=z\n"));

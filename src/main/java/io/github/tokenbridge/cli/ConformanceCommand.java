@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
  * of known divergences. Exit code 0 exactly when nothing failed / every divergence is known;
  * 1 otherwise; 2 for bad input (a malformed scenario, an unreadable file).
  */
-@Command(name = "conformance", mixinStandardHelpOptions = true,
+@Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run conformance scenarios on a backend, or compare transcripts.")
 public final class ConformanceCommand implements Callable<Integer> {
 
@@ -87,6 +87,7 @@ public final class ConformanceCommand implements Callable<Integer> {
     private int run(PrintWriter out) {
         List<Scenario> list = scenarios == null ? Corpus.shipped() : Corpus.load(scenarios);
         BackendFactory factory = factory();
+        factory.create(config != null ? config : Scenario.DEFAULT_CONFIG).close(); // fails early when unavailable
         TranscriptWriter writer = null;
         try {
             if (transcript != null) {

@@ -57,20 +57,37 @@ public final class HostSnapshot {
                     .orElseThrow(() -> new IllegalArgumentException("unknown privilege " + name));
             privileges.add(TokenPrivilege.of(privilege, ((Long) p.get("attributes")).intValue()));
         }
-        return base.toBuilder()
+        ModelConfiguration.Builder b = base.toBuilder()
                 .name("snapshot")
                 .user(Sid.parse((String) s.get("user")))
                 .groups(groups)
-                .privileges(privileges)
-                .integrity(Sid.parse((String) s.get("integrity")))
-                .elevationType(ElevationType.fromCode(((Long) s.get("elevation_type")).intValue()))
-                .elevated((Boolean) s.get("elevated"))
-                .authenticationId(luid((String) s.get("authentication_id")))
-                .origin(luid((String) s.get("origin")))
-                .sessionId(((Long) s.get("session_id")).intValue())
-                .owner(Sid.parse((String) s.get("owner")))
-                .primaryGroup(Sid.parse((String) s.get("primary_group")))
-                .build();
+                .privileges(privileges);
+        // a field the host could not give is null (the native driver lists it in "unavailable"): keep the base's
+        if (s.get("integrity") != null) {
+            b.integrity(Sid.parse((String) s.get("integrity")));
+        }
+        if (s.get("elevation_type") != null) {
+            b.elevationType(ElevationType.fromCode(((Long) s.get("elevation_type")).intValue()));
+        }
+        if (s.get("elevated") != null) {
+            b.elevated((Boolean) s.get("elevated"));
+        }
+        if (s.get("authentication_id") != null) {
+            b.authenticationId(luid((String) s.get("authentication_id")));
+        }
+        if (s.get("origin") != null) {
+            b.origin(luid((String) s.get("origin")));
+        }
+        if (s.get("session_id") != null) {
+            b.sessionId(((Long) s.get("session_id")).intValue());
+        }
+        if (s.get("owner") != null) {
+            b.owner(Sid.parse((String) s.get("owner")));
+        }
+        if (s.get("primary_group") != null) {
+            b.primaryGroup(Sid.parse((String) s.get("primary_group")));
+        }
+        return b.build();
     }
 
     private static Luid luid(String text) {

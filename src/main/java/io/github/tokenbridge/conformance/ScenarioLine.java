@@ -30,8 +30,8 @@ public sealed interface ScenarioLine permits ScenarioLine.Step, ScenarioLine.Che
     record Step(int number, int line, String thread, Verb verb, Map<String, String> args, String expected,
                 String bind, Map<String, String> fields) implements ScenarioLine {
         public Step {
-            args = Map.copyOf(args);
-            fields = Map.copyOf(fields);
+            args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         }
     }
 

@@ -259,6 +259,9 @@ public final class ScenarioParser {
         if (verb.layer() == Verb.Layer.KERNEL && !b.requires.contains("kernel")) {
             throw error(verb.scenarioName() + " is a kernel verb: add 'requires kernel'");
         }
+        if (verb == Verb.DUPLICATE_TOKEN_EX && !args.containsKey("level") && !"Primary".equals(args.get("type"))) {
+            throw error("duplicate_token_ex needs argument 'level' (it may be left out only for type=Primary)");
+        }
         if (verb == Verb.ADJUST_TOKEN_PRIVILEGES && args.keySet().stream().noneMatch(
                 k -> Set.of("enable", "disable", "remove", "disable_all").contains(k))) {
             throw error("adjust_token_privileges needs enable=, disable=, remove= or disable_all=true");
@@ -340,10 +343,10 @@ public final class ScenarioParser {
                 case HANDLE -> {
                     if (value.startsWith("$")) {
                         requireVar(b, value);
-                    } else if (ValueSyntax.namedHandle(value).isEmpty()) {
+                    } else if (ValueSyntax.namedHandle(value).isEmpty() && !value.matches("0x[0-9a-fA-F]+")) {
                         throw new IllegalArgumentException("unknown handle '" + value
                                 + "' ($var, current-process, current-thread, null, current-process-token, "
-                                + "current-thread-token, current-thread-effective-token)");
+                                + "current-thread-token, current-thread-effective-token, or a raw value 0x...)");
                     }
                 }
                 case ACCESS -> ValueSyntax.accessMask(value);
@@ -394,6 +397,11 @@ public final class ScenarioParser {
     }
 
     static TokenInformationClass infoClass(String value) {
+        if (!value.isEmpty() && Character.isDigit(value.charAt(0))) {
+            int code = ValueSyntax.number(value);
+            return TokenInformationClass.fromCode(code)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown information class " + code));
+        }
         try {
             return TokenInformationClass.valueOf(value);
         } catch (IllegalArgumentException e) {

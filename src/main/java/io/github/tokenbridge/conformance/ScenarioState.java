@@ -51,6 +51,9 @@ final class ScenarioState {
 
     /** A handle argument: {@code $var} or a named handle. */
     Handle handle(String text) {
+        if (text.startsWith("0x")) {
+            return new Handle(Long.parseLong(text.substring(2), 16));
+        }
         return ValueSyntax.namedHandle(text).orElseGet(() -> {
             Binding b = var(text);
             if (b.handle() == null) {

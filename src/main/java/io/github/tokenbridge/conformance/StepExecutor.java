@@ -67,7 +67,7 @@ final class StepExecutor {
             case OPEN_THREAD_TOKEN -> b.openThreadToken(h(a, "thread"), mask(a, "access"), bool(a, "open_as_self", false));
             case DUPLICATE_TOKEN -> b.duplicateToken(h(a, "token"), ValueSyntax.level(a.get("level")));
             case DUPLICATE_TOKEN_EX -> b.duplicateTokenEx(h(a, "token"), mask(a, "access"), null,
-                    ValueSyntax.level(a.get("level")), ValueSyntax.type(a.get("type")));
+                    ValueSyntax.level(a.getOrDefault("level", "Impersonation")), ValueSyntax.type(a.get("type")));
             case DUPLICATE_HANDLE -> b.duplicateHandle(h(a, "handle"), a.containsKey("access") ? mask(a, "access") : 0,
                     bool(a, "same_access", !a.containsKey("access")) ? DUPLICATE_SAME_ACCESS : 0);
             case CLOSE_HANDLE -> closed(a, b.closeHandle(h(a, "handle")));
@@ -78,7 +78,7 @@ final class StepExecutor {
             case IMPERSONATE_ANONYMOUS_TOKEN -> b.impersonateAnonymousToken(h(a, "thread"));
             case REVERT_TO_SELF -> b.revertToSelf();
             case ADJUST_TOKEN_PRIVILEGES -> adjust(a);
-            case PRIVILEGE_CHECK -> b.privilegeCheck(h(a, "token"), luids(a.get("privileges")), bool(a, "all", true));
+            case PRIVILEGE_CHECK -> b.privilegeCheck(h(a, "token"), luids(a.get("privileges")), bool(a, "all", false));
             case CHECK_TOKEN_MEMBERSHIP -> b.checkTokenMembership(h(a, "token"), state.sid(a.get("sid")));
             case ACCESS_CHECK -> b.accessCheck(io.github.tokenbridge.Sddl.parse(a.get("sd")), h(a, "token"), mask(a, "desired"),
                     ValueSyntax.mapping(a.get("mapping")), -1);

@@ -169,7 +169,12 @@ public final class TranscriptComparison {
             return "check " + r.get("text") + " -> " + r.get("value");
         }
         Object fields = r.get("fields");
-        String f = fields instanceof Map<?, ?> m && !m.isEmpty() ? " " + m : "";
+        String f = "";
+        if (fields instanceof Map<?, ?> m && !m.isEmpty()) {
+            Map<String, Object> sorted = new java.util.TreeMap<>();
+            m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            f = " " + sorted;
+        }
         return r.get("verb") + " -> " + r.get("outcome") + f;
     }
 }
