@@ -1,0 +1,35 @@
+package io.github.tokenbridge.conformance;
+
+/** The kind of value a verb argument takes, which decides how it is parsed and validated. */
+public enum ArgKind {
+    /** {@code $var}, {@code current-process}, {@code current-thread}, {@code null}, pseudo token names. */
+    HANDLE,
+    /** An access mask: symbolic names joined by {@code |}, or a number. */
+    ACCESS,
+    /** An impersonation level name. */
+    LEVEL,
+    /** A token type name. */
+    TYPE,
+    /** {@code true} / {@code false}. */
+    BOOL,
+    /** Handle attributes: {@code 0}, {@code OBJ_KERNEL_HANDLE}, {@code OBJ_INHERIT} or a number. */
+    ATTRIBUTES,
+    /** A SID: string form, alias or {@code $var.user} / {@code $var.logon_sid}. */
+    SID,
+    /** Comma-separated SIDs. */
+    SID_LIST,
+    /** Comma-separated privilege names. */
+    PRIVILEGE_LIST,
+    /** A security descriptor in SDDL. */
+    SDDL,
+    /** A generic mapping name: file, key, token, generic-all. */
+    MAPPING,
+    /** A {@code TOKEN_INFORMATION_CLASS} name. */
+    INFO_CLASS,
+    /** A decimal or hex number. */
+    NUMBER,
+    /** The value of {@code set_token_information}; its form depends on the class. */
+    INFO_VALUE,
+    /** One of a fixed set of words, listed in the verb's parameter. */
+    WORD
+}

@@ -1,0 +1,49 @@
+package io.github.tokenbridge.conformance;
+
+import io.github.tokenbridge.BackendKind;
+import io.github.tokenbridge.backend.TokenBackend;
+import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.model.ModelConfiguration;
+
+/**
+ * Makes a fresh model world per scenario, configured by the scenario's preset, or by one fixed
+ * configuration (a host snapshot) for every scenario.
+ */
+public final class ModelBackendFactory implements BackendFactory {
+
+    private final ModelConfiguration fixed;
+
+    private ModelBackendFactory(ModelConfiguration fixed) {
+        this.fixed = fixed;
+    }
+
+    /** Each scenario's own preset. */
+    public static ModelBackendFactory presets() {
+        return new ModelBackendFactory(null);
+    }
+
+    /** One configuration for every scenario (for example one built from a host snapshot). */
+    public static ModelBackendFactory fixed(ModelConfiguration configuration) {
+        return new ModelBackendFactory(configuration);
+    }
+
+    @Override
+    public String fixedConfiguration() {
+        return fixed == null ? null : fixed.name();
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.MODEL;
+    }
+
+    @Override
+    public TokenBackend create(String preset) {
+        return ModelBackend.create(fixed != null ? fixed : ModelConfiguration.preset(preset));
+    }
+
+    @Override
+    public ModelVerbs modelVerbs(TokenBackend backend) {
+        return ModelWorldVerbs.of(backend);
+    }
+}

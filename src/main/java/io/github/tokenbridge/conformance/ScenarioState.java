@@ -1,0 +1,113 @@
+package io.github.tokenbridge.conformance;
+
+import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.TokenBackend;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The running state of one scenario: its fresh backend, its variables, its threads, and the
+ * handles and kernel references it still holds (released at the end of the scenario).
+ */
+final class ScenarioState {
+
+    final TokenBackend backend;
+    final ModelVerbs modelVerbs;
+    final TokenReader reader;
+    final Map<String, Binding> vars = new LinkedHashMap<>();
+    final Map<String, ScenarioThread> threads = new LinkedHashMap<>();
+    final Set<Handle> openHandles = new LinkedHashSet<>();
+    final List<Object> kernelReferences = new ArrayList<>();
+    final List<Object> clientContexts = new ArrayList<>();
+
+    ScenarioState(TokenBackend backend, ModelVerbs modelVerbs, ScenarioThread main) {
+        this.backend = backend;
+        this.modelVerbs = modelVerbs;
+        this.reader = new TokenReader(backend);
+        threads.put("main", main);
+    }
+
+    ScenarioThread thread(String name) {
+        ScenarioThread t = threads.get(name);
+        if (t == null) {
+            throw new IllegalStateException("no scenario thread '" + name + "'");
+        }
+        return t;
+    }
+
+    Binding var(String dollarName) {
+        Binding b = vars.get(dollarName.startsWith("$") ? dollarName.substring(1) : dollarName);
+        if (b == null) {
+            throw new IllegalStateException("variable " + dollarName + " is not bound (its step failed or was not run)");
+        }
+        return b;
+    }
+
+    /** A handle argument: {@code $var} or a named handle. */
+    Handle handle(String text) {
+        if (text.startsWith("0x")) {
+            return new Handle(Long.parseLong(text.substring(2), 16));
+        }
+        return ValueSyntax.namedHandle(text).orElseGet(() -> {
+            Binding b = var(text);
+            if (b.handle() == null) {
+                throw new IllegalStateException(text + " is not a handle");
+            }
+            return b.handle();
+        });
+    }
+
+    /** A handle to read a token variable through: the handle itself, or one opened for a kernel reference. */
+    Handle tokenHandleForReading(String var, List<Handle> toClose) {
+        Binding b = var(var);
+        if (b.handle() != null) {
+            return b.handle();
+        }
+        if (modelVerbs == null) {
+            throw new IllegalStateException(var + " is not a handle");
+        }
+        var r = modelVerbs.openKernelToken(b.object(), 0x8);
+        if (!r.succeeded()) {
+            throw new TokenReader.ReadException("cannot open the token behind " + var);
+        }
+        toClose.add(r.value());
+        return r.value();
+    }
+
+    /** A thread argument of a kernel verb: the model thread of current-thread, of a thread variable, or null. */
+    Object modelThread(String text) {
+        if (text.equals("null")) {
+            return null;
+        }
+        if (text.equals("current-thread")) {
+            return modelVerbs.currentThread();
+        }
+        Binding b = var(text);
+        if (b.kind() != Binding.Kind.THREAD || b.object() == null) {
+            throw new IllegalStateException(text + " is not a thread of the model");
+        }
+        return b.object();
+    }
+
+    /** A SID argument: a literal, or {@code $var.user} / {@code $var.logon_sid} read now. */
+    Sid sid(String text) {
+        if (!text.startsWith("$")) {
+            return ValueSyntax.sid(text);
+        }
+        String var = text.substring(0, text.indexOf('.'));
+        List<Handle> toClose = new ArrayList<>();
+        try {
+            Handle h = tokenHandleForReading(var, toClose);
+            return text.endsWith(".user") ? reader.user(h)
+                    : reader.logonSid(h).orElseThrow(() -> new TokenReader.ReadException(var + " has no logon SID"));
+        } finally {
+            toClose.forEach(backend::closeHandle);
+        }
+    }
+}
