@@ -130,6 +130,13 @@ class OpeningTokensRulesTest {
         fails(NtStatus.STATUS_ACCESS_DENIED, backend.openProcessToken(none, TOKEN_QUERY));
     }
 
+    @Test // R22: a handle granted PROCESS_QUERY_INFORMATION also holds the limited right
+    void openProcessToken_duplicatedQueryInformationHandle_succeedsWithImpliedLimitedRight() {
+        Handle full = ok(backend.duplicateHandle(Handle.CURRENT_PROCESS, PROCESS_QUERY_INFORMATION, 0));
+        assertEquals(PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION, ok(backend.queryGrantedAccess(full)));
+        ok(backend.openProcessToken(full, TOKEN_QUERY));
+    }
+
     @Test // R22
     void openProcessToken_badHandles_invalidHandleAndTypeMismatch() {
         fails(NtStatus.STATUS_INVALID_HANDLE, backend.openProcessToken(Handle.NULL, TOKEN_QUERY));

@@ -132,7 +132,7 @@ public final class ObjectManager {
     }
 
     /** Full query/set rights imply their limited forms, as Windows grants them. */
-    static int withImpliedRights(ObjectType type, int access) {
+    public static int withImpliedRights(ObjectType type, int access) {
         if (type == ObjectType.PROCESS && (access & PROCESS_QUERY_INFORMATION) != 0) {
             access |= PROCESS_QUERY_LIMITED_INFORMATION;
         }

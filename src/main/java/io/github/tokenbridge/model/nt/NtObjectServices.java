@@ -67,7 +67,7 @@ public final class NtObjectServices {
             } else {
                 int mapped = object.objectType().mapping().map(desiredAccess);
                 if ((mapped & ObjectManager.MAXIMUM_ALLOWED) == 0 && (mapped & ~entry.grantedAccess()) == 0) {
-                    access = mapped;
+                    access = ObjectManager.withImpliedRights(object.objectType(), mapped);
                 } else {
                     Result<Integer> checked = k.objects().checkAccess(caller, object, desiredAccess);
                     if (!checked.succeeded()) {
