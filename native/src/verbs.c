@@ -20,12 +20,8 @@ static int get_handle(Ctx *c, const char *key, HANDLE *out)
 {
     const char *s = arg(c, key);
     unsigned long long v;
-    if (!strcmp(s, "current-process"))
-        *out = GetCurrentProcess();
-    else if (!strcmp(s, "current-thread"))
-        *out = GetCurrentThread();
-    else if (!strcmp(s, "null"))
-        *out = NULL;
+    if (named_handle(s, out))
+        ;
     else if (*s == '$') {
         Var *var = vars_find(c->vars, s + 1);
         if (!var) {
@@ -367,11 +363,14 @@ static void v_set_info(Ctx *c)
         tml.Label.Sid = sid;
         tml.Label.Attributes = SE_GROUP_INTEGRITY;
         ok = SetTokenInformation(tok, TokenIntegrityLevel, &tml, sizeof tml + GetLengthSid(sid));
-    } else if (!strcmp(cls, "TokenSessionId")) {
+    } else if (strcmp(cls, "TokenDefaultDacl") && strcmp(cls, "TokenOwner") && strcmp(cls, "TokenPrimaryGroup")) {
+        /* TokenSessionId and every other class: a DWORD value */
         unsigned long long v = 0;
+        int n = 0;
         parse_number(val, &v);
-        DWORD id = (DWORD)v;
-        ok = SetTokenInformation(tok, TokenSessionId, &id, sizeof id);
+        parse_token_class(cls, &n);
+        DWORD dw = (DWORD)v;
+        ok = SetTokenInformation(tok, (TOKEN_INFORMATION_CLASS)n, &dw, sizeof dw);
     } else if (!strcmp(cls, "TokenDefaultDacl")) {
         TOKEN_DEFAULT_DACL dd = {NULL};
         PSECURITY_DESCRIPTOR sd = NULL;
@@ -530,7 +529,7 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
     } else if (!strcmp(v, "duplicate_handle")) {
         if (!get_handle(&c, "handle", &a))
             return;
-        int same = arg(&c, "access") == NULL;
+        BOOL same = get_bool(&c, "same_access", arg(&c, "access") == NULL);
         ok = DuplicateHandle(GetCurrentProcess(), a, GetCurrentProcess(), &out, get_mask(&c, "access", 0),
                              FALSE, same ? DUPLICATE_SAME_ACCESS : 0);
         outcome_w32(&c, ok, ok ? 0 : GetLastError());
