@@ -233,6 +233,39 @@ static void v_access_check(Ctx *c)
     PSECURITY_DESCRIPTOR sd = sddl_to_sd(c, arg(c, "sd"));
     if (!sd)
         return;
+    SECURITY_DESCRIPTOR abs_sd; /* a copy with a NULL DACL, when the host's SDDL parser lost it */
+    PSECURITY_DESCRIPTOR check_sd = sd;
+    {   /* the DACL the SDDL converted to, for reading transcripts (raw is never compared) */
+        BOOL present = FALSE, defaulted = FALSE;
+        PACL dacl = NULL;
+        char d[32];
+        GetSecurityDescriptorDacl(sd, &present, &dacl, &defaulted);
+        if (present && dacl && dacl->AceCount == 0 && strstr(arg(c, "sd"), "D:NO_ACCESS_CONTROL")) {
+            /* Wine 8 converts "D:NO_ACCESS_CONTROL" to an empty DACL; Windows to a NULL DACL
+             * (MS-DTYP 2.5.1). Build the NULL DACL here so AccessCheck is what is compared. */
+            PSID owner = NULL, group = NULL;
+            PACL sacl = NULL;
+            BOOL sacl_present = FALSE;
+            InitializeSecurityDescriptor(&abs_sd, SECURITY_DESCRIPTOR_REVISION);
+            GetSecurityDescriptorOwner(sd, &owner, &defaulted);
+            SetSecurityDescriptorOwner(&abs_sd, owner, FALSE);
+            GetSecurityDescriptorGroup(sd, &group, &defaulted);
+            SetSecurityDescriptorGroup(&abs_sd, group, FALSE);
+            GetSecurityDescriptorSacl(sd, &sacl_present, &sacl, &defaulted);
+            SetSecurityDescriptorSacl(&abs_sd, sacl_present, sacl, FALSE);
+            SetSecurityDescriptorDacl(&abs_sd, TRUE, NULL, FALSE);
+            check_sd = &abs_sd;
+            dacl = NULL;
+            raw_add(&c->r->raw, "sddl_fixup", "NO_ACCESS_CONTROL converted to an empty DACL; passed a NULL DACL");
+        }
+        if (!present)
+            snprintf(d, sizeof d, "absent");
+        else if (!dacl)
+            snprintf(d, sizeof d, "null");
+        else
+            snprintf(d, sizeof d, "%u aces", (unsigned)dacl->AceCount);
+        raw_add(&c->r->raw, "dacl", d);
+    }
     union {
         PRIVILEGE_SET set;
         BYTE bytes[4096];
@@ -241,7 +274,7 @@ static void v_access_check(Ctx *c)
     BOOL status = FALSE;
     memset(&ps, 0, sizeof ps);
     SetLastError(0);
-    BOOL ok = AccessCheck(sd, tok, get_mask(c, "desired", 0), &map, &ps.set, &pslen, &granted, &status);
+    BOOL ok = AccessCheck(check_sd, tok, get_mask(c, "desired", 0), &map, &ps.set, &pslen, &granted, &status);
     DWORD err = GetLastError();
     LocalFree(sd);
     if (!ok)
