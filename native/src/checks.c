@@ -119,15 +119,74 @@ int resolve_sid(Vars *vars, const char *text, PSID out, char err[TB_ERRLEN])
 /* ---- observed values ---- */
 typedef struct {
     ValueKind kind;
+    int none; /* K_SID: the token has no such SID (logon_sid of a token without one): "none" */
     unsigned long long num;
     BYTE sid[SECURITY_MAX_SID_SIZE];
 } Value;
 
-/* The token a check reads: a variable's handle, or the calling thread's effective token. */
+/* Whether the host resolves the token pseudo handles of GetCurrentProcessToken() and friends
+ * (Windows 8 on). Without them (older Wine) checks fall back to opening the thread token with
+ * OpenAsSelf = TRUE, which also leaves impersonation unchanged. 1 yes, 0 no, -1 not yet known. */
+static int pseudo_supported = -1;
+
+int pseudo_token_handles(void)
+{
+    if (pseudo_supported < 0) {
+        DWORD type, len = 0;
+        pseudo_supported = GetTokenInformation(TB_CURRENT_PROCESS_TOKEN, TokenType, &type, sizeof type, &len) ? 1 : 0;
+    }
+    return pseudo_supported;
+}
+
+/* thread.impersonating: a query through GetCurrentThreadToken() fails with ERROR_NO_TOKEN when
+ * the thread has no token (R19). */
+static int thread_impersonating(int *imp, char err[TB_ERRLEN])
+{
+    DWORD type, len = 0, e;
+    if (pseudo_token_handles()) {
+        if (GetTokenInformation(TB_CURRENT_THREAD_TOKEN, TokenType, &type, sizeof type, &len)) {
+            *imp = 1;
+            return 1;
+        }
+        e = GetLastError();
+        if (e == ERROR_NO_TOKEN) {
+            *imp = 0;
+            return 1;
+        }
+        if (e != ERROR_INVALID_HANDLE) {
+            set_err(err, "GetTokenInformation(GetCurrentThreadToken())", e);
+            return 0;
+        }
+        /* Wine 8 answers ERROR_INVALID_HANDLE instead of ERROR_NO_TOKEN for a thread without a
+         * token: fall back to OpenThreadToken, which tells the two apart */
+    }
+    HANDLE h;
+    if (OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, &h)) {
+        CloseHandle(h);
+        *imp = 1;
+        return 1;
+    }
+    e = GetLastError();
+    if (e == ERROR_NO_TOKEN) {
+        *imp = 0;
+        return 1;
+    }
+    if (e == ERROR_CANT_OPEN_ANONYMOUS || e == ERROR_ACCESS_DENIED || e == ERROR_BAD_IMPERSONATION_LEVEL) {
+        *imp = 1; /* a token is there, it just cannot be opened */
+        return 1;
+    }
+    set_err(err, "OpenThreadToken", e);
+    return 0;
+}
+
+/* The token a check reads: a variable's handle, or the thread's (effective) token through the
+ * pseudo handles; with the fallback a real handle is opened (*owned = 1) and must be closed.
+ * *anonymous is set when the fallback finds an Anonymous thread token that cannot be opened. */
 static int subject_token(Vars *vars, Subject subj, const char *var, HANDLE *h, int *owned,
-                         char err[TB_ERRLEN])
+                         int *anonymous, char err[TB_ERRLEN])
 {
     *owned = 0;
+    *anonymous = 0;
     if (subj == SUBJ_VAR) {
         Var *v = vars_find(vars, var);
         if (!v) {
@@ -137,13 +196,31 @@ static int subject_token(Vars *vars, Subject subj, const char *var, HANDLE *h, i
         *h = v->h;
         return 1;
     }
+    if (subj == SUBJ_THREAD) {
+        int imp;
+        if (!thread_impersonating(&imp, err))
+            return 0;
+        if (!imp) {
+            snprintf(err, TB_ERRLEN, "the thread is not impersonating");
+            return 0;
+        }
+    }
+    if (pseudo_token_handles()) {
+        *h = subj == SUBJ_THREAD ? TB_CURRENT_THREAD_TOKEN : TB_CURRENT_THREAD_EFFECTIVE_TOKEN;
+        return 1;
+    }
     if (OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, h)) {
         *owned = 1;
         return 1;
     }
     DWORD e = GetLastError();
-    if (e != ERROR_NO_TOKEN) {
-        set_err(err, "OpenThreadToken(effective token)", e);
+    if (e == ERROR_CANT_OPEN_ANONYMOUS) {
+        *anonymous = 1;
+        snprintf(err, TB_ERRLEN, "OpenThreadToken failed: ERROR_CANT_OPEN_ANONYMOUS (an Anonymous token)");
+        return 0;
+    }
+    if (e != ERROR_NO_TOKEN || subj == SUBJ_THREAD) {
+        set_err(err, "OpenThreadToken", e);
         return 0;
     }
     if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, h)) {
@@ -170,60 +247,18 @@ static int dword_info(HANDLE h, TOKEN_INFORMATION_CLASS cls, const char *what,
 
 static unsigned long long luid64(LUID l) { return ((unsigned long long)(DWORD)l.HighPart << 32) | l.LowPart; }
 
-static int thread_token_state(int *impersonating, HANDLE *h, DWORD *err)
-{
-    *h = NULL;
-    if (OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, h)) {
-        *impersonating = 1;
-        return 1;
-    }
-    *err = GetLastError();
-    if (*err == ERROR_NO_TOKEN) {
-        *impersonating = 0;
-        return 1;
-    }
-    if (*err == ERROR_CANT_OPEN_ANONYMOUS || *err == ERROR_ACCESS_DENIED ||
-        *err == ERROR_BAD_IMPERSONATION_LEVEL) {
-        *impersonating = 1; /* a token is there, it just cannot be opened */
-        return 1;
-    }
-    return 0;
-}
-
+/* The left or right side's value of a scalar field. */
 static int observe(Vars *vars, Subject subj, const char *var, FieldId field, Value *out,
                    char err[TB_ERRLEN])
 {
     memset(out, 0, sizeof *out);
     out->kind = field_kind(field);
-    if (subj == SUBJ_THREAD) {
+    if (subj == SUBJ_THREAD && field == F_IMPERSONATING) {
         int imp;
-        HANDLE h;
-        DWORD e = 0;
-        if (!thread_token_state(&imp, &h, &e)) {
-            set_err(err, "OpenThreadToken", e);
+        if (!thread_impersonating(&imp, err))
             return 0;
-        }
-        if (field == F_IMPERSONATING) {
-            if (h)
-                CloseHandle(h);
-            out->num = (unsigned long long)imp;
-            return 1;
-        }
-        if (!imp) {
-            snprintf(err, TB_ERRLEN, "the thread is not impersonating");
-            return 0;
-        }
-        if (!h) {
-            if (e == ERROR_CANT_OPEN_ANONYMOUS) {
-                out->num = SecurityAnonymous; /* only Anonymous tokens refuse to open */
-                return 1;
-            }
-            set_err(err, "OpenThreadToken", e);
-            return 0;
-        }
-        int ok = dword_info(h, TokenImpersonationLevel, "GetTokenInformation(TokenImpersonationLevel)", &out->num, err);
-        CloseHandle(h);
-        return ok;
+        out->num = (unsigned long long)imp;
+        return 1;
     }
     if (field == F_ACCESS) {
         Var *v = vars_find(vars, var);
@@ -244,9 +279,15 @@ static int observe(Vars *vars, Subject subj, const char *var, FieldId field, Val
         return 1;
     }
     HANDLE h;
-    int owned, ok = 0;
-    if (!subject_token(vars, subj, var, &h, &owned, err))
+    int owned, anonymous, ok = 0;
+    if (!subject_token(vars, subj, var, &h, &owned, &anonymous, err)) {
+        if (anonymous && (field == F_LEVEL || field == F_STATISTICS_LEVEL)) {
+            err[0] = 0;
+            out->num = SecurityAnonymous; /* fallback only: Anonymous tokens refuse to open */
+            return 1;
+        }
         return 0;
+    }
     DWORD e;
     void *p = NULL;
     switch (field) {
@@ -256,14 +297,61 @@ static int observe(Vars *vars, Subject subj, const char *var, FieldId field, Val
         break;
     case F_SESSION_ID: ok = dword_info(h, TokenSessionId, "GetTokenInformation(TokenSessionId)", &out->num, err); break;
     case F_ELEVATED: ok = dword_info(h, TokenElevation, "GetTokenInformation(TokenElevation)", &out->num, err); break;
+    case F_ELEVATION_TYPE:
+        ok = dword_info(h, TokenElevationType, "GetTokenInformation(TokenElevationType)", &out->num, err);
+        break;
+    case F_HAS_RESTRICTIONS:
+        ok = dword_info(h, TokenHasRestrictions, "GetTokenInformation(TokenHasRestrictions)", &out->num, err);
+        out->num = out->num != 0;
+        break;
     case F_USER: ok = user_sid(h, out->sid, err); break;
-    case F_LOGON_SID: ok = logon_sid(h, out->sid, err); break;
+    case F_LOGON_SID: {
+        TOKEN_GROUPS *g = query_token(h, TokenGroups, &e);
+        if (!g) {
+            set_err(err, "GetTokenInformation(TokenGroups)", e);
+            break;
+        }
+        out->none = 1;
+        for (DWORD i = 0; i < g->GroupCount && out->none; i++)
+            if ((g->Groups[i].Attributes & SE_GROUP_LOGON_ID) == SE_GROUP_LOGON_ID) {
+                CopySid(SECURITY_MAX_SID_SIZE, out->sid, g->Groups[i].Sid);
+                out->none = 0;
+            }
+        free(g);
+        ok = 1;
+        break;
+    }
+    case F_RESTRICTED_COUNT:
+        if ((p = query_token(h, TokenRestrictedSids, &e))) {
+            out->num = ((TOKEN_GROUPS *)p)->GroupCount;
+            ok = 1;
+        } else
+            set_err(err, "GetTokenInformation(TokenRestrictedSids)", e);
+        break;
+    case F_DEFAULT_DACL:
+        if ((p = query_token(h, TokenDefaultDacl, &e))) {
+            PACL acl = ((TOKEN_DEFAULT_DACL *)p)->DefaultDacl;
+            out->num = !acl ? 0 : acl->AceCount == 0 ? 1 : 2;
+            ok = 1;
+        } else
+            set_err(err, "GetTokenInformation(TokenDefaultDacl)", e);
+        break;
     case F_TOKEN_ID:
     case F_AUTH_ID:
     case F_MODIFIED_ID:
+    case F_STATISTICS_LEVEL:
+    case F_GROUP_COUNT:
+    case F_PRIVILEGE_COUNT:
         if ((p = query_token(h, TokenStatistics, &e))) {
             TOKEN_STATISTICS *s = p;
-            out->num = luid64(field == F_TOKEN_ID ? s->TokenId : field == F_AUTH_ID ? s->AuthenticationId : s->ModifiedId);
+            switch (field) {
+            case F_TOKEN_ID: out->num = luid64(s->TokenId); break;
+            case F_AUTH_ID: out->num = luid64(s->AuthenticationId); break;
+            case F_MODIFIED_ID: out->num = luid64(s->ModifiedId); break;
+            case F_STATISTICS_LEVEL: out->num = (unsigned long long)s->ImpersonationLevel; break;
+            case F_GROUP_COUNT: out->num = s->GroupCount; break;
+            default: out->num = s->PrivilegeCount; break;
+            }
             ok = 1;
         } else
             set_err(err, "GetTokenInformation(TokenStatistics)", e);
@@ -305,9 +393,19 @@ static void value_text(const Value *v, char *out, size_t n, Buf *raw)
 {
     const char *s;
     switch (v->kind) {
-    case K_LEVEL: s = level_name((DWORD)v->num); snprintf(out, n, "%s", s ? s : "?"); break;
+    case K_LEVEL:
+        s = level_name((DWORD)v->num);
+        if (s)
+            snprintf(out, n, "%s", s);
+        else
+            snprintf(out, n, "%llu", v->num);
+        break;
     case K_TYPE: s = token_type_name((DWORD)v->num); snprintf(out, n, "%s", s ? s : "?"); break;
     case K_SID:
+        if (v->none) {
+            snprintf(out, n, "none");
+            break;
+        }
         sid_to_text((PSID)v->sid, out, n);
         raw_add(raw, "sid", out);
         break;
@@ -325,6 +423,8 @@ static void value_text(const Value *v, char *out, size_t n, Buf *raw)
     case K_MASK: snprintf(out, n, "0x%llx", v->num); break;
     case K_BOOL: snprintf(out, n, "%s", v->num ? "true" : "false"); break;
     case K_NUMBER: snprintf(out, n, "%llu", v->num); break;
+    case K_ELEVATION: s = elevation_name(v->num); snprintf(out, n, "%s", s ? s : "?"); break;
+    case K_DACL: s = dacl_state_name(v->num); snprintf(out, n, "%s", s ? s : "?"); break;
     case K_SET: out[0] = 0; break;
     }
 }
@@ -346,6 +446,8 @@ static int literal(ValueKind kind, const char *s, Value *out, char err[TB_ERRLEN
     case K_BOOL: if (parse_bool(s, &b)) { out->num = (unsigned long long)b; return 1; } break;
     case K_LUID:
     case K_NUMBER: if (parse_number(s, &out->num)) return 1; break;
+    case K_ELEVATION: if (parse_elevation(s, &out->num)) return 1; break;
+    case K_DACL: if (parse_dacl_state(s, &out->num)) return 1; break;
     case K_SET: break;
     }
     snprintf(err, TB_ERRLEN, "cannot read '%s' as the left side's kind", s);
@@ -354,16 +456,42 @@ static int literal(ValueKind kind, const char *s, Value *out, char err[TB_ERRLEN
 
 static int parse_ref(const char *s, Subject *subj, char *var, size_t varn, FieldId *field);
 
+/* Whether attributes a of a present privilege (privileges) or group (groups, restricted_sids)
+ * are in the state named by a `has` check. */
+static int state_holds(FieldId field, const char *state, DWORD a)
+{
+    if (!strcmp(state, "present"))
+        return 1;
+    if (field == F_PRIVILEGES) {
+        if (!strcmp(state, "enabled"))
+            return (a & SE_PRIVILEGE_ENABLED) != 0;
+        if (!strcmp(state, "disabled"))
+            return (a & SE_PRIVILEGE_ENABLED) == 0;
+        return (a & SE_PRIVILEGE_ENABLED_BY_DEFAULT) != 0; /* enabled_by_default */
+    }
+    if (!strcmp(state, "enabled"))
+        return (a & SE_GROUP_ENABLED) != 0;
+    if (!strcmp(state, "disabled"))
+        return (a & SE_GROUP_ENABLED) == 0;
+    if (!strcmp(state, "deny_only"))
+        return (a & SE_GROUP_USE_FOR_DENY_ONLY) != 0;
+    if (!strcmp(state, "logon_id"))
+        return (a & SE_GROUP_LOGON_ID) == SE_GROUP_LOGON_ID;
+    if (!strcmp(state, "mandatory"))
+        return (a & SE_GROUP_MANDATORY) != 0;
+    return (a & SE_GROUP_OWNER) != 0; /* owner */
+}
+
 static void eval_has(Vars *vars, const Check *ck, CheckResult *res)
 {
     HANDLE h;
-    int owned;
+    int owned, anonymous;
     DWORD e;
-    if (!subject_token(vars, ck->subject, ck->var, &h, &owned, res->error)) {
-        res->value = -1;
-        return;
-    }
     res->value = -1;
+    if (!subject_token(vars, ck->subject, ck->var, &h, &owned, &anonymous, res->error))
+        return;
+    int found = 0, read = 0;
+    DWORD attrs = 0;
     if (ck->field == F_PRIVILEGES) {
         LUID luid;
         privilege_luid(ck->rhs, &luid);
@@ -371,66 +499,42 @@ static void eval_has(Vars *vars, const Check *ck, CheckResult *res)
         if (!tp)
             set_err(res->error, "GetTokenInformation(TokenPrivileges)", e);
         else {
-            int found = 0;
-            DWORD attrs = 0;
-            for (DWORD i = 0; i < tp->PrivilegeCount; i++)
+            read = 1;
+            for (DWORD i = 0; i < tp->PrivilegeCount && !found; i++)
                 if (tp->Privileges[i].Luid.LowPart == luid.LowPart && tp->Privileges[i].Luid.HighPart == luid.HighPart) {
                     found = 1;
                     attrs = tp->Privileges[i].Attributes;
                 }
-            const char *state = ck->state ? ck->state : "present";
-            if (!strcmp(state, "absent"))
-                res->value = !found;
-            else if (!strcmp(state, "enabled"))
-                res->value = found && (attrs & SE_PRIVILEGE_ENABLED);
-            else if (!strcmp(state, "disabled"))
-                res->value = found && !(attrs & SE_PRIVILEGE_ENABLED);
-            else
-                res->value = found;
-            if (found)
-                snprintf(res->observed, sizeof res->observed, "%s", (attrs & SE_PRIVILEGE_ENABLED) ? "enabled" : "disabled");
-            else
-                snprintf(res->observed, sizeof res->observed, "absent");
             free(tp);
         }
     } else {
         BYTE sid[SECURITY_MAX_SID_SIZE];
         TOKEN_INFORMATION_CLASS cls = ck->field == F_GROUPS ? TokenGroups : TokenRestrictedSids;
         if (resolve_sid(vars, ck->rhs, sid, res->error)) {
+            char text[200];
+            sid_to_text(sid, text, sizeof text);
+            raw_add(&res->raw, "sid", text);
             TOKEN_GROUPS *g = query_token(h, cls, &e);
             if (!g)
                 set_err(res->error, cls == TokenGroups ? "GetTokenInformation(TokenGroups)" : "GetTokenInformation(TokenRestrictedSids)", e);
             else {
-                int found = 0;
-                DWORD a = 0;
-                for (DWORD i = 0; i < g->GroupCount; i++)
+                read = 1;
+                for (DWORD i = 0; i < g->GroupCount && !found; i++)
                     if (EqualSid(g->Groups[i].Sid, sid)) {
                         found = 1;
-                        a = g->Groups[i].Attributes;
+                        attrs = g->Groups[i].Attributes;
                     }
-                const char *state = ck->state ? ck->state : "present";
-                if (!strcmp(state, "absent"))
-                    res->value = !found;
-                else if (!strcmp(state, "enabled"))
-                    res->value = found && (a & SE_GROUP_ENABLED);
-                else if (!strcmp(state, "deny_only"))
-                    res->value = found && (a & SE_GROUP_USE_FOR_DENY_ONLY);
-                else if (!strcmp(state, "logon_id"))
-                    res->value = found && (a & SE_GROUP_LOGON_ID) == SE_GROUP_LOGON_ID;
-                else if (!strcmp(state, "mandatory"))
-                    res->value = found && (a & SE_GROUP_MANDATORY);
-                else
-                    res->value = found;
-                if (found)
-                    snprintf(res->observed, sizeof res->observed, "0x%lx", (unsigned long)a);
-                else
-                    snprintf(res->observed, sizeof res->observed, "absent");
-                char text[200];
-                sid_to_text(sid, text, sizeof text);
-                raw_add(&res->raw, "sid", text);
                 free(g);
             }
         }
+    }
+    if (read) {
+        const char *state = ck->state ? ck->state : "present";
+        res->value = !strcmp(state, "absent") ? !found : found && state_holds(ck->field, state, attrs);
+        if (found)
+            snprintf(res->observed, sizeof res->observed, "0x%lx", (unsigned long)attrs);
+        else
+            snprintf(res->observed, sizeof res->observed, "absent");
     }
     if (owned)
         CloseHandle(h);
@@ -473,7 +577,9 @@ void eval_check(Vars *vars, const Check *ck, CheckResult *res)
     int equal;
     int left_sid = left.kind == K_SID || left.kind == K_LABEL;
     int right_sid = right.kind == K_SID || right.kind == K_LABEL;
-    if (left_sid && right_sid)
+    if (left.none || right.none)
+        equal = left.none && right.none;
+    else if (left_sid && right_sid)
         equal = EqualSid((PSID)left.sid, (PSID)right.sid) ? 1 : 0;
     else
         equal = left.num == right.num;
@@ -489,7 +595,11 @@ static int parse_ref(const char *s, Subject *subj, char *var, size_t varn, Field
                  {"authentication_id", F_AUTH_ID}, {"modified_id", F_MODIFIED_ID},
                  {"integrity", F_INTEGRITY}, {"access", F_ACCESS}, {"impersonating", F_IMPERSONATING},
                  {"owner", F_OWNER}, {"primary_group", F_PRIMARY_GROUP}, {"session_id", F_SESSION_ID},
-                 {"logon_sid", F_LOGON_SID}, {"elevated", F_ELEVATED}, {"origin", F_ORIGIN}, {NULL, 0}};
+                 {"logon_sid", F_LOGON_SID}, {"elevated", F_ELEVATED}, {"origin", F_ORIGIN},
+                 {"statistics_level", F_STATISTICS_LEVEL}, {"group_count", F_GROUP_COUNT},
+                 {"privilege_count", F_PRIVILEGE_COUNT}, {"restricted_count", F_RESTRICTED_COUNT},
+                 {"elevation_type", F_ELEVATION_TYPE}, {"has_restrictions", F_HAS_RESTRICTIONS},
+                 {"default_dacl", F_DEFAULT_DACL}, {NULL, 0}};
     const char *dot = strchr(s, '.');
     if (!dot)
         return 0;

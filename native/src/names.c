@@ -456,3 +456,54 @@ const char *privilege_name(LUID luid, char out[64])
     snprintf(out, 64, "0x%lx:0x%lx", (unsigned long)luid.HighPart, (unsigned long)luid.LowPart);
     return out;
 }
+
+int named_handle(const char *s, HANDLE *out)
+{
+    static const struct {
+        const char *name;
+        HANDLE h;
+    } NAMES[] = {{"current-process", (HANDLE)(LONG_PTR)-1}, {"current-thread", (HANDLE)(LONG_PTR)-2},
+                 {"null", NULL}, {"current-process-token", TB_CURRENT_PROCESS_TOKEN},
+                 {"current-thread-token", TB_CURRENT_THREAD_TOKEN},
+                 {"current-thread-effective-token", TB_CURRENT_THREAD_EFFECTIVE_TOKEN}, {NULL, NULL}};
+    for (int i = 0; NAMES[i].name; i++)
+        if (!strcmp(NAMES[i].name, s)) {
+            *out = NAMES[i].h;
+            return 1;
+        }
+    return 0;
+}
+
+static const char *const ELEVATION_NAMES[] = {NULL, "Default", "Full", "Limited"};
+
+int parse_elevation(const char *s, unsigned long long *out)
+{
+    for (unsigned i = 1; i < 4; i++)
+        if (!strcmp(s, ELEVATION_NAMES[i])) {
+            *out = i;
+            return 1;
+        }
+    return 0;
+}
+
+const char *elevation_name(unsigned long long type)
+{
+    return type >= 1 && type <= 3 ? ELEVATION_NAMES[type] : NULL;
+}
+
+static const char *const DACL_NAMES[] = {"null", "empty", "present"};
+
+int parse_dacl_state(const char *s, unsigned long long *out)
+{
+    for (unsigned i = 0; i < 3; i++)
+        if (!strcmp(s, DACL_NAMES[i])) {
+            *out = i;
+            return 1;
+        }
+    return 0;
+}
+
+const char *dacl_state_name(unsigned long long state)
+{
+    return state <= 2 ? DACL_NAMES[state] : NULL;
+}

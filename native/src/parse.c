@@ -16,7 +16,8 @@ static const VerbSpec VERBS[] = {
     {"duplicate_token_ex", L_WIN32, 1,
      {{"token", A_HANDLE, REQ}, {"access", A_MASK, REQ}, {"level", A_LEVEL, OPT},
       {"type", A_TYPE, REQ}}, {0}},
-    {"duplicate_handle", L_WIN32, 1, {{"handle", A_HANDLE, REQ}, {"access", A_MASK, OPT}}, {0}},
+    {"duplicate_handle", L_WIN32, 1,
+     {{"handle", A_HANDLE, REQ}, {"access", A_MASK, OPT}, {"same_access", A_BOOL, OPT}}, {0}},
     {"close_handle", L_WIN32, 0, {{"handle", A_HANDLE, REQ}}, {0}},
     {"impersonate_self", L_WIN32, 0, {{"level", A_LEVEL, REQ}}, {0}},
     {"impersonate_logged_on_user", L_WIN32, 0, {{"token", A_HANDLE, REQ}}, {0}},
@@ -232,7 +233,8 @@ static int check_list(const Line *l, const Scope *sc, const char *s, int sids)
 static int check_handle(const Line *l, const Scope *sc, const char *s)
 {
     unsigned long long v;
-    if (!strcmp(s, "current-process") || !strcmp(s, "current-thread") || !strcmp(s, "null"))
+    HANDLE h;
+    if (named_handle(s, &h))
         return 0;
     if (*s == '$') {
         if (!valid_var_name(s))
@@ -243,14 +245,13 @@ static int check_handle(const Line *l, const Scope *sc, const char *s)
     }
     if (parse_number(s, &v))
         return 0; /* a raw handle value, for invalid-handle scenarios */
-    return perr(l->file, l->line, "unknown handle '%s' (expected $var, current-process, current-thread or null)", s);
+    return perr(l->file, l->line, "unknown handle '%s' (expected $var, current-process, current-thread, null, current-process-token, current-thread-token, current-thread-effective-token or a raw value)", s);
 }
 
 static int set_class_ok(const char *s)
 {
-    return !strcmp(s, "TokenIntegrityLevel") || !strcmp(s, "TokenSessionId") ||
-           !strcmp(s, "TokenDefaultDacl") || !strcmp(s, "TokenOwner") ||
-           !strcmp(s, "TokenPrimaryGroup");
+    int cls;
+    return parse_token_class(s, &cls); /* classes other than the five below take a DWORD value */
 }
 
 static int check_arg(const Line *l, const Scope *sc, const ArgSpec *a, const char *val,
@@ -295,8 +296,9 @@ static int check_arg(const Line *l, const Scope *sc, const ArgSpec *a, const cha
             return 0; /* reported as a missing class */
         if (!strcmp(set_class, "TokenIntegrityLevel"))
             return parse_label(val, sid) ? 0 : perr(l->file, l->line, "unknown integrity label '%s'", val);
-        if (!strcmp(set_class, "TokenSessionId"))
-            return parse_number(val, &num) && num <= 0xFFFFFFFFull ? 0 : perr(l->file, l->line, "expected a session id number, got '%s'", val);
+        if (strcmp(set_class, "TokenDefaultDacl") && strcmp(set_class, "TokenOwner") &&
+            strcmp(set_class, "TokenPrimaryGroup"))
+            return parse_number(val, &num) && num <= 0xFFFFFFFFull ? 0 : perr(l->file, l->line, "expected a number, got '%s'", val);
         if (!strcmp(set_class, "TokenDefaultDacl"))
             return 0;
         return check_sid_value(l, sc, val);
@@ -324,7 +326,10 @@ static const struct {
     {"impersonating", F_IMPERSONATING, K_BOOL}, {"owner", F_OWNER, K_SID},
     {"primary_group", F_PRIMARY_GROUP, K_SID}, {"session_id", F_SESSION_ID, K_NUMBER},
     {"logon_sid", F_LOGON_SID, K_SID}, {"elevated", F_ELEVATED, K_BOOL}, {"origin", F_ORIGIN, K_LUID},
-    {NULL, 0, 0}};
+    {"statistics_level", F_STATISTICS_LEVEL, K_LEVEL}, {"group_count", F_GROUP_COUNT, K_NUMBER},
+    {"privilege_count", F_PRIVILEGE_COUNT, K_NUMBER}, {"restricted_count", F_RESTRICTED_COUNT, K_NUMBER},
+    {"elevation_type", F_ELEVATION_TYPE, K_ELEVATION}, {"has_restrictions", F_HAS_RESTRICTIONS, K_BOOL},
+    {"default_dacl", F_DEFAULT_DACL, K_DACL}, {NULL, 0, 0}};
 
 ValueKind field_kind(FieldId id)
 {
@@ -346,8 +351,8 @@ static int parse_lhs(const Line *l, const Scope *sc, const char *s, Subject *sub
     *var = NULL;
     if (n == 6 && !strncmp(s, "thread", 6)) {
         *subj = SUBJ_THREAD;
-        if (strcmp(fname, "impersonating") && strcmp(fname, "level"))
-            return perr(l->file, l->line, "unknown thread field '%s' (impersonating, level)", fname);
+        if (!strcmp(fname, "access"))
+            return perr(l->file, l->line, "'access' is a field of a handle variable");
     } else if (n == 9 && !strncmp(s, "effective", 9)) {
         *subj = SUBJ_EFFECTIVE;
         if (!strcmp(fname, "access") || !strcmp(fname, "impersonating"))
@@ -407,20 +412,26 @@ static int parse_check(const Line *l, int first, const Scope *sc, Step *st)
             LUID luid;
             if (!privilege_luid(rhs, &luid))
                 return perr(l->file, l->line, "unknown privilege '%s'", rhs);
-            if (ck->state && strcmp(ck->state, "enabled") && strcmp(ck->state, "disabled") &&
+            if (ck->state && strcmp(ck->state, "present") && strcmp(ck->state, "enabled") &&
+                strcmp(ck->state, "disabled") && strcmp(ck->state, "enabled_by_default") &&
                 strcmp(ck->state, "absent"))
-                return perr(l->file, l->line, "unknown privilege state '%s' (enabled, disabled, absent)", ck->state);
+                return perr(l->file, l->line, "unknown privilege state '%s' (present, enabled, disabled, enabled_by_default, absent)", ck->state);
             return 0;
         }
         if (check_sid_value(l, sc, rhs))
             return -1;
-        static const char *STATES[] = {"enabled", "deny_only", "logon_id", "mandatory", "absent", NULL};
+        static const char *GROUP_STATES[] = {"present", "enabled", "disabled", "deny_only", "logon_id",
+                                             "mandatory", "owner", "absent", NULL};
+        static const char *RESTRICTED_STATES[] = {"present", "absent", NULL};
+        const char **STATES = ck->field == F_GROUPS ? GROUP_STATES : RESTRICTED_STATES;
         if (ck->state) {
             int ok = 0;
             for (int i = 0; STATES[i]; i++)
                 ok |= !strcmp(STATES[i], ck->state);
             if (!ok)
-                return perr(l->file, l->line, "unknown group state '%s' (enabled, deny_only, logon_id, mandatory, absent)", ck->state);
+                return perr(l->file, l->line, ck->field == F_GROUPS
+                    ? "unknown group state '%s' (present, enabled, disabled, deny_only, logon_id, mandatory, owner, absent)"
+                    : "unknown restricted SID state '%s' (present, absent)", ck->state);
         }
         return 0;
     }
@@ -468,6 +479,10 @@ static int parse_check(const Line *l, int first, const Scope *sc, Step *st)
     case K_LUID:
     case K_NUMBER:
         return parse_number(rhs, &num) ? 0 : perr(l->file, l->line, "expected a number, got '%s'", rhs);
+    case K_ELEVATION:
+        return parse_elevation(rhs, &num) ? 0 : perr(l->file, l->line, "unknown elevation type '%s' (Default, Full, Limited)", rhs);
+    case K_DACL:
+        return parse_dacl_state(rhs, &num) ? 0 : perr(l->file, l->line, "a default DACL is null, empty or present, not '%s'", rhs);
     case K_SET: break;
     }
     return 0;

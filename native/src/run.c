@@ -136,7 +136,7 @@ static void write_step(FILE *out, const Scenario *sc, const Step *st, const Step
     buf_add(&b, ",\"expected\":");
     buf_json_str(&b, st->expected);
     buf_add(&b, ",\"fields\":{");
-    for (int i = 0; i < r->nfields; i++) {
+    for (int i = 0; i < (r->error[0] ? 0 : r->nfields); i++) {
         if (i)
             buf_add(&b, ",");
         buf_json_str(&b, r->fields[i].key);
@@ -146,7 +146,12 @@ static void write_step(FILE *out, const Scenario *sc, const Step *st, const Step
     buf_add(&b, "},\"raw\":{");
     if (r->raw.len)
         buf_add(&b, r->raw.s);
-    buf_add(&b, "}}");
+    buf_add(&b, "}");
+    if (r->error[0]) {
+        buf_add(&b, ",\"error\":");
+        buf_json_str(&b, r->error);
+    }
+    buf_add(&b, "}");
     write_line(out, &b);
     buf_free(&b);
 }
@@ -188,7 +193,13 @@ static void write_result(FILE *out, const Scenario *sc, const char *status, cons
         buf_add(&b, ",\"reason\":");
         buf_json_str(&b, reason);
     }
-    buf_add(&b, "}");
+    buf_add(&b, ",\"cites\":[");
+    for (int i = 0; i < sc->ncites; i++) {
+        if (i)
+            buf_add(&b, ",");
+        buf_json_str(&b, sc->cites[i]);
+    }
+    buf_add(&b, "]}");
     write_line(out, &b);
     buf_free(&b);
 }
@@ -244,9 +255,9 @@ static int compare_fields(const Step *st, const StepResult *r, char *why, size_t
         char *o = obs ? (!strcmp(st->fields[i].key, "privileges") ? sorted_list(obs) : xstrdup(obs)) : NULL;
         int same = o && !strcmp(exp, o);
         if (!same)
-            snprintf(why, n, "step %d (line %d): %s: field %s expected %s, observed %s", st->number,
-                     st->line, st->verb->name, st->fields[i].key, st->fields[i].val,
-                     obs ? obs : "(not observed)");
+            snprintf(why, n, "step %d (line %d): %s: expected %s=%s, observed %s=%s", st->number,
+                     st->line, st->verb->name, st->fields[i].key, exp, st->fields[i].key,
+                     obs ? obs : "null");
         free(exp);
         free(o);
         if (!same)
@@ -307,11 +318,11 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
                 eval_check(vars, &st->check, &cr);
             write_check(out, sc, st, &cr);
             if (cr.value < 0) {
-                snprintf(reason, sizeof reason, "step %d (line %d): check %s could not be evaluated: %s",
+                snprintf(reason, sizeof reason, "step %d (line %d): check %s: could not be evaluated: %s",
                          st->number, st->line, st->text, cr.error);
                 failed = 1;
             } else if (!cr.value) {
-                snprintf(reason, sizeof reason, "step %d (line %d): check %s is false (observed %s)",
+                snprintf(reason, sizeof reason, "step %d (line %d): check %s: false (observed %s)",
                          st->number, st->line, st->text, cr.observed[0] ? cr.observed : "?");
                 failed = 1;
             }
@@ -325,7 +336,11 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
         else
             exec_step(vars, st, &sr);
         if (sr.error[0]) {
-            snprintf(reason, sizeof reason, "step %d (line %d): %s: %s", st->number, st->line,
+            /* the call could not be made at all: an "error" outcome, as the Java runner writes
+             * for a call that throws */
+            snprintf(sr.outcome, sizeof sr.outcome, "error");
+            write_step(out, sc, st, &sr);
+            snprintf(reason, sizeof reason, "step %d (line %d): %s: error: %s", st->number, st->line,
                      st->verb->name, sr.error);
             failed = 1;
         } else {

@@ -61,6 +61,11 @@ int parse_label(const char *s, PSID out); /* Low, LowLabel, S-1-16-x, ... */
 const char *label_name(PSID sid);         /* "Medium" or NULL when not a known level */
 int sid_to_text(PSID sid, char *out, size_t n);
 
+int parse_elevation(const char *s, unsigned long long *out);  /* Default 1, Full 2, Limited 3 */
+const char *elevation_name(unsigned long long type);
+int parse_dacl_state(const char *s, unsigned long long *out); /* null 0, empty 1, present 2 */
+const char *dacl_state_name(unsigned long long state);
+
 int privilege_luid(const char *name, LUID *out);
 const char *privilege_name(LUID luid, char out[64]);
 
@@ -76,10 +81,11 @@ typedef enum { OP_EQ, OP_NE, OP_HAS } CheckOp;
 typedef enum {
     F_TYPE, F_LEVEL, F_USER, F_TOKEN_ID, F_AUTH_ID, F_MODIFIED_ID, F_INTEGRITY, F_GROUPS,
     F_PRIVILEGES, F_RESTRICTED_SIDS, F_ACCESS, F_IMPERSONATING, F_OWNER, F_PRIMARY_GROUP,
-    F_SESSION_ID, F_LOGON_SID, F_ELEVATED, F_ORIGIN
+    F_SESSION_ID, F_LOGON_SID, F_ELEVATED, F_ORIGIN, F_STATISTICS_LEVEL, F_GROUP_COUNT,
+    F_PRIVILEGE_COUNT, F_RESTRICTED_COUNT, F_ELEVATION_TYPE, F_HAS_RESTRICTIONS, F_DEFAULT_DACL
 } FieldId;
 
-typedef enum { K_LEVEL, K_TYPE, K_SID, K_LUID, K_LABEL, K_MASK, K_BOOL, K_NUMBER, K_SET } ValueKind;
+typedef enum { K_LEVEL, K_TYPE, K_SID, K_LUID, K_LABEL, K_MASK, K_BOOL, K_NUMBER, K_SET, K_ELEVATION, K_DACL } ValueKind;
 
 typedef struct {
     Subject subject;
@@ -210,6 +216,14 @@ void run_scenario(const Scenario *sc, FILE *transcript, Summary *sum);
 /* checks.c: reading token information (a TOKEN_QUERY duplicate is used when the handle lacks it) */
 void *query_token(HANDLE token, TOKEN_INFORMATION_CLASS cls, DWORD *err);
 ValueKind field_kind(FieldId id);
+int pseudo_token_handles(void); /* 1 when the host resolves the token pseudo handles */
+
+/* the pseudo token handles of GetCurrentProcessToken(), GetCurrentThreadToken(),
+ * GetCurrentThreadEffectiveToken() (R19) */
+#define TB_CURRENT_PROCESS_TOKEN ((HANDLE)(LONG_PTR)-4)
+#define TB_CURRENT_THREAD_TOKEN ((HANDLE)(LONG_PTR)-5)
+#define TB_CURRENT_THREAD_EFFECTIVE_TOKEN ((HANDLE)(LONG_PTR)-6)
+int named_handle(const char *s, HANDLE *out); /* names.c: current-process, ..., null */
 
 /* NT prototypes missing from the mingw-w64 headers */
 NTSTATUS NTAPI NtOpenProcessTokenEx(HANDLE, ACCESS_MASK, ULONG, PHANDLE);

@@ -20,12 +20,8 @@ static int get_handle(Ctx *c, const char *key, HANDLE *out)
 {
     const char *s = arg(c, key);
     unsigned long long v;
-    if (!strcmp(s, "current-process"))
-        *out = GetCurrentProcess();
-    else if (!strcmp(s, "current-thread"))
-        *out = GetCurrentThread();
-    else if (!strcmp(s, "null"))
-        *out = NULL;
+    if (named_handle(s, out))
+        ;
     else if (*s == '$') {
         Var *var = vars_find(c->vars, s + 1);
         if (!var) {
@@ -237,6 +233,39 @@ static void v_access_check(Ctx *c)
     PSECURITY_DESCRIPTOR sd = sddl_to_sd(c, arg(c, "sd"));
     if (!sd)
         return;
+    SECURITY_DESCRIPTOR abs_sd; /* a copy with a NULL DACL, when the host's SDDL parser lost it */
+    PSECURITY_DESCRIPTOR check_sd = sd;
+    {   /* the DACL the SDDL converted to, for reading transcripts (raw is never compared) */
+        BOOL present = FALSE, defaulted = FALSE;
+        PACL dacl = NULL;
+        char d[32];
+        GetSecurityDescriptorDacl(sd, &present, &dacl, &defaulted);
+        if (present && dacl && dacl->AceCount == 0 && strstr(arg(c, "sd"), "D:NO_ACCESS_CONTROL")) {
+            /* Wine 8 converts "D:NO_ACCESS_CONTROL" to an empty DACL; Windows to a NULL DACL
+             * (MS-DTYP 2.5.1). Build the NULL DACL here so AccessCheck is what is compared. */
+            PSID owner = NULL, group = NULL;
+            PACL sacl = NULL;
+            BOOL sacl_present = FALSE;
+            InitializeSecurityDescriptor(&abs_sd, SECURITY_DESCRIPTOR_REVISION);
+            GetSecurityDescriptorOwner(sd, &owner, &defaulted);
+            SetSecurityDescriptorOwner(&abs_sd, owner, FALSE);
+            GetSecurityDescriptorGroup(sd, &group, &defaulted);
+            SetSecurityDescriptorGroup(&abs_sd, group, FALSE);
+            GetSecurityDescriptorSacl(sd, &sacl_present, &sacl, &defaulted);
+            SetSecurityDescriptorSacl(&abs_sd, sacl_present, sacl, FALSE);
+            SetSecurityDescriptorDacl(&abs_sd, TRUE, NULL, FALSE);
+            check_sd = &abs_sd;
+            dacl = NULL;
+            raw_add(&c->r->raw, "sddl_fixup", "NO_ACCESS_CONTROL converted to an empty DACL; passed a NULL DACL");
+        }
+        if (!present)
+            snprintf(d, sizeof d, "absent");
+        else if (!dacl)
+            snprintf(d, sizeof d, "null");
+        else
+            snprintf(d, sizeof d, "%u aces", (unsigned)dacl->AceCount);
+        raw_add(&c->r->raw, "dacl", d);
+    }
     union {
         PRIVILEGE_SET set;
         BYTE bytes[4096];
@@ -245,7 +274,7 @@ static void v_access_check(Ctx *c)
     BOOL status = FALSE;
     memset(&ps, 0, sizeof ps);
     SetLastError(0);
-    BOOL ok = AccessCheck(sd, tok, get_mask(c, "desired", 0), &map, &ps.set, &pslen, &granted, &status);
+    BOOL ok = AccessCheck(check_sd, tok, get_mask(c, "desired", 0), &map, &ps.set, &pslen, &granted, &status);
     DWORD err = GetLastError();
     LocalFree(sd);
     if (!ok)
@@ -367,11 +396,14 @@ static void v_set_info(Ctx *c)
         tml.Label.Sid = sid;
         tml.Label.Attributes = SE_GROUP_INTEGRITY;
         ok = SetTokenInformation(tok, TokenIntegrityLevel, &tml, sizeof tml + GetLengthSid(sid));
-    } else if (!strcmp(cls, "TokenSessionId")) {
+    } else if (strcmp(cls, "TokenDefaultDacl") && strcmp(cls, "TokenOwner") && strcmp(cls, "TokenPrimaryGroup")) {
+        /* TokenSessionId and every other class: a DWORD value */
         unsigned long long v = 0;
+        int n = 0;
         parse_number(val, &v);
-        DWORD id = (DWORD)v;
-        ok = SetTokenInformation(tok, TokenSessionId, &id, sizeof id);
+        parse_token_class(cls, &n);
+        DWORD dw = (DWORD)v;
+        ok = SetTokenInformation(tok, (TOKEN_INFORMATION_CLASS)n, &dw, sizeof dw);
     } else if (!strcmp(cls, "TokenDefaultDacl")) {
         TOKEN_DEFAULT_DACL dd = {NULL};
         PSECURITY_DESCRIPTOR sd = NULL;
@@ -530,7 +562,7 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
     } else if (!strcmp(v, "duplicate_handle")) {
         if (!get_handle(&c, "handle", &a))
             return;
-        int same = arg(&c, "access") == NULL;
+        BOOL same = get_bool(&c, "same_access", arg(&c, "access") == NULL);
         ok = DuplicateHandle(GetCurrentProcess(), a, GetCurrentProcess(), &out, get_mask(&c, "access", 0),
                              FALSE, same ? DUPLICATE_SAME_ACCESS : 0);
         outcome_w32(&c, ok, ok ? 0 : GetLastError());

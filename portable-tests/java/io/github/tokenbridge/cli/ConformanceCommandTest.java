@@ -65,7 +65,7 @@ class ConformanceCommandTest {
                 end
                 """);
         assertEquals(1, run("conformance", "--scenarios", scn.toString()));
-        assertTrue(out.toString().contains("step 1 (line 3) open_thread_token: expected ok, observed ERROR_NO_TOKEN [cites R27]"),
+        assertTrue(out.toString().contains("step 1 (line 3): open_thread_token: expected ok, observed ERROR_NO_TOKEN [cites R27]"),
                 out.toString());
         assertTrue(out.toString().strip().endsWith("0 passed, 1 failed, 0 skipped"));
     }

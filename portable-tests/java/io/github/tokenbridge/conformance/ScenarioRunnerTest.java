@@ -97,7 +97,7 @@ class ScenarioRunnerTest {
                   revert_to_self -> ok
                 """));
         assertEquals(ScenarioResult.Status.FAILED, r.status());
-        assertEquals("step 1 (line 3) open_thread_token: expected ok, observed ERROR_NO_TOKEN", r.reason());
+        assertEquals("step 1 (line 3): open_thread_token: expected ok, observed ERROR_NO_TOKEN", r.reason());
         assertTrue(r.describe().endsWith("[cites R27]"), r.describe());
     }
 
@@ -107,7 +107,7 @@ class ScenarioRunnerTest {
                   open_process_token process=current-process access=TOKEN_QUERY -> ok as $p
                   check $p.type == Impersonation
                 """));
-        assertEquals("step 2 (line 4) check $p.type == Impersonation: false (observed Primary)", r.reason());
+        assertEquals("step 2 (line 4): check $p.type == Impersonation: false (observed Primary)", r.reason());
     }
 
     @Test

@@ -101,7 +101,7 @@ public final class ScenarioRunner {
         StepExecutor steps = new StepExecutor(state);
         CheckEvaluator checks = new CheckEvaluator(state);
         for (ScenarioLine line : scenario.lines()) {
-            String where = "step " + line.number() + " (line " + line.line() + ")";
+            String where = "step " + line.number() + " (line " + line.line() + "):";
             if (line instanceof ScenarioLine.Step step) {
                 StepExecutor.Observed observed;
                 try {
