@@ -1,0 +1,53 @@
+package io.github.tokenbridge;
+
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.ProcessAccess;
+import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.backend.TokenBackend;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The opening operations of a {@link TokenSystem} over the SPI: {@code OpenProcessToken} of the
+ * calling or another process, and {@code OpenThreadToken} with ERROR_NO_TOKEN as "no token" (R22–R28).
+ */
+final class TokenOpener {
+
+    private final TokenSystem system;
+
+    TokenOpener(TokenSystem system) {
+        this.system = system;
+    }
+
+    private TokenBackend backend() {
+        return system.backendSpi();
+    }
+
+    AccessToken openProcessToken(int mask, Set<TokenAccess> access) {
+        Handle token = system.failures().require(backend().openProcessToken(Handle.CURRENT_PROCESS, mask), "OpenProcessToken");
+        return system.adopt(token, "process token " + access);
+    }
+
+    AccessToken openProcessToken(int processId, int mask, Set<TokenAccess> access) {
+        Result<Handle> process = backend().openProcess(ProcessAccess.PROCESS_QUERY_LIMITED_INFORMATION.mask(), processId);
+        if (Failures.failedWith(process, Win32Error.ERROR_ACCESS_DENIED)) {
+            process = backend().openProcess(ProcessAccess.PROCESS_QUERY_INFORMATION.mask(), processId);
+        }
+        Handle processHandle = system.failures().require(process, "OpenProcess");
+        try {
+            Handle token = system.failures().require(backend().openProcessToken(processHandle, mask), "OpenProcessToken");
+            return system.adopt(token, "token of process " + processId + " " + access);
+        } finally {
+            backend().closeHandle(processHandle);
+        }
+    }
+
+    Optional<AccessToken> openThreadToken(int mask, Set<TokenAccess> access, OpenAs openAs) {
+        Result<Handle> result = backend().openThreadToken(Handle.CURRENT_THREAD, mask, openAs.openAsSelf());
+        if (Failures.failedWith(result, Win32Error.ERROR_NO_TOKEN)) {
+            return Optional.empty();
+        }
+        return Optional.of(system.adopt(system.failures().require(result, "OpenThreadToken"), "thread token " + access));
+    }
+}
