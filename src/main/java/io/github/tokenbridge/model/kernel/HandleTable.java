@@ -32,6 +32,11 @@ public final class HandleTable {
         return Optional.ofNullable(entries.remove(value));
     }
 
+    /** A snapshot of the table, handle value to entry (read-only use by {@link ModelInvariants}). */
+    synchronized Map<Long, HandleEntry> snapshot() {
+        return new HashMap<>(entries);
+    }
+
     /** The number of open handles. */
     public synchronized int size() {
         return entries.size();
