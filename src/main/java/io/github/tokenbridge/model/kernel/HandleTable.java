@@ -32,8 +32,8 @@ public final class HandleTable {
         return Optional.ofNullable(entries.remove(value));
     }
 
-    /** A snapshot of the table, handle value to entry (read-only use by {@link ModelInvariants}). */
-    synchronized Map<Long, HandleEntry> snapshot() {
+    /** A copy of the table, handle value to entry (for invariant checks and fuzzing oracles). */
+    public synchronized Map<Long, HandleEntry> snapshot() {
         return new HashMap<>(entries);
     }
 
