@@ -2,6 +2,8 @@ package io.github.tokenbridge.api;
 
 import io.github.tokenbridge.AccessToken;
 import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.ImpersonationRestoreError;
+import io.github.tokenbridge.ImpersonationScope;
 import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.TokenType;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +67,25 @@ class ExecutorGuardPolicyTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> raw.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("0 impersonation scope(s)"), e.getCause().getMessage());
         assertNull(single.submit(() -> fake.current()).get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void guard_taskPoisonsItsThread_poolDiscardsTheThread() throws Exception {
+        ExecutorService guarded = system.guard(single);
+        String first = guarded.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+        Future<?> failing = guarded.submit(() -> {
+            ImpersonationScope scope = system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
+            fake.failReverts = true;
+            scope.close();
+            return null;
+        });
+        ExecutionException e = assertThrows(ExecutionException.class, () -> failing.get(10, TimeUnit.SECONDS));
+        assertEquals(ImpersonationRestoreError.class, e.getCause().getClass());
+        fake.failReverts = false;
+
+        String next = guarded.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+        assertNotEquals(first, next, "the poisoned thread must not run another task");
+        fake.threadTokens.clear();
     }
 
     @Test

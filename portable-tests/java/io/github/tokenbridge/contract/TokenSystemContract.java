@@ -96,6 +96,14 @@ public abstract class TokenSystemContract extends ContractSupport {
             assertEquals(process.groups(), copy.groups());
             assertEquals(process.privileges(), copy.privileges());
             assertEquals(process.elevationType(), copy.elevationType());
+            assertEquals(process.sessionId(), copy.sessionId());
+            assertEquals(process.origin(), copy.origin());
+            assertEquals(process.owner(), copy.owner());
+            assertEquals(process.primaryGroup(), copy.primaryGroup());
+            assertEquals(process.defaultDacl(), copy.defaultDacl());
+            assertEquals(process.integrityLabel(), copy.integrityLabel());
+            assertEquals(process.restrictedSids(), copy.restrictedSids());
+            assertEquals(original.modifiedId(), duplicated.modifiedId(), "R54: ModifiedId is copied, not renewed");
         }
     }
 

@@ -205,7 +205,11 @@ public final class AccessToken implements AutoCloseable {
         if (!result.succeeded()) {
             throw system.failures().exception(result, "GetTokenInformation", "TokenLinkedToken");
         }
-        return Optional.of(system.adopt(result.value().as(Handle.class), "linked token"));
+        Handle linked = result.value().as(Handle.class);
+        if (linked == null || linked.isNull()) {
+            return Optional.empty(); // some Windows builds answer TRUE with a NULL LinkedToken for unsplit tokens
+        }
+        return Optional.of(system.adopt(linked, "linked token"));
     }
 
     /** The access this handle was granted. */

@@ -25,6 +25,7 @@ final class HandleRegistry {
     private final Failures failures;
     private final Set<HandleState> open = ConcurrentHashMap.newKeySet();
     private final List<LeakReport.Leak> leaks = new ArrayList<>();
+    private volatile boolean closed;
 
     HandleRegistry(TokenBackend backend, Failures failures) {
         this.backend = backend;
@@ -36,8 +37,12 @@ final class HandleRegistry {
         OpenHandle info = new OpenHandle(handle.toString(), description, Thread.currentThread().getName(),
                 callerStack());
         HandleState state = new HandleState(this, handle, info);
-        open.add(state);
         state.cleanable(CLEANER.register(owner, state));
+        open.add(state);
+        if (closed) {
+            state.forceClose(LeakReport.Reason.OPEN_WHEN_SYSTEM_CLOSED); // lost a race with TokenSystem.close()
+            throw new IllegalStateException("the TokenSystem was closed while " + description + " was being opened");
+        }
         return state;
     }
 
@@ -85,10 +90,15 @@ final class HandleRegistry {
         return list;
     }
 
-    /** Closes every handle still open, as leaked because the system closed. */
+    /** Closes every handle still open, as leaked because the system closed, and logs the report when not empty. */
     void closeAll() {
+        closed = true;
         for (HandleState state : List.copyOf(open)) {
             state.forceClose(LeakReport.Reason.OPEN_WHEN_SYSTEM_CLOSED);
+        }
+        LeakReport report = report();
+        if (!report.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "TokenSystem closed with {0}", report);
         }
     }
 

@@ -62,11 +62,11 @@ final class ImpersonatingExecutor extends AbstractExecutorService {
     @Override
     public void execute(Runnable command) {
         if (command instanceof ImpersonatingExecutor.ImpersonatedTask<?>) {
-            pool.execute(command);
+            guard.executeChecked(command);
             return;
         }
         Callable<Object> impersonated = guard.guarded(() -> system.runImpersonated(token, Executors.callable(command)));
-        pool.execute(() -> {
+        guard.executeChecked(() -> {
             try {
                 impersonated.call();
             } catch (RuntimeException | Error e) {

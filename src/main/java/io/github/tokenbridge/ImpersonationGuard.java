@@ -1,6 +1,8 @@
 package io.github.tokenbridge;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
@@ -56,12 +58,18 @@ final class ImpersonationGuard extends AbstractExecutorService {
         if (leftOpen == 0 && !impersonating) {
             return;
         }
+        String thread = Thread.currentThread().getName();
+        String reason = "task " + task + " left thread \"" + thread + "\" impersonating";
+        Set<Impersonator> toRevert = new LinkedHashSet<>();
+        if (impersonating) {
+            toRevert.add(system.impersonator());
+        }
         for (ImpersonationScope scope : ScopeStack.drain()) {
             scope.abandon();
+            toRevert.add(scope.impersonator()); // a scope of another system reverts through its own backend
         }
-        String thread = Thread.currentThread().getName();
-        if (impersonating) {
-            system.impersonator().revertOrPoison("task " + task + " left thread \"" + thread + "\" impersonating");
+        for (Impersonator impersonator : toRevert) {
+            impersonator.revertOrPoison(reason);
         }
         IllegalStateException leak = new IllegalStateException("task " + task + " returned pooled thread \"" + thread
                 + "\" still impersonating (" + leftOpen + " impersonation scope(s) left open); the thread was reverted"
@@ -86,11 +94,11 @@ final class ImpersonationGuard extends AbstractExecutorService {
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
         if (command instanceof ImpersonationGuard.GuardedTask<?>) {
-            delegate.execute(command);
+            executeChecked(command);
             return;
         }
         Callable<Object> checked = guarded(Executors.callable(command));
-        delegate.execute(() -> {
+        executeChecked(() -> {
             try {
                 checked.call();
             } catch (RuntimeException | Error e) {
@@ -98,6 +106,17 @@ final class ImpersonationGuard extends AbstractExecutorService {
             } catch (Exception impossible) {
                 throw new IllegalStateException(impossible);
             }
+        });
+    }
+
+    /**
+     * Runs an already-checked command on the pool; if it leaves its thread poisoned (a restore
+     * failed), the error escapes the task so that the pool discards the thread instead of reusing it.
+     */
+    void executeChecked(Runnable command) {
+        delegate.execute(() -> {
+            command.run();
+            ThreadPoison.check();
         });
     }
 

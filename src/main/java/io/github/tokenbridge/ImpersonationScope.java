@@ -93,6 +93,10 @@ public final class ImpersonationScope implements AutoCloseable {
         impersonator.restore(saved, function);
     }
 
+    Impersonator impersonator() {
+        return impersonator;
+    }
+
     boolean openedBy(Impersonator candidate) {
         return impersonator == candidate;
     }

@@ -75,6 +75,28 @@ final class Impersonator {
         return scope;
     }
 
+    /** Enters {@code ImpersonateLoggedOnUser(token)}: an impersonation token keeps its level, a primary one gets Impersonation (R42). */
+    ImpersonationScope enter(AccessToken token, DowngradePolicy policy) {
+        ImpersonationLevel expected = token.impersonationLevel().orElse(ImpersonationLevel.IMPERSONATION);
+        Handle handle = token.retain();
+        try {
+            return enter("ImpersonateLoggedOnUser", () -> backend.impersonateLoggedOnUser(handle), expected, policy);
+        } finally {
+            token.unretain();
+        }
+    }
+
+    /** Enters {@code ImpersonateSelf(level)} (R41); no downgrade is possible for one's own token. */
+    ImpersonationScope enterSelf(ImpersonationLevel level) {
+        return enter("ImpersonateSelf", () -> backend.impersonateSelf(level), level, DowngradePolicy.FAIL);
+    }
+
+    /** Enters {@code ImpersonateAnonymousToken(GetCurrentThread())} (R44): Impersonation level. */
+    ImpersonationScope enterAnonymous() {
+        return enter("ImpersonateAnonymousToken", () -> backend.impersonateAnonymousToken(Handle.CURRENT_THREAD),
+                ImpersonationLevel.IMPERSONATION, DowngradePolicy.FAIL);
+    }
+
     /** Reads the calling thread's impersonation (R39): {@code OpenThreadToken(TOKEN_QUERY, OpenAsSelf = TRUE)}. */
     ThreadTokenState read() {
         Result<Handle> opened = backend.openThreadToken(Handle.CURRENT_THREAD, TokenAccess.QUERY.mask(), true);

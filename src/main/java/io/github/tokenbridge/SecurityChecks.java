@@ -40,9 +40,16 @@ final class SecurityChecks {
         return system.failures().require(result, "PrivilegeCheck").held();
     }
 
-    boolean checkTokenMembership(Handle token, Sid sid) {
+    boolean checkTokenMembership(AccessToken token, Sid sid) {
         Objects.requireNonNull(sid, "sid");
-        return system.failures().require(backend().checkTokenMembership(token, sid), "CheckTokenMembership");
+        return system.failures().require(token.withHandle(h -> backend().checkTokenMembership(h, sid)),
+                "CheckTokenMembership");
+    }
+
+    /** {@code CheckTokenMembership(NULL, sid)}: the calling thread's effective token (R60). */
+    boolean checkEffectiveTokenMembership(Sid sid) {
+        Objects.requireNonNull(sid, "sid");
+        return system.failures().require(backend().checkTokenMembership(Handle.NULL, sid), "CheckTokenMembership");
     }
 
     AccessCheckResult accessCheck(SecurityDescriptor sd, AccessToken token, int desired, GenericMapping mapping) {

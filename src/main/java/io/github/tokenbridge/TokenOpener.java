@@ -24,6 +24,14 @@ final class TokenOpener {
         return system.backendSpi();
     }
 
+    /** A raw handle value that can be owned: not NULL and not a pseudo handle. */
+    static Handle ownedHandle(long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("not an owned handle (NULL or a pseudo handle): " + new Handle(value));
+        }
+        return new Handle(value);
+    }
+
     AccessToken openProcessToken(int mask, Set<TokenAccess> access) {
         Handle token = system.failures().require(backend().openProcessToken(Handle.CURRENT_PROCESS, mask), "OpenProcessToken");
         return system.adopt(token, "process token " + access);

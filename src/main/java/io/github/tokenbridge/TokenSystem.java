@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TokenSystem implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(TokenSystem.class.getName());
-
     private final TokenBackend backend;
     private final Failures failures;
     private final HandleRegistry handles;
@@ -93,10 +91,7 @@ public final class TokenSystem implements AutoCloseable {
     public AccessToken adopt(long handle, String description) {
         ensureUsable();
         Objects.requireNonNull(description, "description");
-        if (handle <= 0) {
-            throw new IllegalArgumentException("not an owned handle (NULL or a pseudo handle): " + new Handle(handle));
-        }
-        return adopt(new Handle(handle), description);
+        return adopt(TokenOpener.ownedHandle(handle), description);
     }
 
     private static int mask(Set<TokenAccess> access) {
@@ -108,8 +103,6 @@ public final class TokenSystem implements AutoCloseable {
         ensureUsable();
         return backend.getCurrentProcessId();
     }
-
-    // ---------------------------------------------------------------- opening
 
     /** Opens the calling process's primary token ({@code OpenProcessToken}, R22–R24). */
     public AccessToken openProcessToken(Set<TokenAccess> access) {
@@ -146,8 +139,6 @@ public final class TokenSystem implements AutoCloseable {
         return openThreadToken(access, OpenAs.SELF).orElseGet(() -> openProcessToken(access));
     }
 
-    // ---------------------------------------------------------------- impersonation
-
     /** {@link #impersonate(AccessToken, DowngradePolicy)} failing on a downgrade. */
     public ImpersonationScope impersonate(AccessToken token) {
         return impersonate(token, DowngradePolicy.FAIL);
@@ -162,29 +153,19 @@ public final class TokenSystem implements AutoCloseable {
         ensureUsable();
         own(token);
         Objects.requireNonNull(policy, "policy");
-        ImpersonationLevel expected = token.impersonationLevel().orElse(ImpersonationLevel.IMPERSONATION);
-        Handle handle = token.retain();
-        try {
-            return impersonator.enter("ImpersonateLoggedOnUser", () -> backend.impersonateLoggedOnUser(handle),
-                    expected, policy);
-        } finally {
-            token.unretain();
-        }
+        return impersonator.enter(token, policy);
     }
 
     /** Impersonates a copy of the process token at {@code level} ({@code ImpersonateSelf}, R41). */
     public ImpersonationScope impersonateSelf(ImpersonationLevel level) {
         ensureUsable();
-        Objects.requireNonNull(level, "level");
-        return impersonator.enter("ImpersonateSelf", () -> backend.impersonateSelf(level), level, DowngradePolicy.FAIL);
+        return impersonator.enterSelf(Objects.requireNonNull(level, "level"));
     }
 
     /** Impersonates the ANONYMOUS LOGON token ({@code ImpersonateAnonymousToken}, R44). */
     public ImpersonationScope impersonateAnonymous() {
         ensureUsable();
-        return impersonator.enter("ImpersonateAnonymousToken",
-                () -> backend.impersonateAnonymousToken(Handle.CURRENT_THREAD), ImpersonationLevel.IMPERSONATION,
-                DowngradePolicy.FAIL);
+        return impersonator.enterAnonymous();
     }
 
     /** Runs {@code work} impersonating {@code token}, then restores the previous impersonation. */
@@ -228,8 +209,6 @@ public final class TokenSystem implements AutoCloseable {
         return new ImpersonationGuard(this, Objects.requireNonNull(pool, "pool"));
     }
 
-    // ---------------------------------------------------------------- privileges and checks
-
     /** {@link #enablePrivileges(AccessToken, NotAllAssignedPolicy, Privilege...)} failing on ERROR_NOT_ALL_ASSIGNED. */
     public PrivilegeScope enablePrivileges(AccessToken token, Privilege... privileges) {
         return enablePrivileges(token, NotAllAssignedPolicy.FAIL, privileges);
@@ -250,13 +229,13 @@ public final class TokenSystem implements AutoCloseable {
     /** {@code CheckTokenMembership} on an impersonation token (R60). */
     public boolean checkTokenMembership(AccessToken token, Sid sid) {
         ensureUsable();
-        return own(token).withHandle(h -> checks.checkTokenMembership(h, sid));
+        return checks.checkTokenMembership(own(token), sid);
     }
 
     /** {@code CheckTokenMembership(NULL, ...)}: on the calling thread's effective token (R60). */
     public boolean checkTokenMembership(Sid sid) {
         ensureUsable();
-        return checks.checkTokenMembership(Handle.NULL, sid);
+        return checks.checkEffectiveTokenMembership(sid);
     }
 
     /**
@@ -282,8 +261,6 @@ public final class TokenSystem implements AutoCloseable {
         return checks.createRestricted(own(token), flags, sidsToDisable, privilegesToDelete, sidsToRestrict);
     }
 
-    // ---------------------------------------------------------------- handles
-
     /** The handles this system opened that are still open, with where each was opened. */
     public List<OpenHandle> openHandles() {
         return handles.openHandles();
@@ -295,11 +272,9 @@ public final class TokenSystem implements AutoCloseable {
     }
 
     /**
-     * Closes every handle still open (recording each in the leak report, which is also logged as a
-     * warning when not empty) and the backend. Idempotent.
-     *
-     * @throws IllegalStateException when the calling thread still has impersonation scopes of this
-     *                               system open (close them first); nothing is closed then
+     * Closes every handle still open (each recorded in the leak report, logged as a warning when not
+     * empty) and the backend; idempotent. Refused with an {@link IllegalStateException}, closing
+     * nothing, while the calling thread still has impersonation scopes of this system open.
      */
     @Override
     public void close() {
@@ -313,10 +288,6 @@ public final class TokenSystem implements AutoCloseable {
         }
         try {
             handles.closeAll();
-            LeakReport report = handles.report();
-            if (!report.isEmpty()) {
-                LOG.log(System.Logger.Level.WARNING, "TokenSystem closed with {0}", report);
-            }
         } finally {
             backend.close();
         }

@@ -46,7 +46,7 @@ public enum Win32Error {
     ERROR_CANNOT_IMPERSONATE(1368),
     ERROR_TOKEN_ALREADY_IN_USE(1375),
     ERROR_NO_SYSTEM_RESOURCES(1450),
-    ERROR_QUOTA_EXCEEDED(1816);
+    ERROR_NOT_ENOUGH_QUOTA(1816);
 
     private static final Map<Integer, Win32Error> BY_CODE = new HashMap<>();
 

@@ -2,7 +2,6 @@ package io.github.tokenbridge.model;
 
 import io.github.tokenbridge.ElevationType;
 import io.github.tokenbridge.Luid;
-import io.github.tokenbridge.Privilege;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenPrivilege;
@@ -287,10 +286,5 @@ public final class ModelConfiguration {
         public ModelConfiguration build() {
             return new ModelConfiguration(this);
         }
-    }
-
-    /** Privileges referenced by presets, for readers of this class. */
-    static boolean holds(List<TokenPrivilege> privileges, Privilege privilege) {
-        return privileges.stream().anyMatch(p -> p.luid().equals(privilege.luid()));
     }
 }

@@ -8,7 +8,7 @@ package io.github.tokenbridge.benchmarks;
  * @param benchmark   the JMH benchmark id ({@code Class.method}) of the measured operation
  * @param baseline    the JMH benchmark id of the baseline
  * @param targetRatio the ratio benchmark / baseline should not exceed (for a scaling pair: the
- *                    throughput gain it should at least reach)
+ *                    throughput gain it should at least reach); NaN when the ratio is only reported
  * @param scaling     true when this pair compares throughput on 2 threads with 1 thread
  */
 public record BenchmarkPair(String name, String benchmark, String baseline, double targetRatio, boolean scaling) {

@@ -1,0 +1,98 @@
+package io.github.tokenbridge.jna;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every function the binding interfaces declare (found by reflection, so a typo cannot wait for a
+ * Windows run) is exported by the DLL it is bound to: checked against the mingw-w64 import
+ * libraries (generated from the Windows DLLs' export lists) and against the PE export tables of
+ * Wine's DLLs.
+ */
+class BoundSymbolExportTest {
+
+    private static final Map<Class<?>, String> BINDINGS = Map.of(
+            Advapi32Calls.class, "advapi32",
+            NtdllCalls.class, "ntdll",
+            Kernel32Calls.class, "kernel32");
+
+    private static final List<Path> WINE_DLL_DIRS = List.of(
+            Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows"),
+            Path.of("/usr/lib/wine/x86_64-windows"),
+            Path.of("/usr/lib64/wine/x86_64-windows"),
+            Path.of("/opt/wine-stable/lib/wine/x86_64-windows"));
+
+    static Set<String> boundFunctions(Class<?> binding) {
+        return Arrays.stream(binding.getDeclaredMethods())
+                .filter(m -> !m.isSynthetic() && !Modifier.isStatic(m.getModifiers()))
+                .map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void bindings_reflection_declareTheExpectedNumberOfFunctions() {
+        assertEquals(17, boundFunctions(Advapi32Calls.class).size());
+        assertEquals(8, boundFunctions(NtdllCalls.class).size());
+        assertEquals(6, boundFunctions(Kernel32Calls.class).size());
+    }
+
+    @Test
+    void bindings_everyFunction_isInTheMingwImportLibraryOfItsDll() throws Exception {
+        Path gcc = CrossTools.require("x86_64-w64-mingw32-gcc");
+        Path nm = CrossTools.require("x86_64-w64-mingw32-nm");
+        for (Map.Entry<Class<?>, String> binding : BINDINGS.entrySet()) {
+            String library = CrossTools.run(List.of(gcc.toString(), "-print-file-name=lib" + binding.getValue() + ".a"),
+                    Map.of(), 60).trim();
+            assertTrue(Files.isRegularFile(Path.of(library)), "no import library for " + binding.getValue() + ": " + library);
+            Set<String> imports = new TreeSet<>();
+            Matcher m = Pattern.compile("__imp_(\\w+)").matcher(CrossTools.run(List.of(nm.toString(), library), Map.of(), 60));
+            while (m.find()) {
+                imports.add(m.group(1));
+            }
+            Set<String> missing = new TreeSet<>(boundFunctions(binding.getKey()));
+            missing.removeAll(imports);
+            assertEquals(Set.of(), missing, binding.getValue() + ".dll does not export");
+        }
+    }
+
+    @Test
+    void bindings_everyFunction_isInTheExportTableOfWinesDll() throws Exception {
+        if (com.sun.jna.Platform.isWindows()) {
+            org.junit.jupiter.api.Assumptions.abort("Wine's DLLs are checked off Windows; the live tests bind the real ones here");
+        }
+        CrossTools.require("wine");
+        Path objdump = CrossTools.require("x86_64-w64-mingw32-objdump");
+        Path dir = WINE_DLL_DIRS.stream().filter(d -> Files.isRegularFile(d.resolve("ntdll.dll"))).findFirst().orElse(null);
+        if (dir == null) {
+            CrossTools.missing("Wine's x86_64 PE DLLs were not found in " + WINE_DLL_DIRS);
+        }
+        for (Map.Entry<Class<?>, String> binding : BINDINGS.entrySet()) {
+            String table = CrossTools.run(List.of(objdump.toString(), "-p", dir.resolve(binding.getValue() + ".dll").toString()),
+                    Map.of(), 60);
+            Set<String> exports = new TreeSet<>();
+            Matcher m = Pattern.compile("(?m)^\\s*\\[\\s*\\d+\\]\\s+(\\w+)").matcher(table);
+            while (m.find()) {
+                exports.add(m.group(1));
+            }
+            assertTrue(exports.size() > 100, "could not read the export table of " + binding.getValue());
+            Set<String> missing = new TreeSet<>(boundFunctions(binding.getKey()));
+            missing.removeAll(exports);
+            assertEquals(Set.of(), missing, "Wine's " + binding.getValue() + ".dll does not export");
+        }
+    }
+}

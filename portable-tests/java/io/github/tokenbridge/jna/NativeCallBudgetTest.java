@@ -1,0 +1,149 @@
+package io.github.tokenbridge.jna;
+
+import com.sun.jna.ptr.IntByReference;
+import io.github.tokenbridge.Acl;
+import io.github.tokenbridge.GenericMapping;
+import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.Privilege;
+import io.github.tokenbridge.SecurityDescriptor;
+import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenPrivilege;
+import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.TokenBackend;
+import io.github.tokenbridge.backend.TokenInformationClass;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doAnswer;
+
+/**
+ * Counts the native calls (on the mocked bindings) each SPI operation makes on its success path,
+ * and checks the counts against the table "Native calls per operation" in BENCHMARKS.md, which
+ * must list exactly these operations. Every one is at the minimum Windows allows: one call per SPI
+ * call, two only when a token's information outgrows the first buffer.
+ */
+class NativeCallBudgetTest {
+
+    private static final Handle TOKEN = new Handle(0x3C);
+    private static final SecurityDescriptor SD = SecurityDescriptor.of(Sid.BUILTIN_ADMINISTRATORS, Sid.BUILTIN_ADMINISTRATORS,
+            Acl.EMPTY);
+
+    /** The operations measured, each on a fresh set of mocks; each returns what the SPI returned. */
+    static Map<String, Function<FakeNative, Object>> operations() {
+        Map<String, Function<FakeNative, Object>> ops = new LinkedHashMap<>();
+        ops.put("getCurrentProcessId", f -> f.backend.getCurrentProcessId());
+        ops.put("getCurrentThreadId", f -> f.backend.getCurrentThreadId());
+        ops.put("openProcess", f -> f.backend.openProcess(0x1000, 4));
+        ops.put("openThread", f -> f.backend.openThread(0x40, 4));
+        ops.put("duplicateHandle", f -> f.backend.duplicateHandle(TOKEN, 0, 2));
+        ops.put("closeHandle", f -> f.backend.closeHandle(TOKEN));
+        ops.put("ntClose", f -> f.backend.ntClose(TOKEN));
+        ops.put("queryGrantedAccess", f -> f.backend.queryGrantedAccess(TOKEN));
+        ops.put("openProcessToken", f -> f.backend.openProcessToken(Handle.CURRENT_PROCESS, 8));
+        ops.put("openThreadToken", f -> f.backend.openThreadToken(Handle.CURRENT_THREAD, 8, true));
+        ops.put("ntOpenProcessTokenEx", f -> f.backend.ntOpenProcessTokenEx(Handle.CURRENT_PROCESS, 8, 0));
+        ops.put("ntOpenThreadTokenEx", f -> f.backend.ntOpenThreadTokenEx(Handle.CURRENT_THREAD, 8, true, 0));
+        ops.put("duplicateToken", f -> f.backend.duplicateToken(TOKEN, ImpersonationLevel.IMPERSONATION));
+        ops.put("duplicateTokenEx", f -> f.backend.duplicateTokenEx(TOKEN, 0, SD, ImpersonationLevel.IMPERSONATION,
+                TokenType.IMPERSONATION));
+        ops.put("ntDuplicateToken", f -> f.backend.ntDuplicateToken(TOKEN, 0, ImpersonationLevel.IMPERSONATION, false,
+                TokenType.IMPERSONATION));
+        ops.put("impersonateSelf", f -> f.backend.impersonateSelf(ImpersonationLevel.IMPERSONATION));
+        ops.put("impersonateLoggedOnUser", f -> f.backend.impersonateLoggedOnUser(TOKEN));
+        ops.put("setThreadToken", f -> f.backend.setThreadToken(null, TOKEN));
+        ops.put("impersonateAnonymousToken", f -> f.backend.impersonateAnonymousToken(Handle.CURRENT_THREAD));
+        ops.put("revertToSelf", f -> f.backend.revertToSelf());
+        ops.put("ntSetInformationThreadImpersonationToken",
+                f -> f.backend.ntSetInformationThreadImpersonationToken(Handle.CURRENT_THREAD, TOKEN));
+        ops.put("ntImpersonateAnonymousToken", f -> f.backend.ntImpersonateAnonymousToken(Handle.CURRENT_THREAD));
+        ops.put("getTokenInformation (fixed-size class)",
+                f -> f.backend.getTokenInformation(TOKEN, TokenInformationClass.TokenSessionId, -1));
+        ops.put("getTokenInformation (variable class, fits 1024 bytes)",
+                f -> f.backend.getTokenInformation(TOKEN, TokenInformationClass.TokenGroups, -1));
+        ops.put("getTokenInformation (variable class, outgrows 1024 bytes)", f -> {
+            doAnswer(i -> {
+                i.getArgument(4, IntByReference.class).setValue(3000);
+                if ((int) i.getArgument(3) < 3000) {
+                    f.lastError = 122;
+                    return false;
+                }
+                return true;
+            }).when(f.advapi32).GetTokenInformation(any(), anyInt(), any(), anyInt(), any());
+            return f.backend.getTokenInformation(TOKEN, TokenInformationClass.TokenGroups, -1);
+        });
+        ops.put("ntQueryInformationToken (fixed-size class)",
+                f -> f.backend.ntQueryInformationToken(TOKEN, TokenInformationClass.TokenSessionId, -1));
+        ops.put("setTokenInformation", f -> f.backend.setTokenInformation(TOKEN, TokenInformationClass.TokenIntegrityLevel,
+                Sid.LOW_LABEL));
+        ops.put("adjustTokenPrivileges", f -> f.backend.adjustTokenPrivileges(TOKEN, false,
+                List.of(TokenPrivilege.of(Privilege.SeShutdownPrivilege, 2)), 64));
+        ops.put("adjustTokenGroups", f -> f.backend.adjustTokenGroups(TOKEN, false, List.of(new TokenGroup(Sid.EVERYONE, 4)), -1));
+        ops.put("privilegeCheck", f -> f.backend.privilegeCheck(TOKEN, List.of(Privilege.SeShutdownPrivilege.luid()), true));
+        ops.put("checkTokenMembership", f -> f.backend.checkTokenMembership(Handle.NULL, Sid.EVERYONE));
+        ops.put("accessCheck", f -> f.backend.accessCheck(SD, TOKEN, 1, GenericMapping.FILE, -1));
+        ops.put("createRestrictedToken", f -> f.backend.createRestrictedToken(TOKEN, 0, List.of(Sid.EVERYONE), List.of(),
+                List.of(Sid.RESTRICTED_CODE)));
+        return ops;
+    }
+
+    private static Map<String, Integer> measured() {
+        Map<String, Integer> counts = new TreeMap<>();
+        operations().forEach((name, operation) -> {
+            FakeNative fake = FakeNative.succeeding();
+            operation.apply(fake);
+            counts.put(name, fake.nativeCalls());
+        });
+        return counts;
+    }
+
+    private static Map<String, Integer> documented() throws Exception {
+        String text = Files.readString(Path.of("BENCHMARKS.md"));
+        int section = text.indexOf("## Native calls per operation");
+        assertTrue(section >= 0, "BENCHMARKS.md has no section \"Native calls per operation\"");
+        Map<String, Integer> rows = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([^`]+)`([^|]*)\\| (\\d+) \\|").matcher(text.substring(section));
+        while (m.find()) {
+            rows.put(m.group(1) + m.group(2).stripTrailing(), Integer.parseInt(m.group(3)));
+        }
+        return rows;
+    }
+
+    @Test
+    void nativeCalls_everySpiOperation_matchesTheBenchmarksTable() throws Exception {
+        assertEquals(documented(), measured());
+    }
+
+    @Test
+    void nativeCalls_everySpiOperation_isAtTheMinimum() {
+        measured().forEach((name, count) -> assertEquals(name.contains("outgrows") ? 2 : 1, count, name));
+    }
+
+    @Test
+    void budgetTable_everySpiMethod_isMeasured() {
+        Set<String> measuredNames = new TreeSet<>();
+        operations().keySet().forEach(n -> measuredNames.add(n.split(" ")[0]));
+        Set<String> spi = new TreeSet<>();
+        Arrays.stream(TokenBackend.class.getMethods()).map(Method::getName)
+                .filter(n -> !n.equals("kind") && !n.equals("close")).forEach(spi::add);
+        assertEquals(spi, measuredNames);
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.tokenbridge.jna;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
+import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.win32.StdCallLibrary;
+
+/**
+ * The advapi32.dll token and impersonation functions the jna backend calls, bound by JNA
+ * interface mapping (mockable). {@code BOOL} is Java {@code boolean} (JNA passes it as a 32-bit
+ * int); structures are passed as {@link Pointer}s to memory the backend encodes. The last error
+ * of each call is read through {@link NativeCalls#lastError()} right after it.
+ */
+interface Advapi32Calls extends StdCallLibrary {
+
+    /** {@code BOOL OpenProcessToken(HANDLE ProcessHandle, DWORD DesiredAccess, PHANDLE TokenHandle);} */
+    boolean OpenProcessToken(HANDLE ProcessHandle, int DesiredAccess, HANDLEByReference TokenHandle);
+
+    /** {@code BOOL OpenThreadToken(HANDLE ThreadHandle, DWORD DesiredAccess, BOOL OpenAsSelf, PHANDLE TokenHandle);} */
+    boolean OpenThreadToken(HANDLE ThreadHandle, int DesiredAccess, boolean OpenAsSelf, HANDLEByReference TokenHandle);
+
+    /**
+     * {@code BOOL DuplicateToken(HANDLE ExistingTokenHandle, SECURITY_IMPERSONATION_LEVEL ImpersonationLevel,
+     * PHANDLE DuplicateTokenHandle);}
+     */
+    boolean DuplicateToken(HANDLE ExistingTokenHandle, int ImpersonationLevel, HANDLEByReference DuplicateTokenHandle);
+
+    /**
+     * {@code BOOL DuplicateTokenEx(HANDLE hExistingToken, DWORD dwDesiredAccess, LPSECURITY_ATTRIBUTES lpTokenAttributes,
+     * SECURITY_IMPERSONATION_LEVEL ImpersonationLevel, TOKEN_TYPE TokenType, PHANDLE phNewToken);}
+     */
+    boolean DuplicateTokenEx(HANDLE hExistingToken, int dwDesiredAccess, Pointer lpTokenAttributes,
+                             int ImpersonationLevel, int TokenType, HANDLEByReference phNewToken);
+
+    /** {@code BOOL ImpersonateSelf(SECURITY_IMPERSONATION_LEVEL ImpersonationLevel);} */
+    boolean ImpersonateSelf(int ImpersonationLevel);
+
+    /** {@code BOOL ImpersonateLoggedOnUser(HANDLE hToken);} */
+    boolean ImpersonateLoggedOnUser(HANDLE hToken);
+
+    /** {@code BOOL SetThreadToken(PHANDLE Thread, HANDLE Token);} ({@code Thread} may be null: the calling thread) */
+    boolean SetThreadToken(HANDLEByReference Thread, HANDLE Token);
+
+    /** {@code BOOL ImpersonateAnonymousToken(HANDLE ThreadHandle);} */
+    boolean ImpersonateAnonymousToken(HANDLE ThreadHandle);
+
+    /** {@code BOOL RevertToSelf(void);} */
+    boolean RevertToSelf();
+
+    /**
+     * {@code BOOL GetTokenInformation(HANDLE TokenHandle, TOKEN_INFORMATION_CLASS TokenInformationClass,
+     * LPVOID TokenInformation, DWORD TokenInformationLength, PDWORD ReturnLength);}
+     */
+    boolean GetTokenInformation(HANDLE TokenHandle, int TokenInformationClass, Pointer TokenInformation,
+                                int TokenInformationLength, IntByReference ReturnLength);
+
+    /**
+     * {@code BOOL SetTokenInformation(HANDLE TokenHandle, TOKEN_INFORMATION_CLASS TokenInformationClass,
+     * LPVOID TokenInformation, DWORD TokenInformationLength);}
+     */
+    boolean SetTokenInformation(HANDLE TokenHandle, int TokenInformationClass, Pointer TokenInformation,
+                                int TokenInformationLength);
+
+    /**
+     * {@code BOOL AdjustTokenPrivileges(HANDLE TokenHandle, BOOL DisableAllPrivileges, PTOKEN_PRIVILEGES NewState,
+     * DWORD BufferLength, PTOKEN_PRIVILEGES PreviousState, PDWORD ReturnLength);}
+     */
+    boolean AdjustTokenPrivileges(HANDLE TokenHandle, boolean DisableAllPrivileges, Pointer NewState,
+                                  int BufferLength, Pointer PreviousState, IntByReference ReturnLength);
+
+    /**
+     * {@code BOOL AdjustTokenGroups(HANDLE TokenHandle, BOOL ResetToDefault, PTOKEN_GROUPS NewState,
+     * DWORD BufferLength, PTOKEN_GROUPS PreviousState, PDWORD ReturnLength);}
+     */
+    boolean AdjustTokenGroups(HANDLE TokenHandle, boolean ResetToDefault, Pointer NewState,
+                              int BufferLength, Pointer PreviousState, IntByReference ReturnLength);
+
+    /** {@code BOOL PrivilegeCheck(HANDLE ClientToken, PPRIVILEGE_SET RequiredPrivileges, LPBOOL pfResult);} */
+    boolean PrivilegeCheck(HANDLE ClientToken, Pointer RequiredPrivileges, IntByReference pfResult);
+
+    /** {@code BOOL CheckTokenMembership(HANDLE TokenHandle, PSID SidToCheck, PBOOL IsMember);} */
+    boolean CheckTokenMembership(HANDLE TokenHandle, Pointer SidToCheck, IntByReference IsMember);
+
+    /**
+     * {@code BOOL AccessCheck(PSECURITY_DESCRIPTOR pSecurityDescriptor, HANDLE ClientToken, DWORD DesiredAccess,
+     * PGENERIC_MAPPING GenericMapping, PPRIVILEGE_SET PrivilegeSet, LPDWORD PrivilegeSetLength,
+     * LPDWORD GrantedAccess, LPBOOL AccessStatus);}
+     */
+    boolean AccessCheck(Pointer pSecurityDescriptor, HANDLE ClientToken, int DesiredAccess, Pointer GenericMapping,
+                        Pointer PrivilegeSet, IntByReference PrivilegeSetLength, IntByReference GrantedAccess,
+                        IntByReference AccessStatus);
+
+    /**
+     * {@code BOOL CreateRestrictedToken(HANDLE ExistingTokenHandle, DWORD Flags, DWORD DisableSidCount,
+     * PSID_AND_ATTRIBUTES SidsToDisable, DWORD DeletePrivilegeCount, PLUID_AND_ATTRIBUTES PrivilegesToDelete,
+     * DWORD RestrictedSidCount, PSID_AND_ATTRIBUTES SidsToRestrict, PHANDLE NewTokenHandle);}
+     */
+    boolean CreateRestrictedToken(HANDLE ExistingTokenHandle, int Flags, int DisableSidCount, Pointer SidsToDisable,
+                                  int DeletePrivilegeCount, Pointer PrivilegesToDelete, int RestrictedSidCount,
+                                  Pointer SidsToRestrict, HANDLEByReference NewTokenHandle);
+}

@@ -1,0 +1,53 @@
+package io.github.tokenbridge.jna;
+
+import com.sun.jna.Memory;
+import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
+import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.Result;
+
+/**
+ * The jna backend's impersonation functions: {@code ImpersonateSelf}, {@code ImpersonateLoggedOnUser},
+ * {@code SetThreadToken}, {@code ImpersonateAnonymousToken}, {@code RevertToSelf} and their Nt
+ * counterparts {@code NtSetInformationThread(ThreadImpersonationToken)} and
+ * {@code NtImpersonateAnonymousToken}. They act on the OS thread that calls them.
+ */
+final class ImpersonationOperations extends NativeOperations {
+
+    ImpersonationOperations(NativeCalls calls) {
+        super(calls);
+    }
+
+    Result<Void> impersonateSelf(ImpersonationLevel level) {
+        return win32(calls.advapi32().ImpersonateSelf(level.code()), null);
+    }
+
+    Result<Void> impersonateLoggedOnUser(Handle token) {
+        return win32(calls.advapi32().ImpersonateLoggedOnUser(handle(token)), null);
+    }
+
+    Result<Void> setThreadToken(Handle thread, Handle token) {
+        HANDLEByReference threadPointer = thread == null ? null : new HANDLEByReference(handle(thread));
+        return win32(calls.advapi32().SetThreadToken(threadPointer, handle(token)), null);
+    }
+
+    Result<Void> impersonateAnonymousToken(Handle thread) {
+        return win32(calls.advapi32().ImpersonateAnonymousToken(handle(thread)), null);
+    }
+
+    Result<Void> revertToSelf() {
+        return win32(calls.advapi32().RevertToSelf(), null);
+    }
+
+    Result<Void> ntSetInformationThreadImpersonationToken(Handle thread, Handle token) {
+        try (Memory tokenHandle = new Memory(8)) {
+            tokenHandle.setLong(0, token.value());
+            return Result.ofStatus(calls.ntdll().NtSetInformationThread(handle(thread),
+                    NativeConstants.THREAD_IMPERSONATION_TOKEN, tokenHandle, (int) tokenHandle.size()), null);
+        }
+    }
+
+    Result<Void> ntImpersonateAnonymousToken(Handle thread) {
+        return Result.ofStatus(calls.ntdll().NtImpersonateAnonymousToken(handle(thread)), null);
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.tokenbridge.jna;
+
+import com.sun.jna.platform.win32.WinNT.HANDLE;
+import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
+import com.sun.jna.win32.StdCallLibrary;
+
+/**
+ * The kernel32.dll functions the jna backend calls, bound by JNA interface mapping (mockable:
+ * the backend only sees this interface). The last error of each call is read through
+ * {@link NativeCalls#lastError()} right after it.
+ */
+interface Kernel32Calls extends StdCallLibrary {
+
+    /** {@code DWORD GetCurrentProcessId(void);} */
+    int GetCurrentProcessId();
+
+    /** {@code DWORD GetCurrentThreadId(void);} */
+    int GetCurrentThreadId();
+
+    /** {@code HANDLE OpenProcess(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwProcessId);} */
+    HANDLE OpenProcess(int dwDesiredAccess, boolean bInheritHandle, int dwProcessId);
+
+    /** {@code HANDLE OpenThread(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwThreadId);} */
+    HANDLE OpenThread(int dwDesiredAccess, boolean bInheritHandle, int dwThreadId);
+
+    /**
+     * {@code BOOL DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle, HANDLE hTargetProcessHandle,
+     * LPHANDLE lpTargetHandle, DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwOptions);}
+     */
+    boolean DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSourceHandle, HANDLE hTargetProcessHandle,
+                            HANDLEByReference lpTargetHandle, int dwDesiredAccess, boolean bInheritHandle, int dwOptions);
+
+    /** {@code BOOL CloseHandle(HANDLE hObject);} */
+    boolean CloseHandle(HANDLE hObject);
+}

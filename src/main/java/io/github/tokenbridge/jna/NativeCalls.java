@@ -1,0 +1,35 @@
+package io.github.tokenbridge.jna;
+
+import com.sun.jna.Native;
+
+import java.util.Objects;
+import java.util.function.IntSupplier;
+
+/**
+ * The three DLL bindings the jna backend uses and the source of the last error: the value JNA
+ * saved for the calling thread right after its most recent native call ({@link Native#getLastError()}),
+ * never a separate {@code GetLastError} call. Tests pass mocks and a fake last error.
+ *
+ * @param advapi32  advapi32.dll
+ * @param ntdll     ntdll.dll
+ * @param kernel32  kernel32.dll
+ * @param lastError reads the last error of the calling thread's most recent native call
+ */
+record NativeCalls(Advapi32Calls advapi32, NtdllCalls ntdll, Kernel32Calls kernel32, IntSupplier lastError) {
+
+    public NativeCalls {
+        Objects.requireNonNull(advapi32, "advapi32");
+        Objects.requireNonNull(ntdll, "ntdll");
+        Objects.requireNonNull(kernel32, "kernel32");
+        Objects.requireNonNull(lastError, "lastError");
+    }
+
+    /** Loads the real DLLs (Windows only); throws {@link UnsatisfiedLinkError} when one cannot be loaded. */
+    static NativeCalls load() {
+        return new NativeCalls(
+                Native.load("advapi32", Advapi32Calls.class),
+                Native.load("ntdll", NtdllCalls.class),
+                Native.load("kernel32", Kernel32Calls.class),
+                Native::getLastError);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.tokenbridge.jna;
+
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT;
+
+import java.util.List;
+
+/**
+ * The layouts of every structure the jna backend reads or writes, computed once by JNA from JNA
+ * Platform's declarations (reused) and {@link AddedStructures} (added): the single source of the
+ * offsets the codecs use. {@link #ALL} lists them for the layout probe test.
+ */
+final class NativeLayout {
+
+    static final StructLayout LUID = StructLayout.of("LUID", new WinNT.LUID());
+    static final StructLayout LUID_AND_ATTRIBUTES = StructLayout.of("LUID_AND_ATTRIBUTES", new WinNT.LUID_AND_ATTRIBUTES());
+    static final StructLayout SID_AND_ATTRIBUTES = StructLayout.of("SID_AND_ATTRIBUTES", new WinNT.SID_AND_ATTRIBUTES());
+    static final StructLayout TOKEN_USER = StructLayout.of("TOKEN_USER", new WinNT.TOKEN_USER());
+    static final StructLayout TOKEN_GROUPS = StructLayout.of("TOKEN_GROUPS", new WinNT.TOKEN_GROUPS(), "Group0=Groups");
+    static final StructLayout TOKEN_PRIVILEGES = StructLayout.of("TOKEN_PRIVILEGES", new WinNT.TOKEN_PRIVILEGES(1));
+    static final StructLayout TOKEN_OWNER = StructLayout.of("TOKEN_OWNER", new WinNT.TOKEN_OWNER());
+    static final StructLayout TOKEN_PRIMARY_GROUP = StructLayout.of("TOKEN_PRIMARY_GROUP", new WinNT.TOKEN_PRIMARY_GROUP());
+    static final StructLayout TOKEN_ELEVATION = StructLayout.of("TOKEN_ELEVATION", new WinNT.TOKEN_ELEVATION());
+    static final StructLayout PRIVILEGE_SET = StructLayout.of("PRIVILEGE_SET", new WinNT.PRIVILEGE_SET(1), "Privileges=Privilege");
+    static final StructLayout GENERIC_MAPPING = StructLayout.of("GENERIC_MAPPING", new WinNT.GENERIC_MAPPING(),
+            "genericRead=GenericRead", "genericWrite=GenericWrite", "genericExecute=GenericExecute", "genericAll=GenericAll");
+    static final StructLayout ACL = StructLayout.of("ACL", new WinNT.ACL());
+    static final StructLayout ACE_HEADER = StructLayout.of("ACE_HEADER", new WinNT.ACE_HEADER());
+    static final StructLayout SECURITY_DESCRIPTOR_RELATIVE =
+            StructLayout.of("SECURITY_DESCRIPTOR_RELATIVE", new WinNT.SECURITY_DESCRIPTOR_RELATIVE());
+    static final StructLayout SECURITY_ATTRIBUTES = StructLayout.of("SECURITY_ATTRIBUTES", new WinBase.SECURITY_ATTRIBUTES(), "dwLength=nLength");
+    static final StructLayout SECURITY_QUALITY_OF_SERVICE =
+            StructLayout.of("SECURITY_QUALITY_OF_SERVICE", new WinNT.SECURITY_QUALITY_OF_SERVICE());
+    static final StructLayout TOKEN_STATISTICS = StructLayout.of("TOKEN_STATISTICS", new AddedStructures.TOKEN_STATISTICS());
+    static final StructLayout TOKEN_MANDATORY_LABEL =
+            StructLayout.of("TOKEN_MANDATORY_LABEL", new AddedStructures.TOKEN_MANDATORY_LABEL());
+    static final StructLayout TOKEN_LINKED_TOKEN = StructLayout.of("TOKEN_LINKED_TOKEN", new AddedStructures.TOKEN_LINKED_TOKEN());
+    static final StructLayout TOKEN_SOURCE = StructLayout.of("TOKEN_SOURCE", new AddedStructures.TOKEN_SOURCE());
+    static final StructLayout TOKEN_DEFAULT_DACL = StructLayout.of("TOKEN_DEFAULT_DACL", new AddedStructures.TOKEN_DEFAULT_DACL());
+    static final StructLayout TOKEN_ORIGIN = StructLayout.of("TOKEN_ORIGIN", new AddedStructures.TOKEN_ORIGIN());
+    static final StructLayout TOKEN_MANDATORY_POLICY =
+            StructLayout.of("TOKEN_MANDATORY_POLICY", new AddedStructures.TOKEN_MANDATORY_POLICY());
+    static final StructLayout OBJECT_ATTRIBUTES = StructLayout.of("OBJECT_ATTRIBUTES", new AddedStructures.OBJECT_ATTRIBUTES());
+    static final StructLayout PUBLIC_OBJECT_BASIC_INFORMATION =
+            StructLayout.of("PUBLIC_OBJECT_BASIC_INFORMATION", new AddedStructures.PUBLIC_OBJECT_BASIC_INFORMATION());
+
+    /** Every layout the backend uses. */
+    static final List<StructLayout> ALL = List.of(LUID, LUID_AND_ATTRIBUTES, SID_AND_ATTRIBUTES, TOKEN_USER, TOKEN_GROUPS,
+            TOKEN_PRIVILEGES, TOKEN_OWNER, TOKEN_PRIMARY_GROUP, TOKEN_ELEVATION, PRIVILEGE_SET, GENERIC_MAPPING, ACL,
+            ACE_HEADER, SECURITY_DESCRIPTOR_RELATIVE, SECURITY_ATTRIBUTES, SECURITY_QUALITY_OF_SERVICE, TOKEN_STATISTICS,
+            TOKEN_MANDATORY_LABEL, TOKEN_LINKED_TOKEN, TOKEN_SOURCE, TOKEN_DEFAULT_DACL, TOKEN_ORIGIN,
+            TOKEN_MANDATORY_POLICY, OBJECT_ATTRIBUTES, PUBLIC_OBJECT_BASIC_INFORMATION);
+
+    private NativeLayout() {
+    }
+}
