@@ -21,6 +21,7 @@ class SpiFuzzTest {
     private static final AtomicLong SUCCESSES = new AtomicLong();
     private static final AtomicLong NPES = new AtomicLong();
     private static final java.util.Map<String, Long> UNSUPPORTED = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final java.util.Map<String, Long> ORACLES = new java.util.concurrent.ConcurrentSkipListMap<>();
     private static long started;
 
     @BeforeContainer
@@ -32,6 +33,10 @@ class SpiFuzzTest {
     static void report() {
         System.out.printf("SpiFuzzTest: %d SPI calls (%d succeeded, %d NPEs for Java nulls) in %d ms%n", CALLS.get(),
                 SUCCESSES.get(), NPES.get(), (System.nanoTime() - started) / 1_000_000);
+        ORACLES.forEach((oracle, n) -> System.out.printf("  oracle judged %d calls: %s%n", n, oracle));
+        if (CALLS.get() >= 100_000 && ORACLES.size() < 4) {
+            throw new AssertionError("a fuzz oracle never judged a call (vacuous): " + ORACLES);
+        }
         UNSUPPORTED.forEach((what, n) -> System.out.printf("  refused as not modelled (UnsupportedOperationException) %d x: %s%n", n, what));
     }
 
@@ -44,6 +49,7 @@ class SpiFuzzTest {
             SUCCESSES.addAndGet(fuzzer.successes());
             NPES.addAndGet(fuzzer.nullPointerExceptions());
             fuzzer.unsupported().forEach((k, v) -> UNSUPPORTED.merge(k, v, Long::sum));
+            fuzzer.oracleChecks().forEach((k, v) -> ORACLES.merge(k, v, Long::sum));
         }
     }
 

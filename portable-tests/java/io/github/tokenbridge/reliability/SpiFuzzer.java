@@ -95,6 +95,8 @@ final class SpiFuzzer {
     private long calls;
     private long successes;
     private long npes;
+    /** How often each oracle actually judged a call (so that a vacuous oracle shows). */
+    private final Map<String, Long> oracleChecks = new java.util.TreeMap<>();
     private long iaes;
     private final Map<String, Long> unsupported = new java.util.TreeMap<>();
 
@@ -133,6 +135,14 @@ final class SpiFuzzer {
     /** UnsupportedOperationException messages (what the model does not cover) and how often each came. */
     Map<String, Long> unsupported() {
         return unsupported;
+    }
+
+    Map<String, Long> oracleChecks() {
+        return oracleChecks;
+    }
+
+    private void counted(String oracle) {
+        oracleChecks.merge(oracle, 1L, Long::sum);
     }
 
     long nullPointerExceptions() {
@@ -367,6 +377,7 @@ final class SpiFuzzer {
         ObjectType opened = null;
         Arg closeArg = null;
         Arg dupSource = null;
+        Arg derivedFrom = null;
         int dupOptions = 0;
         String call;
         java.util.function.Supplier<Result<?>> invoke;
@@ -452,6 +463,7 @@ final class SpiFuzzer {
                 ImpersonationLevel level = maybeNull(level(), nulled);
                 call = "DuplicateToken(" + t + ", " + level + ")";
                 invoke = () -> model.duplicateToken(t.handle(), level);
+                derivedFrom = t;
                 mustBeValid.add(typed(t, ObjectType.TOKEN));
                 effect = Effect.OPENS;
                 opened = ObjectType.TOKEN;
@@ -464,6 +476,7 @@ final class SpiFuzzer {
                 TokenType type = maybeNull(type(), nulled);
                 call = "DuplicateTokenEx(" + t + ", 0x" + Integer.toHexString(access) + ", sd=" + (sd != null) + ", " + level + ", " + type + ")";
                 invoke = () -> model.duplicateTokenEx(t.handle(), access, sd, level, type);
+                derivedFrom = t;
                 mustBeValid.add(typed(t, ObjectType.TOKEN));
                 effect = Effect.OPENS;
                 opened = ObjectType.TOKEN;
@@ -476,6 +489,7 @@ final class SpiFuzzer {
                 TokenType type = type();
                 call = "NtDuplicateToken(" + t + ", 0x" + Integer.toHexString(access) + ", " + level + ", eo=" + effectiveOnly + ", " + type + ")";
                 invoke = () -> model.ntDuplicateToken(t.handle(), access, level, effectiveOnly, type);
+                derivedFrom = t;
                 mustBeValid.add(typed(t, ObjectType.TOKEN));
                 effect = Effect.OPENS;
                 opened = ObjectType.TOKEN;
@@ -589,11 +603,14 @@ final class SpiFuzzer {
                 List<Sid> restrict = sids();
                 call = "CreateRestrictedToken(" + t + ", 0x" + Integer.toHexString(flags) + ", " + disable + ", " + delete + ", " + restrict + ")";
                 invoke = () -> model.createRestrictedToken(t.handle(), flags, disable, delete, restrict);
+                derivedFrom = t;
                 mustBeValid.add(typed(t, ObjectType.TOKEN));
                 effect = Effect.OPENS;
                 opened = ObjectType.TOKEN;
             }
         }
+        TokenObject sourceBefore = derivedFrom == null ? null : tokenOf(before, derivedFrom, caller);
+        io.github.tokenbridge.model.kernel.TokenContents sourceContents = sourceBefore == null ? null : sourceBefore.contents();
         String who = "T" + caller.threadId() + (active.isPresent() ? "@" + active.get().level() : "");
         record(who + " " + call);
         calls++;
@@ -640,7 +657,23 @@ final class SpiFuzzer {
                 fail(call + " opened an object while impersonating at " + active.get().level() + " (R20)");
             }
         }
+        if (belowImpersonation && opensExisting) {
+            counted("no open below Impersonation level (R20)");
+        }
+        for (Arg a : mustBeValid) {
+            if (a.invalid()) {
+                counted("invalid, closed or wrong-type handle never succeeds (R19, R31)");
+                break;
+            }
+        }
         Map<Long, HandleEntry> after = process.handles().snapshot();
+        TokenObject source = derivedFrom == null ? null : tokenOf(before, derivedFrom, caller);
+        if (result.succeeded() && source != null && result.value() instanceof Handle created) {
+            HandleEntry entry = after.get(created.value());
+            if (entry != null && entry.object() instanceof TokenObject derived) {
+                checkDerived(call, sourceContents, source, derived);
+            }
+        }
         checkHandleEffect(call, result, effect, opened, opensExisting, before, after, closeArg, dupSource, dupOptions,
                 effective, process.primaryToken(), caller);
     }
@@ -758,12 +791,78 @@ final class SpiFuzzer {
         return e == null ? null : e.object();
     }
 
+    /** The token object a token-handle argument names (pseudo handles resolved as the object manager does), or null. */
+    private static TokenObject tokenOf(Map<Long, HandleEntry> table, Arg arg, ThreadObject caller) {
+        long v = arg.handle().value();
+        if (v > 0) {
+            HandleEntry e = table.get(v & ~3L);
+            return e != null && e.object() instanceof TokenObject t ? t : null;
+        }
+        if (v == -4) {
+            return caller.process().primaryToken();
+        }
+        if (v == -5 || v == -6) {
+            return caller.impersonation().map(ImpersonationState::token)
+                    .orElse(v == -6 ? caller.process().primaryToken() : null);
+        }
+        return null;
+    }
+
+    /**
+     * R10/R53-R55: a token made from another (duplicate, restricted copy) never has more than its
+     * source: the same user and logon session, no group or privilege the source lacks, no group
+     * freed from deny-only, no higher integrity level, and as an impersonation token made from an
+     * impersonation token no higher level.
+     */
+    private void checkDerived(String call, io.github.tokenbridge.model.kernel.TokenContents source, TokenObject sourceObject,
+                              TokenObject derived) {
+        io.github.tokenbridge.model.kernel.TokenContents d = derived.contents();
+        counted("derived token never exceeds its source (R10, R53-R55)");
+        if (derived == sourceObject) {
+            fail(call + " returned the source token object itself instead of a new token");
+        }
+        if (!d.user().sid().equals(source.user().sid()) || !d.authenticationId().equals(source.authenticationId())) {
+            fail(call + " changed the user or logon session: " + d.user() + " / " + d.authenticationId());
+        }
+        Map<Sid, Integer> sourceGroups = new HashMap<>();
+        source.groups().forEach(g -> sourceGroups.put(g.sid(), g.attributes()));
+        for (TokenGroup g : d.groups()) {
+            Integer was = sourceGroups.get(g.sid());
+            if ((g.attributes() & 0x20) != 0) {
+                if (g.sid().rid() > source.integrity().rid()) {
+                    fail(call + " raised the integrity level to " + g.sid() + " from " + source.integrity());
+                }
+                continue;
+            }
+            if (was == null) {
+                fail(call + " added the group " + g + " that the source does not have");
+            } else if ((was & 0x10) != 0 && (g.attributes() & 0x10) == 0) {
+                fail(call + " freed the deny-only group " + g + " from deny-only");
+            }
+        }
+        java.util.Set<Luid> sourcePrivileges = new java.util.HashSet<>();
+        source.privileges().forEach(p -> sourcePrivileges.add(p.luid()));
+        for (TokenPrivilege p : d.privileges()) {
+            if (!sourcePrivileges.contains(p.luid())) {
+                fail(call + " added the privilege " + p + " that the source does not have");
+            }
+        }
+        if (source.type() == TokenType.IMPERSONATION && d.type() == TokenType.IMPERSONATION && source.level().isBelow(d.level())) {
+            fail(call + " raised the impersonation level from " + source.level() + " to " + d.level() + " (R53)");
+        }
+        if (source.type() == TokenType.IMPERSONATION && d.type() == TokenType.PRIMARY
+                && source.level().isBelow(ImpersonationLevel.IMPERSONATION)) {
+            fail(call + " made a primary token from a " + source.level() + "-level token (R53)");
+        }
+    }
+
     /** R24: an opened token handle holds no right the token's DACL does not grant the caller. */
     private void checkGrantBound(String call, HandleEntry entry, TokenObject effective, TokenObject primary) {
         int granted = entry.grantedAccess();
         if (granted == 0) {
             return;
         }
+        counted("opened token access within the DACL's grant (R24, R25)");
         int bound = 0;
         boolean securityPrivilege = false;
         for (TokenObject subject : new TokenObject[] {effective, primary}) {
