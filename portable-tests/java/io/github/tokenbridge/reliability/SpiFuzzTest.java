@@ -4,9 +4,11 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,6 +58,23 @@ class SpiFuzzTest {
     @Property(tries = 250, shrinking = ShrinkingMode.OFF)
     void randomCallSequences_onlyStatusesRulesAndInvariantsHold(@ForAll long seed) throws Exception {
         fuzz(seed);
+    }
+
+    /**
+     * Short sequences that jqwik shrinks on failure: each element seeds one call, so a failing list
+     * shrinks to the calls that matter (a minimal reproduction), with the invariants checked after
+     * every call.
+     */
+    @Property(tries = 300)
+    void shortCallSequences_shrinkableToMinimalReproduction(@ForAll long worldSeed,
+                                                            @ForAll @Size(max = 40) List<Long> stepSeeds) throws Exception {
+        SpiFuzzer fuzzer = new SpiFuzzer(worldSeed);
+        try {
+            fuzzer.runSteps(stepSeeds);
+        } finally {
+            CALLS.addAndGet(fuzzer.calls());
+            SUCCESSES.addAndGet(fuzzer.successes());
+        }
     }
 
     @Example

@@ -84,7 +84,7 @@ final class SpiFuzzer {
     private static final int CHECK_EVERY = Integer.getInteger("tokenbridge.fuzz.checkEvery", 256);
 
     private final long seed;
-    private final SplittableRandom random;
+    private SplittableRandom random;
     private final ModelBackend model;
     private final Kernel kernel;
     private final List<ModelThread> callers = new ArrayList<>();
@@ -166,6 +166,27 @@ final class SpiFuzzer {
             }
         }
         checkInvariants();
+    }
+
+    /**
+     * Runs one call per element of {@code stepSeeds}, each drawing its arguments from its own seed,
+     * checking everything {@link #run} checks; jqwik can then shrink a failing list to the few calls
+     * that matter.
+     */
+    void runSteps(List<Long> stepSeeds) throws Exception {
+        for (long stepSeed : stepSeeds) {
+            random = new SplittableRandom(stepSeed);
+            ModelThread caller = random.nextInt(10) < 7 ? callers.get(0) : callers.get(random.nextInt(callers.size()));
+            if (caller.equals(callers.get(0))) {
+                step(caller);
+            } else {
+                model.runAs(caller, () -> {
+                    step(caller);
+                    return null;
+                });
+            }
+            checkInvariants();
+        }
     }
 
     private void checkInvariants() {
