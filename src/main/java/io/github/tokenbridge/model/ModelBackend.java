@@ -395,6 +395,14 @@ public final class ModelBackend implements TokenBackend {
         return win32Security.createRestrictedToken(caller(), token, flags, sidsToDisable, privilegesToDelete, sidsToRestrict);
     }
 
+    /**
+     * This world seen through a {@link io.github.tokenbridge.model.fault.FaultInjectingBackend} that
+     * makes the SPI calls {@code plan} names fail (tests of failure paths); the world itself is shared.
+     */
+    public io.github.tokenbridge.model.fault.FaultInjectingBackend withFaults(io.github.tokenbridge.model.fault.FaultPlan plan) {
+        return io.github.tokenbridge.model.fault.FaultInjectingBackend.over(this, plan);
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /** Nothing to release: a model world is garbage once unreachable. */

@@ -32,6 +32,11 @@ public final class HandleTable {
         return Optional.ofNullable(entries.remove(value));
     }
 
+    /** A copy of the table, handle value to entry (for invariant checks and fuzzing oracles). */
+    public synchronized Map<Long, HandleEntry> snapshot() {
+        return new HashMap<>(entries);
+    }
+
     /** The number of open handles. */
     public synchronized int size() {
         return entries.size();

@@ -117,6 +117,28 @@ public final class Kernel {
         return Optional.ofNullable(thread);
     }
 
+    /** A snapshot of every process (read-only use by {@link ModelInvariants}). */
+    synchronized List<ProcessObject> processesSnapshot() {
+        return new ArrayList<>(processes.values());
+    }
+
+    /** A snapshot of every live thread (read-only use by {@link ModelInvariants}). */
+    synchronized List<ThreadObject> liveThreadsSnapshot() {
+        List<ThreadObject> result = new ArrayList<>();
+        for (WeakReference<ThreadObject> ref : threads.values()) {
+            ThreadObject t = ref.get();
+            if (t != null) {
+                result.add(t);
+            }
+        }
+        return result;
+    }
+
+    /** True when {@code token} is assigned to a process as its primary token (read-only use by {@link ModelInvariants}). */
+    synchronized boolean isInUseAsPrimary(TokenObject token) {
+        return tokensInUseAsPrimary.contains(token);
+    }
+
     /** The live threads of {@code process}. */
     public synchronized List<ThreadObject> threadsOf(ProcessObject process) {
         List<ThreadObject> result = new ArrayList<>();

@@ -17,6 +17,7 @@ public final class ObjectManager {
     public static final int OBJ_INHERIT = 0x2;
     /** {@code MAXIMUM_ALLOWED}. */
     public static final int MAXIMUM_ALLOWED = 0x02000000;
+    private static final int ACCESS_SYSTEM_SECURITY = 0x01000000;
     private static final int TOKEN_QUERY_RIGHTS = 0x0008 | 0x0010;
     private static final int PROCESS_QUERY_INFORMATION = 0x0400;
     private static final int PROCESS_QUERY_LIMITED_INFORMATION = 0x1000;
@@ -126,9 +127,16 @@ public final class ObjectManager {
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, withImpliedRights(type, decision.grantedAccess()));
     }
 
-    /** Inserts a handle without any check (kernel-mode opens, new objects made for the caller). */
+    /**
+     * Inserts a handle without any check (kernel-mode opens, new objects made for the caller). As
+     * {@code ObpCreateHandle} does, the granted access keeps only the type's valid rights and
+     * ACCESS_SYSTEM_SECURITY: a bit the type does not define (asked for under a NULL DACL, say) is
+     * never granted.
+     */
     public long insertHandle(ProcessObject process, KernelObject object, int grantedAccess, int handleAttributes) {
-        return process.handles().insert(new HandleEntry(object, grantedAccess & ~MAXIMUM_ALLOWED, handleAttributes & OBJ_INHERIT));
+        int valid = object.objectType().allAccess() | ACCESS_SYSTEM_SECURITY;
+        return process.handles().insert(new HandleEntry(object, grantedAccess & ~MAXIMUM_ALLOWED & valid,
+                handleAttributes & OBJ_INHERIT));
     }
 
     /** Full query/set rights imply their limited forms, as Windows grants them. */

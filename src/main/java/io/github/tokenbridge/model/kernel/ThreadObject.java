@@ -69,6 +69,11 @@ public final class ThreadObject extends KernelObject {
         impersonationDisabled--;
     }
 
+    /** How many {@link #disableImpersonation()} calls are not yet undone (read-only use by {@link ModelInvariants}). */
+    synchronized int impersonationDisabledDepth() {
+        return impersonationDisabled;
+    }
+
     @Override
     public String toString() {
         return "Thread[" + threadId + " of " + process + "]";

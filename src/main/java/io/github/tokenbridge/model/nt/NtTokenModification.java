@@ -131,7 +131,7 @@ public final class NtTokenModification {
             TokenContents c = object.contents();
             switch (infoClass) {
                 case TokenOwner -> {
-                    Sid owner = (Sid) Objects.requireNonNull(value, "TokenOwner value");
+                    Sid owner = valueAs(value, Sid.class, "TokenOwner value");
                     boolean allowed = owner.equals(c.user().sid())
                             || c.groups().stream().anyMatch(g -> g.sid().equals(owner) && (g.attributes() & 0x8) != 0);
                     if (!allowed) {
@@ -140,32 +140,32 @@ public final class NtTokenModification {
                     apply(object, x -> with(x, owner, x.primaryGroup(), x.defaultDacl(), x.sessionId(), x.groups(), x.mandatoryPolicy()));
                 }
                 case TokenPrimaryGroup -> {
-                    Sid group = (Sid) Objects.requireNonNull(value, "TokenPrimaryGroup value");
+                    Sid group = valueAs(value, Sid.class, "TokenPrimaryGroup value");
                     if (!object.containsSid(group)) {
                         return Result.failure(NtStatus.STATUS_INVALID_PRIMARY_GROUP);
                     }
                     apply(object, x -> with(x, x.owner(), group, x.defaultDacl(), x.sessionId(), x.groups(), x.mandatoryPolicy()));
                 }
                 case TokenDefaultDacl -> {
-                    Acl dacl = (Acl) value;
+                    Acl dacl = value == null ? null : valueAs(value, Acl.class, "TokenDefaultDacl value");
                     apply(object, x -> with(x, x.owner(), x.primaryGroup(), dacl, x.sessionId(), x.groups(), x.mandatoryPolicy()));
                 }
                 case TokenSessionId -> {
-                    int session = (Integer) Objects.requireNonNull(value, "TokenSessionId value");
+                    int session = valueAs(value, Integer.class, "TokenSessionId value");
                     if (!subject.hasEnabledPrivilege(Privilege.SeTcbPrivilege)) {
                         return Result.failure(NtStatus.STATUS_PRIVILEGE_NOT_HELD);
                     }
                     apply(object, x -> with(x, x.owner(), x.primaryGroup(), x.defaultDacl(), session, x.groups(), x.mandatoryPolicy()));
                 }
                 case TokenMandatoryPolicy -> {
-                    int policy = (Integer) Objects.requireNonNull(value, "TokenMandatoryPolicy value");
+                    int policy = valueAs(value, Integer.class, "TokenMandatoryPolicy value");
                     if (!subject.hasEnabledPrivilege(Privilege.SeTcbPrivilege)) {
                         return Result.failure(NtStatus.STATUS_PRIVILEGE_NOT_HELD);
                     }
                     apply(object, x -> with(x, x.owner(), x.primaryGroup(), x.defaultDacl(), x.sessionId(), x.groups(), policy));
                 }
                 case TokenIntegrityLevel -> {
-                    Sid label = (Sid) Objects.requireNonNull(value, "TokenIntegrityLevel value");
+                    Sid label = valueAs(value, Sid.class, "TokenIntegrityLevel value");
                     if (!label.isIntegrityLabel()) {
                         return Result.failure(NtStatus.STATUS_INVALID_SID);
                     }
@@ -183,6 +183,16 @@ public final class NtTokenModification {
             }
         }
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, null);
+    }
+
+    /** The value as the class's Java type: null is a NullPointerException, another type an IllegalArgumentException. */
+    private static <T> T valueAs(Object value, Class<T> type, String what) {
+        Objects.requireNonNull(value, what);
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException(what + " must be a " + type.getSimpleName() + ", not a "
+                    + value.getClass().getSimpleName());
+        }
+        return type.cast(value);
     }
 
     private void apply(TokenObject object, java.util.function.UnaryOperator<TokenContents> change) {

@@ -1,0 +1,71 @@
+package io.github.tokenbridge.reliability;
+
+import io.github.tokenbridge.TokenSystem;
+import io.github.tokenbridge.Tokens;
+import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.fault.FaultInjectingBackend;
+import io.github.tokenbridge.model.fault.FaultPlan;
+import io.github.tokenbridge.model.kernel.ModelInvariants;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A model world for reliability tests: the model backend, the fault-injecting decorator over it,
+ * and a {@link TokenSystem} over the decorator, with the leak checks every test ends with.
+ */
+final class FaultWorld implements AutoCloseable {
+
+    final ModelBackend model;
+    final FaultInjectingBackend faults;
+    final TokenSystem system;
+    final int baselineHandles;
+
+    FaultWorld(ModelConfiguration configuration) {
+        this.model = ModelBackend.create(configuration);
+        this.faults = model.withFaults(FaultPlan.none());
+        this.system = Tokens.over(faults);
+        this.baselineHandles = model.openHandleCount();
+    }
+
+    static FaultWorld standardUser() {
+        return new FaultWorld(ModelConfiguration.standardUser());
+    }
+
+    /** Installs {@code plan}; call counts start again at zero. */
+    void inject(FaultPlan plan) {
+        faults.install(plan);
+    }
+
+    /** Nothing leaked: the model has the baseline's handles, no thread impersonates, the invariants hold. */
+    void assertNoLeaks() {
+        assertEquals(baselineHandles, model.openHandleCount(), "model handles open beyond the baseline");
+        assertEquals(0, model.impersonatingThreadCount(), "model threads left impersonating");
+        assertEquals(0, system.openHandles().size(), "TokenSystem handles still open: " + system.openHandles());
+        ModelInvariants.of(model.kernelServices().kernel()).assertHold();
+    }
+
+    /** Runs {@code body} on a fresh platform thread (so poisoning never reaches the JUnit worker); returns what it threw. */
+    static Throwable onOwnThread(Callable<?> body) throws InterruptedException {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                body.call();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "fault-test");
+        thread.start();
+        thread.join();
+        return thrown.get();
+    }
+
+    @Override
+    public void close() {
+        faults.install(FaultPlan.none());
+        system.close();
+    }
+}

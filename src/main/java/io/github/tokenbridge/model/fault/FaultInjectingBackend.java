@@ -1,0 +1,302 @@
+package io.github.tokenbridge.model.fault;
+
+import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.BackendKind;
+import io.github.tokenbridge.GenericMapping;
+import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.Luid;
+import io.github.tokenbridge.SecurityDescriptor;
+import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenPrivilege;
+import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.backend.AdjustResult;
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.PrivilegeCheckResult;
+import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.backend.TokenBackend;
+import io.github.tokenbridge.backend.TokenInformation;
+import io.github.tokenbridge.backend.TokenInformationClass;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A backend decorator that makes chosen SPI calls fail as a {@link FaultPlan} says, passing every
+ * other call to the backend beneath (normally a model backend). It lets tests drive the failure
+ * paths of the public API that a healthy model never takes: a restore that fails, a close that
+ * fails, a read-back that fails.
+ *
+ * <p>Calls are counted per {@link SpiOperation} across all threads, from the moment the current
+ * plan was {@linkplain #install installed}. An injected failure is a {@link Result} like any other:
+ * {@code Result.ofStatus(status)} for an NTSTATUS (Win32 functions then report its Win32
+ * translation, as the model's Win32 layer does), or {@code Result.win32Failure(error)}.
+ */
+public final class FaultInjectingBackend implements TokenBackend {
+
+    private final TokenBackend delegate;
+    private volatile FaultPlan plan;
+    private final Map<SpiOperation, AtomicLong> calls = new EnumMap<>(SpiOperation.class);
+    private final List<InjectedFault> injected = new ArrayList<>();
+
+    private FaultInjectingBackend(TokenBackend delegate, FaultPlan plan) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        for (SpiOperation op : SpiOperation.values()) {
+            calls.put(op, new AtomicLong());
+        }
+        install(plan);
+    }
+
+    /** Wraps {@code delegate}, injecting the faults of {@code plan}. */
+    public static FaultInjectingBackend over(TokenBackend delegate, FaultPlan plan) {
+        return new FaultInjectingBackend(delegate, plan);
+    }
+
+    /** Wraps {@code delegate} with no faults planned yet (see {@link #install}). */
+    public static FaultInjectingBackend over(TokenBackend delegate) {
+        return new FaultInjectingBackend(delegate, FaultPlan.none());
+    }
+
+    /** The backend beneath. */
+    public TokenBackend delegate() {
+        return delegate;
+    }
+
+    /** Replaces the plan and restarts every call count at zero. */
+    public synchronized void install(FaultPlan newPlan) {
+        this.plan = Objects.requireNonNull(newPlan, "newPlan");
+        for (AtomicLong count : calls.values()) {
+            count.set(0);
+        }
+    }
+
+    /** The plan in force. */
+    public FaultPlan plan() {
+        return plan;
+    }
+
+    /** Calls of {@code operation} since the plan was installed (injected failures included). */
+    public long callCount(SpiOperation operation) {
+        return calls.get(operation).get();
+    }
+
+    /** The faults injected so far, oldest first (all plans). */
+    public synchronized List<InjectedFault> injectedFaults() {
+        return List.copyOf(injected);
+    }
+
+    /** One fault that was injected: the operation, its call number and the rule that fired. */
+    public record InjectedFault(SpiOperation operation, long callNumber, FaultPlan.FaultRule rule, String thread) {
+    }
+
+    private <T> Result<T> call(SpiOperation operation, Supplier<Result<T>> real) {
+        long number = calls.get(operation).incrementAndGet();
+        Optional<FaultPlan.FaultRule> fault = plan.match(operation, number);
+        if (fault.isEmpty()) {
+            return real.get();
+        }
+        FaultPlan.FaultRule rule = fault.get();
+        synchronized (this) {
+            injected.add(new InjectedFault(operation, number, rule, Thread.currentThread().getName()));
+        }
+        if (rule.mode() == FaultPlan.Mode.PERFORM_THEN_FAIL) {
+            real.get();
+        }
+        return rule.ntStatus() != null ? Result.ofStatus(rule.ntStatus(), null) : Result.win32Failure(rule.win32Error());
+    }
+
+    // ---------------------------------------------------------------- SPI, each call through call()
+
+    @Override
+    public BackendKind kind() {
+        return delegate.kind();
+    }
+
+    @Override
+    public int getCurrentProcessId() {
+        return delegate.getCurrentProcessId();
+    }
+
+    @Override
+    public int getCurrentThreadId() {
+        return delegate.getCurrentThreadId();
+    }
+
+    @Override
+    public Result<Handle> openProcess(int desiredAccess, int processId) {
+        return call(SpiOperation.OPEN_PROCESS, () -> delegate.openProcess(desiredAccess, processId));
+    }
+
+    @Override
+    public Result<Handle> openThread(int desiredAccess, int threadId) {
+        return call(SpiOperation.OPEN_THREAD, () -> delegate.openThread(desiredAccess, threadId));
+    }
+
+    @Override
+    public Result<Handle> duplicateHandle(Handle source, int desiredAccess, int options) {
+        return call(SpiOperation.DUPLICATE_HANDLE, () -> delegate.duplicateHandle(source, desiredAccess, options));
+    }
+
+    @Override
+    public Result<Void> closeHandle(Handle handle) {
+        return call(SpiOperation.CLOSE_HANDLE, () -> delegate.closeHandle(handle));
+    }
+
+    @Override
+    public Result<Void> ntClose(Handle handle) {
+        return call(SpiOperation.NT_CLOSE, () -> delegate.ntClose(handle));
+    }
+
+    @Override
+    public Result<Integer> queryGrantedAccess(Handle handle) {
+        return call(SpiOperation.QUERY_GRANTED_ACCESS, () -> delegate.queryGrantedAccess(handle));
+    }
+
+    @Override
+    public Result<Handle> openProcessToken(Handle process, int desiredAccess) {
+        return call(SpiOperation.OPEN_PROCESS_TOKEN, () -> delegate.openProcessToken(process, desiredAccess));
+    }
+
+    @Override
+    public Result<Handle> openThreadToken(Handle thread, int desiredAccess, boolean openAsSelf) {
+        return call(SpiOperation.OPEN_THREAD_TOKEN, () -> delegate.openThreadToken(thread, desiredAccess, openAsSelf));
+    }
+
+    @Override
+    public Result<Handle> ntOpenProcessTokenEx(Handle process, int desiredAccess, int handleAttributes) {
+        return call(SpiOperation.NT_OPEN_PROCESS_TOKEN_EX,
+                () -> delegate.ntOpenProcessTokenEx(process, desiredAccess, handleAttributes));
+    }
+
+    @Override
+    public Result<Handle> ntOpenThreadTokenEx(Handle thread, int desiredAccess, boolean openAsSelf, int handleAttributes) {
+        return call(SpiOperation.NT_OPEN_THREAD_TOKEN_EX,
+                () -> delegate.ntOpenThreadTokenEx(thread, desiredAccess, openAsSelf, handleAttributes));
+    }
+
+    @Override
+    public Result<Handle> duplicateToken(Handle token, ImpersonationLevel level) {
+        return call(SpiOperation.DUPLICATE_TOKEN, () -> delegate.duplicateToken(token, level));
+    }
+
+    @Override
+    public Result<Handle> duplicateTokenEx(Handle token, int desiredAccess, SecurityDescriptor securityDescriptor,
+                                           ImpersonationLevel level, TokenType type) {
+        return call(SpiOperation.DUPLICATE_TOKEN_EX,
+                () -> delegate.duplicateTokenEx(token, desiredAccess, securityDescriptor, level, type));
+    }
+
+    @Override
+    public Result<Handle> ntDuplicateToken(Handle token, int desiredAccess, ImpersonationLevel level, boolean effectiveOnly,
+                                           TokenType type) {
+        return call(SpiOperation.NT_DUPLICATE_TOKEN,
+                () -> delegate.ntDuplicateToken(token, desiredAccess, level, effectiveOnly, type));
+    }
+
+    @Override
+    public Result<Void> impersonateSelf(ImpersonationLevel level) {
+        return call(SpiOperation.IMPERSONATE_SELF, () -> delegate.impersonateSelf(level));
+    }
+
+    @Override
+    public Result<Void> impersonateLoggedOnUser(Handle token) {
+        return call(SpiOperation.IMPERSONATE_LOGGED_ON_USER, () -> delegate.impersonateLoggedOnUser(token));
+    }
+
+    @Override
+    public Result<Void> setThreadToken(Handle thread, Handle token) {
+        return call(SpiOperation.SET_THREAD_TOKEN, () -> delegate.setThreadToken(thread, token));
+    }
+
+    @Override
+    public Result<Void> impersonateAnonymousToken(Handle thread) {
+        return call(SpiOperation.IMPERSONATE_ANONYMOUS_TOKEN, () -> delegate.impersonateAnonymousToken(thread));
+    }
+
+    @Override
+    public Result<Void> revertToSelf() {
+        return call(SpiOperation.REVERT_TO_SELF, delegate::revertToSelf);
+    }
+
+    @Override
+    public Result<Void> ntSetInformationThreadImpersonationToken(Handle thread, Handle token) {
+        return call(SpiOperation.NT_SET_INFORMATION_THREAD,
+                () -> delegate.ntSetInformationThreadImpersonationToken(thread, token));
+    }
+
+    @Override
+    public Result<Void> ntImpersonateAnonymousToken(Handle thread) {
+        return call(SpiOperation.NT_IMPERSONATE_ANONYMOUS_TOKEN, () -> delegate.ntImpersonateAnonymousToken(thread));
+    }
+
+    @Override
+    public Result<TokenInformation> getTokenInformation(Handle token, TokenInformationClass infoClass, int bufferLength) {
+        return call(SpiOperation.GET_TOKEN_INFORMATION, () -> delegate.getTokenInformation(token, infoClass, bufferLength));
+    }
+
+    @Override
+    public Result<TokenInformation> ntQueryInformationToken(Handle token, TokenInformationClass infoClass, int bufferLength) {
+        return call(SpiOperation.NT_QUERY_INFORMATION_TOKEN,
+                () -> delegate.ntQueryInformationToken(token, infoClass, bufferLength));
+    }
+
+    @Override
+    public Result<Void> setTokenInformation(Handle token, TokenInformationClass infoClass, Object value) {
+        return call(SpiOperation.SET_TOKEN_INFORMATION, () -> delegate.setTokenInformation(token, infoClass, value));
+    }
+
+    @Override
+    public Result<AdjustResult<TokenPrivilege>> adjustTokenPrivileges(Handle token, boolean disableAll,
+                                                                      List<TokenPrivilege> newState, int previousStateLength) {
+        return call(SpiOperation.ADJUST_TOKEN_PRIVILEGES,
+                () -> delegate.adjustTokenPrivileges(token, disableAll, newState, previousStateLength));
+    }
+
+    @Override
+    public Result<AdjustResult<TokenGroup>> adjustTokenGroups(Handle token, boolean resetToDefault, List<TokenGroup> newState,
+                                                              int previousStateLength) {
+        return call(SpiOperation.ADJUST_TOKEN_GROUPS,
+                () -> delegate.adjustTokenGroups(token, resetToDefault, newState, previousStateLength));
+    }
+
+    @Override
+    public Result<PrivilegeCheckResult> privilegeCheck(Handle token, List<Luid> privileges, boolean requireAll) {
+        return call(SpiOperation.PRIVILEGE_CHECK, () -> delegate.privilegeCheck(token, privileges, requireAll));
+    }
+
+    @Override
+    public Result<Boolean> checkTokenMembership(Handle token, Sid sid) {
+        return call(SpiOperation.CHECK_TOKEN_MEMBERSHIP, () -> delegate.checkTokenMembership(token, sid));
+    }
+
+    @Override
+    public Result<AccessCheckResult> accessCheck(SecurityDescriptor securityDescriptor, Handle token, int desiredAccess,
+                                                 GenericMapping mapping, int privilegeSetLength) {
+        return call(SpiOperation.ACCESS_CHECK,
+                () -> delegate.accessCheck(securityDescriptor, token, desiredAccess, mapping, privilegeSetLength));
+    }
+
+    @Override
+    public Result<Handle> createRestrictedToken(Handle token, int flags, List<Sid> sidsToDisable, List<Luid> privilegesToDelete,
+                                                List<Sid> sidsToRestrict) {
+        return call(SpiOperation.CREATE_RESTRICTED_TOKEN,
+                () -> delegate.createRestrictedToken(token, flags, sidsToDisable, privilegesToDelete, sidsToRestrict));
+    }
+
+    /** Closes the backend beneath. */
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FaultInjectingBackend[" + delegate.kind() + ", " + plan + "]";
+    }
+}

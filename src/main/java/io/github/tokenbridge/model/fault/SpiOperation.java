@@ -1,0 +1,57 @@
+package io.github.tokenbridge.model.fault;
+
+/**
+ * The SPI functions a {@link FaultPlan} can make fail: one constant per failable method of
+ * {@link io.github.tokenbridge.backend.TokenBackend}, named after the Windows function it models.
+ * ({@code kind}, {@code GetCurrentProcessId} and {@code GetCurrentThreadId} cannot fail on
+ * Windows and are not listed.)
+ */
+public enum SpiOperation {
+    OPEN_PROCESS("OpenProcess", false),
+    OPEN_THREAD("OpenThread", false),
+    DUPLICATE_HANDLE("DuplicateHandle", false),
+    CLOSE_HANDLE("CloseHandle", false),
+    NT_CLOSE("NtClose", true),
+    QUERY_GRANTED_ACCESS("NtQueryObject", true),
+    OPEN_PROCESS_TOKEN("OpenProcessToken", false),
+    OPEN_THREAD_TOKEN("OpenThreadToken", false),
+    NT_OPEN_PROCESS_TOKEN_EX("NtOpenProcessTokenEx", true),
+    NT_OPEN_THREAD_TOKEN_EX("NtOpenThreadTokenEx", true),
+    DUPLICATE_TOKEN("DuplicateToken", false),
+    DUPLICATE_TOKEN_EX("DuplicateTokenEx", false),
+    NT_DUPLICATE_TOKEN("NtDuplicateToken", true),
+    IMPERSONATE_SELF("ImpersonateSelf", false),
+    IMPERSONATE_LOGGED_ON_USER("ImpersonateLoggedOnUser", false),
+    SET_THREAD_TOKEN("SetThreadToken", false),
+    IMPERSONATE_ANONYMOUS_TOKEN("ImpersonateAnonymousToken", false),
+    REVERT_TO_SELF("RevertToSelf", false),
+    NT_SET_INFORMATION_THREAD("NtSetInformationThread", true),
+    NT_IMPERSONATE_ANONYMOUS_TOKEN("NtImpersonateAnonymousToken", true),
+    GET_TOKEN_INFORMATION("GetTokenInformation", false),
+    NT_QUERY_INFORMATION_TOKEN("NtQueryInformationToken", true),
+    SET_TOKEN_INFORMATION("SetTokenInformation", false),
+    ADJUST_TOKEN_PRIVILEGES("AdjustTokenPrivileges", false),
+    ADJUST_TOKEN_GROUPS("AdjustTokenGroups", false),
+    PRIVILEGE_CHECK("PrivilegeCheck", false),
+    CHECK_TOKEN_MEMBERSHIP("CheckTokenMembership", false),
+    ACCESS_CHECK("AccessCheck", false),
+    CREATE_RESTRICTED_TOKEN("CreateRestrictedToken", false);
+
+    private final String functionName;
+    private final boolean nt;
+
+    SpiOperation(String functionName, boolean nt) {
+        this.functionName = functionName;
+        this.nt = nt;
+    }
+
+    /** The Windows function's name, as exceptions name it. */
+    public String functionName() {
+        return functionName;
+    }
+
+    /** True for a native (Nt) function, whose outcome is an NTSTATUS. */
+    public boolean isNt() {
+        return nt;
+    }
+}
