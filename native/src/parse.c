@@ -27,6 +27,9 @@ static const VerbSpec VERBS[] = {
     {"adjust_token_privileges", L_WIN32, 0,
      {{"token", A_HANDLE, REQ}, {"enable", A_PRIVLIST, OPT}, {"disable", A_PRIVLIST, OPT},
       {"remove", A_PRIVLIST, OPT}, {"disable_all", A_BOOL, OPT}}, {0}},
+    {"adjust_token_groups", L_WIN32, 0,
+     {{"token", A_HANDLE, REQ}, {"enable", A_SIDLIST, OPT}, {"disable", A_SIDLIST, OPT},
+      {"reset", A_BOOL, OPT}, {"previous_length", A_NUMBER, OPT}}, {0}},
     {"privilege_check", L_WIN32, 0,
      {{"token", A_HANDLE, REQ}, {"privileges", A_PRIVLIST, REQ}, {"all", A_BOOL, OPT}},
      {"result"}},
@@ -647,6 +650,9 @@ static int parse_step(const Line *l, Scenario *sc, Scope *scope, Step *st)
         if (!strcmp(vname, "duplicate_token_ex") && !step_arg(st, "level") &&
             strcmp(step_arg(st, "type"), "Primary"))
             return perr(l->file, l->line, "duplicate_token_ex: missing argument 'level' (optional only for type=Primary)");
+        if (!strcmp(vname, "adjust_token_groups") && !step_arg(st, "enable") && !step_arg(st, "disable") &&
+            !(step_arg(st, "reset") && !strcmp(step_arg(st, "reset"), "true")))
+            return perr(l->file, l->line, "adjust_token_groups: needs enable=, disable= or reset=true");
     }
     /* outcome */
     i = arrow + 1;

@@ -323,6 +323,60 @@ static void v_adjust(Ctx *c)
         outcome_w32(c, ok, err);
 }
 
+/* AdjustTokenGroups (R57): enable= entries with SE_GROUP_ENABLED, disable= entries with 0;
+ * reset=true passes ResetToDefault (NewState is then NULL unless lists are given too);
+ * previous_length=N passes an N-byte PreviousState buffer and ReturnLength, absent means NULL/0. */
+static void v_adjust_groups(Ctx *c)
+{
+    HANDLE tok;
+    SidList en, dis;
+    if (!get_handle(c, "token", &tok))
+        return;
+    if (!sid_list(c, "enable", &en))
+        return;
+    if (!sid_list(c, "disable", &dis)) {
+        sid_list_free(&en);
+        return;
+    }
+    TOKEN_GROUPS *tg = NULL;
+    DWORD n = en.count + dis.count;
+    if (arg(c, "enable") || arg(c, "disable")) {
+        tg = xcalloc(1, sizeof(TOKEN_GROUPS) + n * sizeof(SID_AND_ATTRIBUTES));
+        for (DWORD i = 0; i < en.count; i++) {
+            tg->Groups[tg->GroupCount].Sid = en.items[i].Sid;
+            tg->Groups[tg->GroupCount++].Attributes = SE_GROUP_ENABLED;
+        }
+        for (DWORD i = 0; i < dis.count; i++) {
+            tg->Groups[tg->GroupCount].Sid = dis.items[i].Sid;
+            tg->Groups[tg->GroupCount++].Attributes = 0;
+        }
+    }
+    DWORD prev_len = 0, ret_len = 0;
+    TOKEN_GROUPS *prev = NULL;
+    if (arg(c, "previous_length")) {
+        unsigned long long v = 0;
+        parse_number(arg(c, "previous_length"), &v);
+        prev_len = (DWORD)v;
+        prev = xcalloc(1, prev_len ? prev_len : 1);
+    }
+    SetLastError(0xDEADBEEF);
+    BOOL ok = AdjustTokenGroups(tok, get_bool(c, "reset", FALSE), tg, prev_len, prev, prev ? &ret_len : NULL);
+    DWORD err = GetLastError();
+    if (prev) {
+        char b[32];
+        snprintf(b, sizeof b, "%lu", (unsigned long)ret_len);
+        raw_add(&c->r->raw, "return_length", b);
+    }
+    free(prev);
+    free(tg);
+    sid_list_free(&en);
+    sid_list_free(&dis);
+    if (ok && err == ERROR_NOT_ALL_ASSIGNED)
+        outcome_w32(c, FALSE, ERROR_NOT_ALL_ASSIGNED);
+    else
+        outcome_w32(c, ok, ok ? 0 : err);
+}
+
 static void v_privilege_check(Ctx *c)
 {
     HANDLE tok;
@@ -598,6 +652,8 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
         outcome_w32(&c, ok, ok ? 0 : GetLastError());
     } else if (!strcmp(v, "adjust_token_privileges")) {
         v_adjust(&c);
+    } else if (!strcmp(v, "adjust_token_groups")) {
+        v_adjust_groups(&c);
     } else if (!strcmp(v, "privilege_check")) {
         v_privilege_check(&c);
     } else if (!strcmp(v, "check_token_membership")) {

@@ -266,6 +266,10 @@ public final class ScenarioParser {
                 k -> Set.of("enable", "disable", "remove", "disable_all").contains(k))) {
             throw error("adjust_token_privileges needs enable=, disable=, remove= or disable_all=true");
         }
+        if (verb == Verb.ADJUST_TOKEN_GROUPS && !args.containsKey("enable") && !args.containsKey("disable")
+                && !"true".equals(args.get("reset"))) {
+            throw error("adjust_token_groups needs enable=, disable= or reset=true");
+        }
         if (arrow + 1 >= tokens.size()) {
             throw error("missing outcome after '->'");
         }

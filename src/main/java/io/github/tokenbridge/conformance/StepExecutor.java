@@ -1,9 +1,11 @@
 package io.github.tokenbridge.conformance;
 
 import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.GroupAttribute;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.PrivilegeAttribute;
 import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.backend.AdjustResult;
@@ -78,6 +80,7 @@ final class StepExecutor {
             case IMPERSONATE_ANONYMOUS_TOKEN -> b.impersonateAnonymousToken(h(a, "thread"));
             case REVERT_TO_SELF -> b.revertToSelf();
             case ADJUST_TOKEN_PRIVILEGES -> adjust(a);
+            case ADJUST_TOKEN_GROUPS -> adjustGroups(a);
             case PRIVILEGE_CHECK -> b.privilegeCheck(h(a, "token"), luids(a.get("privileges")), bool(a, "all", false));
             case CHECK_TOKEN_MEMBERSHIP -> b.checkTokenMembership(h(a, "token"), state.sid(a.get("sid")));
             case ACCESS_CHECK -> b.accessCheck(io.github.tokenbridge.Sddl.parse(a.get("sd")), h(a, "token"), mask(a, "desired"),
@@ -152,6 +155,19 @@ final class StepExecutor {
             newState.add(new TokenPrivilege(l, PrivilegeAttribute.REMOVED.mask()));
         }
         return state.backend.adjustTokenPrivileges(h(a, "token"), bool(a, "disable_all", false), newState, -1);
+    }
+
+    /** AdjustTokenGroups: enable= entries get SE_GROUP_ENABLED, disable= entries 0 (R57). */
+    private Result<AdjustResult<TokenGroup>> adjustGroups(Map<String, String> a) {
+        List<TokenGroup> newState = new ArrayList<>();
+        for (Sid sid : sids(a.get("enable"))) {
+            newState.add(new TokenGroup(sid, GroupAttribute.ENABLED.mask()));
+        }
+        for (Sid sid : sids(a.get("disable"))) {
+            newState.add(new TokenGroup(sid, 0));
+        }
+        int previousLength = a.containsKey("previous_length") ? ValueSyntax.number(a.get("previous_length")) : -1;
+        return state.backend.adjustTokenGroups(h(a, "token"), bool(a, "reset", false), newState, previousLength);
     }
 
     private Result<Void> setInformation(Map<String, String> a) {

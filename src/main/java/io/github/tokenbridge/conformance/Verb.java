@@ -25,6 +25,8 @@ public enum Verb {
     REVERT_TO_SELF(Layer.WIN32, "", ""),
     ADJUST_TOKEN_PRIVILEGES(Layer.WIN32,
             "token:HANDLE enable:PRIVILEGE_LIST? disable:PRIVILEGE_LIST? remove:PRIVILEGE_LIST? disable_all:BOOL?", ""),
+    ADJUST_TOKEN_GROUPS(Layer.WIN32,
+            "token:HANDLE enable:SID_LIST? disable:SID_LIST? reset:BOOL? previous_length:NUMBER?", ""),
     PRIVILEGE_CHECK(Layer.WIN32, "token:HANDLE privileges:PRIVILEGE_LIST all:BOOL?", "result"),
     CHECK_TOKEN_MEMBERSHIP(Layer.WIN32, "token:HANDLE sid:SID", "result"),
     ACCESS_CHECK(Layer.WIN32, "sd:SDDL token:HANDLE desired:ACCESS mapping:MAPPING", "granted privileges"),
