@@ -171,12 +171,12 @@ class PublicApiFaultTest {
     }
 
     @Test
-    @DisplayName("R39: the read-back's GetTokenInformation failing undoes the impersonation")
-    void impersonate_levelQueryFails_undone() {
+    @DisplayName("R39: the read-back's GetTokenInformation failing undoes the impersonation and names that function")
+    void impersonate_levelQueryFails_undoneAndReportedWithItsStatus() {
         world.inject(failing(SpiOperation.GET_TOKEN_INFORMATION, 1, NtStatus.STATUS_INSUFFICIENT_RESOURCES));
         WinTokenException e = assertThrows(WinTokenException.class,
                 () -> world.system.impersonateSelf(ImpersonationLevel.IMPERSONATION));
-        assertEquals(NtStatus.STATUS_INSUFFICIENT_RESOURCES.win32Error(), e.win32Error(), e.getMessage());
+        assertWinFailure(e, "GetTokenInformation", NtStatus.STATUS_INSUFFICIENT_RESOURCES);
         assertFalse(world.system.isImpersonating());
         world.assertNoLeaks();
     }

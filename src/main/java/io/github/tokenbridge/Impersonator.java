@@ -53,9 +53,9 @@ final class Impersonator {
             now = read();
         } catch (WinTokenException unreadable) {
             restore(saved, function);
-            throw failures.exception(Result.win32Failure(unreadable.win32Error()), "OpenThreadToken",
-                    "the impersonation entered by " + function + " could not be verified, so it was undone: "
-                            + unreadable.getMessage());
+            Integer status = unreadable.ntStatus().isPresent() ? unreadable.ntStatus().getAsInt() : null;
+            throw new WinTokenException(unreadable.function(), unreadable.win32Error(), status, unreadable.backend(),
+                    "the impersonation entered by " + function + " could not be verified, so it was undone");
         }
         if (!now.impersonating() || now.level() != expected) {
             boolean downgrade = now.impersonating() && now.level() == ImpersonationLevel.IDENTIFICATION
