@@ -1,0 +1,111 @@
+package io.github.tokenbridge;
+
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.backend.TokenBackend;
+
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The handles one {@link TokenSystem} owns: registers each with the stack that opened it, closes
+ * it through the backend exactly once, and keeps the leak report (handles closed by the Cleaner
+ * or by the system's own close).
+ */
+final class HandleRegistry {
+
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final System.Logger LOG = System.getLogger(TokenSystem.class.getName());
+
+    private final TokenBackend backend;
+    private final Failures failures;
+    private final Set<HandleState> open = ConcurrentHashMap.newKeySet();
+    private final List<LeakReport.Leak> leaks = new ArrayList<>();
+    private volatile boolean closed;
+
+    HandleRegistry(TokenBackend backend, Failures failures) {
+        this.backend = backend;
+        this.failures = failures;
+    }
+
+    /** Takes ownership of {@code handle}, closing it when {@code owner} is unreachable and unclosed. */
+    HandleState register(Object owner, Handle handle, String description) {
+        OpenHandle info = new OpenHandle(handle.toString(), description, Thread.currentThread().getName(),
+                callerStack());
+        HandleState state = new HandleState(this, handle, info);
+        state.cleanable(CLEANER.register(owner, state));
+        open.add(state);
+        if (closed) {
+            state.forceClose(LeakReport.Reason.OPEN_WHEN_SYSTEM_CLOSED); // lost a race with TokenSystem.close()
+            throw new IllegalStateException("the TokenSystem was closed while " + description + " was being opened");
+        }
+        return state;
+    }
+
+    /** The stack of the current call without tokenbridge's own root-package frames on top. */
+    private static List<StackTraceElement> callerStack() {
+        List<StackTraceElement> stack = Arrays.asList(new Throwable().getStackTrace());
+        String root = "io.github.tokenbridge.";
+        int first = 0;
+        while (first < stack.size() - 1) {
+            String cls = stack.get(first).getClassName();
+            if (!cls.startsWith(root) || cls.indexOf('.', root.length()) >= 0) {
+                break;
+            }
+            first++;
+        }
+        return stack.subList(first, stack.size());
+    }
+
+    /** Called exactly once per handle: closes it and records a leak when {@code reason} is not null. */
+    WinTokenException closed(HandleState state, LeakReport.Reason reason) {
+        open.remove(state);
+        Result<Void> result = backend.closeHandle(state.handle());
+        if (reason != null) {
+            synchronized (leaks) {
+                leaks.add(new LeakReport.Leak(state.info(), reason));
+            }
+            if (reason == LeakReport.Reason.GARBAGE_COLLECTED_WITHOUT_CLOSE) {
+                LOG.log(System.Logger.Level.WARNING, "tokenbridge closed a leaked handle: {0}", state.info());
+            }
+        }
+        if (!result.succeeded()) {
+            WinTokenException failure = failures.exception(result, "CloseHandle", state.info().toString());
+            LOG.log(System.Logger.Level.ERROR, failure.getMessage());
+            return failure;
+        }
+        return null;
+    }
+
+    /** The handles still open. */
+    List<OpenHandle> openHandles() {
+        List<OpenHandle> list = new ArrayList<>();
+        for (HandleState state : open) {
+            list.add(state.info());
+        }
+        return list;
+    }
+
+    /** Closes every handle still open, as leaked because the system closed, and logs the report when not empty. */
+    void closeAll() {
+        closed = true;
+        for (HandleState state : List.copyOf(open)) {
+            state.forceClose(LeakReport.Reason.OPEN_WHEN_SYSTEM_CLOSED);
+        }
+        LeakReport report = report();
+        if (!report.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "TokenSystem closed with {0}", report);
+        }
+    }
+
+    /** The leaks found so far. */
+    LeakReport report() {
+        synchronized (leaks) {
+            return new LeakReport(leaks);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.tokenbridge;
+
+import io.github.tokenbridge.backend.Handle;
+
+import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One owned handle's life: a reference count that keeps the handle open while a call uses it,
+ * a close request that is honoured exactly once (even when many threads race), and the Cleaner
+ * action that closes it if its owner is garbage collected unclosed.
+ *
+ * <p>Never references its owner (the {@link AccessToken}), so the Cleaner can see it become
+ * unreachable.
+ */
+final class HandleState implements Runnable {
+
+    private final HandleRegistry registry;
+    private final Handle handle;
+    private final OpenHandle info;
+    private final AtomicBoolean closeRequested = new AtomicBoolean();
+    /** One reference for the owner plus one per call in progress; the handle closes at zero. */
+    private final AtomicInteger references = new AtomicInteger(1);
+    private volatile LeakReport.Reason forcedReason;
+    private volatile Cleaner.Cleanable cleanable;
+    private volatile WinTokenException closeFailure;
+
+    HandleState(HandleRegistry registry, Handle handle, OpenHandle info) {
+        this.registry = registry;
+        this.handle = handle;
+        this.info = info;
+    }
+
+    void cleanable(Cleaner.Cleanable value) {
+        this.cleanable = value;
+    }
+
+    /** The raw handle; only valid between {@link #acquire()} and {@link #release()}. */
+    Handle handle() {
+        return handle;
+    }
+
+    OpenHandle info() {
+        return info;
+    }
+
+    /** Takes a reference for one call; fails when the handle was closed or its close was asked for. */
+    void acquire() {
+        while (true) {
+            int current = references.get();
+            if (current <= 0 || closeRequested.get()) {
+                throw new IllegalStateException("the " + info.description() + " " + info.handle() + " is closed");
+            }
+            if (references.compareAndSet(current, current + 1)) {
+                return;
+            }
+        }
+    }
+
+    /** Drops a reference; the last one closes the handle. */
+    void release() {
+        if (references.decrementAndGet() == 0) {
+            cleanable.clean();
+        }
+    }
+
+    boolean isClosed() {
+        return closeRequested.get();
+    }
+
+    /**
+     * Asks for the close; the handle closes now, or when the last call in progress ends. Only the
+     * first request counts.
+     *
+     * @return true when this call made the request
+     */
+    boolean close() {
+        if (!closeRequested.compareAndSet(false, true)) {
+            return false;
+        }
+        release();
+        return true;
+    }
+
+    /** Closes on behalf of the system, recording the handle as leaked for {@code reason}. */
+    void forceClose(LeakReport.Reason reason) {
+        forcedReason = reason;
+        close();
+    }
+
+    /** The failure of the CloseHandle call, if there was one; reported once. */
+    WinTokenException takeCloseFailure() {
+        WinTokenException failure = closeFailure;
+        closeFailure = null;
+        return failure;
+    }
+
+    /** The close itself: runs exactly once, from the last release or from the Cleaner. */
+    @Override
+    public void run() {
+        LeakReport.Reason reason = closeRequested.get() ? forcedReason : LeakReport.Reason.GARBAGE_COLLECTED_WITHOUT_CLOSE;
+        closeRequested.set(true);
+        closeFailure = registry.closed(this, reason);
+    }
+}

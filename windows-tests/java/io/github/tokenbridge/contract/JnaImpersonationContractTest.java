@@ -1,0 +1,16 @@
+package io.github.tokenbridge.contract;
+
+import io.github.tokenbridge.TokenSystem;
+import io.github.tokenbridge.Tokens;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The public-API contract {@link ImpersonationContract} against the live Windows API (the JVM's own process). */
+@EnabledOnOs(OS.WINDOWS)
+class JnaImpersonationContractTest extends ImpersonationContract {
+
+    @Override
+    protected TokenSystem newSystem() {
+        return Tokens.windows();
+    }
+}
