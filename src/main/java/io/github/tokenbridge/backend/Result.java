@@ -63,12 +63,13 @@ public final class Result<T> {
 
     /** {@link #ofStatus(int, Object)} for a table status. */
     public static <T> Result<T> ofStatus(NtStatus status, T value) {
-        return ofStatus(status.code(), value);
+        int code = status.code();
+        return new Result<>(NtStatus.isSuccess(code), code == 0 ? 0 : status.win32Error(), code, true, value);
     }
 
     /** A failed NT call, without output. */
     public static <T> Result<T> failure(NtStatus status) {
-        return ofStatus(status.code(), null);
+        return ofStatus(status, null);
     }
 
     /** True when the function reported success (TRUE, or NT_SUCCESS). */

@@ -1,39 +1,177 @@
 package io.github.tokenbridge.model.kernel;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A process's handle table: handle values are positive multiples of 4, as on Windows, and a closed
  * value may be reused later (lowest free value first).
+ *
+ * <p>Laid out like the Windows handle table: entries live in pages indexed by {@code value / 4}
+ * (looked up without a lock), and free values are kept in several free lists, each Java thread
+ * using its own (Windows keeps one per processor), which takes a run of {@value #CHUNK} new values
+ * at a time when it runs dry. So threads opening and closing handles share no lock and no written
+ * cache line. On one thread the values are exactly 4, 8, 12, ... with the lowest free value reused
+ * first; a value closed on another thread is reused by that thread.
  */
 public final class HandleTable {
 
-    private final Map<Long, HandleEntry> entries = new HashMap<>();
+    /** Handle entries per page. */
+    private static final int PAGE = 1024;
+    /** Pages per table: at most {@code PAGE * PAGES} (4M) handles; Windows caps a table at ~16M. */
+    private static final int PAGES = 1 << 12;
+    /** Free lists per table (a power of two). */
+    private static final int FREE_LISTS = 8;
+    /** New values a free list takes when it is empty (one cache line of entries). */
+    private static final int CHUNK = 16;
+    private static final AtomicInteger NEXT_FREE_LIST = new AtomicInteger();
+    private static final ThreadLocal<Integer> FREE_LIST_OF_THREAD =
+            ThreadLocal.withInitial(() -> NEXT_FREE_LIST.getAndIncrement() & (FREE_LISTS - 1));
+
+    private final AtomicReferenceArray<AtomicReferenceArray<HandleEntry>> pages = new AtomicReferenceArray<>(PAGES);
+    private final FreeList[] freeLists = new FreeList[FREE_LISTS];
+    /** The lowest index (value / 4) never handed to a free list. */
+    private final AtomicLong nextUnusedIndex = new AtomicLong(1);
+
+    public HandleTable() {
+        for (int i = 0; i < FREE_LISTS; i++) {
+            freeLists[i] = new FreeList();
+        }
+    }
 
     /** Inserts an entry and returns its handle value. */
-    public synchronized long insert(HandleEntry entry) {
-        long value = 4;
-        while (entries.containsKey(value)) {
-            value += 4;
+    public long insert(HandleEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        FreeList free = freeLists[FREE_LIST_OF_THREAD.get()];
+        long index;
+        synchronized (free) {
+            if (free.isEmpty()) {
+                long first = nextUnusedIndex.getAndAdd(CHUNK);
+                if (first + CHUNK > (long) PAGE * PAGES) {
+                    throw new IllegalStateException("the handle table of this process is full (" + PAGE * PAGES + " handles)");
+                }
+                for (long i = first; i < first + CHUNK; i++) {
+                    free.add(i);
+                }
+            }
+            index = free.pollLowest();
         }
-        entries.put(value, entry);
-        return value;
+        page(index, true).set((int) (index % PAGE), entry);
+        return index * 4;
     }
 
     /** The entry for a handle value. */
-    public synchronized Optional<HandleEntry> lookup(long value) {
-        return Optional.ofNullable(entries.get(value));
+    public Optional<HandleEntry> lookup(long value) {
+        return Optional.ofNullable(get(value));
+    }
+
+    /** The entry for a handle value, or null. */
+    public HandleEntry get(long value) {
+        AtomicReferenceArray<HandleEntry> page = pageOf(value);
+        return page == null ? null : page.get((int) ((value >> 2) % PAGE));
     }
 
     /** Removes an entry; empty when the value was not a handle. */
-    public synchronized Optional<HandleEntry> remove(long value) {
-        return Optional.ofNullable(entries.remove(value));
+    public Optional<HandleEntry> remove(long value) {
+        AtomicReferenceArray<HandleEntry> page = pageOf(value);
+        if (page == null) {
+            return Optional.empty();
+        }
+        int slot = (int) ((value >> 2) % PAGE);
+        HandleEntry removed = page.get(slot);
+        if (removed == null || !page.compareAndSet(slot, removed, null)) {
+            return Optional.empty(); // not open, or another thread closed it first
+        }
+        FreeList free = freeLists[FREE_LIST_OF_THREAD.get()];
+        synchronized (free) {
+            free.add(value >> 2);
+        }
+        return Optional.of(removed);
     }
 
     /** The number of open handles. */
-    public synchronized int size() {
-        return entries.size();
+    public int size() {
+        int count = 0;
+        for (int p = 0; p < PAGES; p++) {
+            AtomicReferenceArray<HandleEntry> page = pages.get(p);
+            if (page == null) {
+                continue;
+            }
+            for (int i = 0; i < PAGE; i++) {
+                if (page.get(i) != null) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private AtomicReferenceArray<HandleEntry> pageOf(long value) {
+        if (value <= 0 || (value & 3) != 0 || (value >> 2) >= (long) PAGE * PAGES) {
+            return null;
+        }
+        return page(value >> 2, false);
+    }
+
+    private AtomicReferenceArray<HandleEntry> page(long index, boolean create) {
+        int p = (int) (index / PAGE);
+        AtomicReferenceArray<HandleEntry> page = pages.get(p);
+        if (page == null && create) {
+            pages.compareAndSet(p, null, new AtomicReferenceArray<>(PAGE));
+            page = pages.get(p);
+        }
+        return page;
+    }
+
+    /** A min-heap of free entry indexes (guarded by its own monitor). */
+    private static final class FreeList {
+        private long[] heap = new long[CHUNK];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(long index) {
+            if (size == heap.length) {
+                heap = Arrays.copyOf(heap, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (heap[parent] <= index) {
+                    break;
+                }
+                heap[i] = heap[parent];
+                i = parent;
+            }
+            heap[i] = index;
+        }
+
+        long pollLowest() {
+            long lowest = heap[0];
+            long last = heap[--size];
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                if (child + 1 < size && heap[child + 1] < heap[child]) {
+                    child++;
+                }
+                if (last <= heap[child]) {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
+            }
+            if (size > 0) {
+                heap[i] = last;
+            }
+            return lowest;
+        }
     }
 }

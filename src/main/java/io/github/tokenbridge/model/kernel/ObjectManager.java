@@ -109,8 +109,8 @@ public final class ObjectManager {
 
     /** The access check of {@link #openObject} alone: the access that would be granted, or the failure. */
     public Result<Integer> checkAccess(ThreadObject caller, KernelObject object, int desiredAccess) {
-        Optional<ImpersonationState> active = caller.activeImpersonation();
-        if (active.isPresent() && active.get().level().isBelow(ImpersonationLevel.IMPERSONATION)) {
+        ImpersonationState active = caller.activeImpersonationOrNull();
+        if (active != null && active.level().isBelow(ImpersonationLevel.IMPERSONATION)) {
             return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
         }
         if (desiredAccess == 0) {

@@ -14,8 +14,10 @@ public final class ThreadObject extends KernelObject {
 
     private final int threadId;
     private final ProcessObject process;
-    private ImpersonationState impersonation;
-    private int impersonationDisabled;
+    // Written under the thread object's lock, read without it (volatile): the impersonation checks
+    // of every object open read them, and Windows reads a thread's token without a lock too.
+    private volatile ImpersonationState impersonation;
+    private volatile int impersonationDisabled;
 
     ThreadObject(int threadId, ProcessObject process, SecurityDescriptor securityDescriptor) {
         super(ObjectType.THREAD, securityDescriptor);
@@ -34,7 +36,7 @@ public final class ThreadObject extends KernelObject {
     }
 
     /** The impersonation state, if the thread is impersonating (R47). */
-    public synchronized Optional<ImpersonationState> impersonation() {
+    public Optional<ImpersonationState> impersonation() {
         return Optional.ofNullable(impersonation);
     }
 
@@ -47,13 +49,19 @@ public final class ThreadObject extends KernelObject {
      * The impersonation state that takes part in access decisions: none while impersonation is
      * suspended.
      */
-    public synchronized Optional<ImpersonationState> activeImpersonation() {
-        return impersonationDisabled > 0 ? Optional.empty() : Optional.ofNullable(impersonation);
+    public Optional<ImpersonationState> activeImpersonation() {
+        return Optional.ofNullable(activeImpersonationOrNull());
+    }
+
+    /** {@link #activeImpersonation()} without the Optional, for the object-open hot path; null when none. */
+    public ImpersonationState activeImpersonationOrNull() {
+        return impersonationDisabled > 0 ? null : impersonation;
     }
 
     /** The token used for access decisions (R16): the active impersonation token, else the primary token. */
     public TokenObject effectiveToken() {
-        return activeImpersonation().map(ImpersonationState::token).orElseGet(process::primaryToken);
+        ImpersonationState active = activeImpersonationOrNull();
+        return active != null ? active.token() : process.primaryToken();
     }
 
     /** {@code PsDisableImpersonation}: suspends impersonation until {@link #restoreImpersonation()}. */
