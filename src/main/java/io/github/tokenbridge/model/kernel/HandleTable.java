@@ -3,7 +3,6 @@ package io.github.tokenbridge.model.kernel;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -12,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * value may be reused later (lowest free value first).
  *
  * <p>Laid out like the Windows handle table: entries live in pages indexed by {@code value / 4}
- * (looked up without a lock), and free values are kept in several free lists, each Java thread
- * using its own (Windows keeps one per processor), which takes a run of {@value #CHUNK} new values
+ * (looked up without a lock), and free values are kept in several free lists, a Java thread using
+ * the one its id hashes to (Windows keeps one per processor), which takes a run of {@value #CHUNK} new values
  * at a time when it runs dry. So threads opening and closing handles share no lock and no written
  * cache line. On one thread the values are exactly 4, 8, 12, ... with the lowest free value reused
  * first; a value closed on another thread is reused by that thread.
@@ -24,13 +23,11 @@ public final class HandleTable {
     private static final int PAGE = 1024;
     /** Pages per table: at most {@code PAGE * PAGES} (4M) handles; Windows caps a table at ~16M. */
     private static final int PAGES = 1 << 12;
-    /** Free lists per table (a power of two). */
-    private static final int FREE_LISTS = 8;
-    /** New values a free list takes when it is empty (one cache line of entries). */
-    private static final int CHUNK = 16;
-    private static final AtomicInteger NEXT_FREE_LIST = new AtomicInteger();
-    private static final ThreadLocal<Integer> FREE_LIST_OF_THREAD =
-            ThreadLocal.withInitial(() -> NEXT_FREE_LIST.getAndIncrement() & (FREE_LISTS - 1));
+    /** Free lists per table: {@code 1 << FREE_LIST_BITS}. */
+    private static final int FREE_LIST_BITS = 3;
+    private static final int FREE_LISTS = 1 << FREE_LIST_BITS;
+    /** New values a free list takes when it is empty (two cache lines of entries, so threads rarely share one). */
+    private static final int CHUNK = 32;
 
     private final AtomicReferenceArray<AtomicReferenceArray<HandleEntry>> pages = new AtomicReferenceArray<>(PAGES);
     private final FreeList[] freeLists = new FreeList[FREE_LISTS];
@@ -46,7 +43,7 @@ public final class HandleTable {
     /** Inserts an entry and returns its handle value. */
     public long insert(HandleEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        FreeList free = freeLists[FREE_LIST_OF_THREAD.get()];
+        FreeList free = freeListOfCallingThread();
         long index;
         synchronized (free) {
             if (free.isEmpty()) {
@@ -60,7 +57,7 @@ public final class HandleTable {
             }
             index = free.pollLowest();
         }
-        page(index, true).set((int) (index % PAGE), entry);
+        page(index, true).setRelease((int) (index % PAGE), entry); // publishes the entry; readers read it volatile
         return index * 4;
     }
 
@@ -86,7 +83,7 @@ public final class HandleTable {
         if (removed == null || !page.compareAndSet(slot, removed, null)) {
             return Optional.empty(); // not open, or another thread closed it first
         }
-        FreeList free = freeLists[FREE_LIST_OF_THREAD.get()];
+        FreeList free = freeListOfCallingThread();
         synchronized (free) {
             free.add(value >> 2);
         }
@@ -108,6 +105,13 @@ public final class HandleTable {
             }
         }
         return count;
+    }
+
+    /** The calling thread's free list: thread ids spread by Fibonacci hashing, so consecutive ids differ. */
+    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the library targets 17
+    private FreeList freeListOfCallingThread() {
+        long id = Thread.currentThread().getId();
+        return freeLists[(int) ((id * 0x9E3779B97F4A7C15L) >>> (64 - FREE_LIST_BITS))];
     }
 
     private AtomicReferenceArray<HandleEntry> pageOf(long value) {

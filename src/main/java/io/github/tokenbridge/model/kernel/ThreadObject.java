@@ -4,6 +4,7 @@ import io.github.tokenbridge.SecurityDescriptor;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * A thread of the model: its id, its process, and its impersonation state (R16, R17, R45-R48).
@@ -11,6 +12,9 @@ import java.util.Optional;
  * the thread's effective token is its process's primary token.
  */
 public final class ThreadObject extends KernelObject {
+
+    private static final AtomicIntegerFieldUpdater<ThreadObject> DISABLED =
+            AtomicIntegerFieldUpdater.newUpdater(ThreadObject.class, "impersonationDisabled");
 
     private final int threadId;
     private final ProcessObject process;
@@ -65,16 +69,19 @@ public final class ThreadObject extends KernelObject {
     }
 
     /** {@code PsDisableImpersonation}: suspends impersonation until {@link #restoreImpersonation()}. */
-    public synchronized void disableImpersonation() {
-        impersonationDisabled++;
+    public void disableImpersonation() {
+        DISABLED.incrementAndGet(this);
     }
 
     /** {@code PsRestoreImpersonation}. */
-    public synchronized void restoreImpersonation() {
-        if (impersonationDisabled == 0) {
-            throw new IllegalStateException("impersonation of " + this + " is not disabled");
-        }
-        impersonationDisabled--;
+    public void restoreImpersonation() {
+        int depth;
+        do {
+            depth = impersonationDisabled;
+            if (depth == 0) {
+                throw new IllegalStateException("impersonation of " + this + " is not disabled");
+            }
+        } while (!DISABLED.compareAndSet(this, depth, depth - 1));
     }
 
     @Override
