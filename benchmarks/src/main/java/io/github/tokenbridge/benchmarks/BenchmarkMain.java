@@ -48,6 +48,7 @@ public final class BenchmarkMain {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true) // a benchmark that throws fails the run (and CI's smoke run)
                 .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
