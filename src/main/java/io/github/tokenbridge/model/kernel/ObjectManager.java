@@ -40,35 +40,35 @@ public final class ObjectManager {
      *         OBJECT_TYPE_MISMATCH, ACCESS_DENIED, NO_TOKEN (pseudo -5 when not impersonating)
      */
     public Result<HandleEntry> referenceByHandle(ThreadObject caller, long handle, ObjectType expectedType, int desiredAccess) {
-        Optional<HandleEntry> entry;
         if (handle < 0) {
             Result<HandleEntry> pseudo = resolvePseudo(caller, handle, expectedType, desiredAccess);
-            if (!pseudo.succeeded()) {
-                return pseudo;
-            }
-            entry = Optional.of(pseudo.value());
-        } else {
-            entry = caller.process().handles().lookup(handle & ~3L);
+            return pseudo.succeeded() ? checked(pseudo.value(), expectedType, desiredAccess, pseudo) : pseudo;
         }
-        if (entry.isEmpty() || handle == 0) {
+        HandleEntry entry = handle == 0 ? null : caller.process().handles().get(handle & ~3L);
+        if (entry == null) {
             return Result.failure(NtStatus.STATUS_INVALID_HANDLE);
         }
-        HandleEntry e = entry.get();
+        return checked(entry, expectedType, desiredAccess, null);
+    }
+
+    /** The type and access checks of a reference; {@code success} is the result to return when they pass, or null. */
+    private static Result<HandleEntry> checked(HandleEntry e, ObjectType expectedType, int desiredAccess,
+                                               Result<HandleEntry> success) {
         if (expectedType != null && e.object().objectType() != expectedType) {
             return Result.failure(NtStatus.STATUS_OBJECT_TYPE_MISMATCH);
         }
         if ((desiredAccess & ~e.grantedAccess()) != 0) {
             return Result.failure(NtStatus.STATUS_ACCESS_DENIED);
         }
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, e);
+        return success != null ? success : Result.ofStatus(NtStatus.STATUS_SUCCESS, e);
     }
 
     private Result<HandleEntry> resolvePseudo(ThreadObject caller, long handle, ObjectType expectedType, int desiredAccess) {
         if (handle == -1) {
-            return Result.ofStatus(NtStatus.STATUS_SUCCESS, new HandleEntry(caller.process(), ObjectType.PROCESS.allAccess(), 0));
+            return caller.process().pseudoReference();
         }
         if (handle == -2) {
-            return Result.ofStatus(NtStatus.STATUS_SUCCESS, new HandleEntry(caller, ObjectType.THREAD.allAccess(), 0));
+            return caller.pseudoReference();
         }
         if (handle < -6 || handle > -4 || expectedType != ObjectType.TOKEN || (desiredAccess & ~TOKEN_QUERY_RIGHTS) != 0) {
             return Result.failure(NtStatus.STATUS_INVALID_HANDLE);
