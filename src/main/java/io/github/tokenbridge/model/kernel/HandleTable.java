@@ -3,6 +3,7 @@ package io.github.tokenbridge.model.kernel;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -45,7 +46,8 @@ public final class HandleTable {
         Objects.requireNonNull(entry, "entry");
         FreeList free = freeListOfCallingThread();
         long index;
-        synchronized (free) {
+        free.lock();
+        try {
             if (free.isEmpty()) {
                 long first = nextUnusedIndex.getAndAdd(CHUNK);
                 if (first + CHUNK > (long) PAGE * PAGES) {
@@ -56,6 +58,8 @@ public final class HandleTable {
                 }
             }
             index = free.pollLowest();
+        } finally {
+            free.unlock();
         }
         page(index, true).setRelease((int) (index % PAGE), entry); // publishes the entry; readers read it volatile
         return index * 4;
@@ -84,8 +88,11 @@ public final class HandleTable {
             return Optional.empty(); // not open, or another thread closed it first
         }
         FreeList free = freeListOfCallingThread();
-        synchronized (free) {
+        free.lock();
+        try {
             free.add(value >> 2);
+        } finally {
+            free.unlock();
         }
         return Optional.of(removed);
     }
@@ -131,10 +138,32 @@ public final class HandleTable {
         return page;
     }
 
-    /** A min-heap of free entry indexes (guarded by its own monitor). */
+    /**
+     * A min-heap of free entry indexes, guarded by a tiny lock of its own: one CAS to take, a
+     * release store to give back (a free list is nearly always used by one thread only).
+     */
     private static final class FreeList {
+        private static final AtomicIntegerFieldUpdater<FreeList> LOCKED =
+                AtomicIntegerFieldUpdater.newUpdater(FreeList.class, "locked");
+
+        private volatile int locked;
         private long[] heap = new long[CHUNK];
         private int size;
+
+        void lock() {
+            int spins = 0;
+            while (!LOCKED.compareAndSet(this, 0, 1)) {
+                if (++spins < 64) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield(); // the holder may be descheduled
+                }
+            }
+        }
+
+        void unlock() {
+            LOCKED.lazySet(this, 0);
+        }
 
         boolean isEmpty() {
             return size == 0;

@@ -11,6 +11,7 @@ import io.github.tokenbridge.TokenType;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +29,11 @@ public final class TokenObject extends KernelObject {
     private final Luid tokenId;
     /** Replaced as a whole under the object's lock; read without it (a consistent snapshot either way). */
     private volatile TokenContents contents;
+    /** A view derived from one contents snapshot (the access checks' view), remade after a change. */
+    private volatile DerivedView derivedView;
+
+    private record DerivedView(TokenContents contents, Object view) {
+    }
 
     TokenObject(Luid tokenId, TokenContents contents, SecurityDescriptor securityDescriptor) {
         super(ObjectType.TOKEN, securityDescriptor);
@@ -70,6 +76,21 @@ public final class TokenObject extends KernelObject {
                 c.source(), c.type(), c.level(), c.authenticationId(), c.parentTokenId(), c.origin(), c.modifiedId(),
                 c.expirationTime(), c.sessionId(), c.mandatoryPolicy(), c.restrictedSids(), c.elevationType(),
                 c.elevated(), other, c.flags());
+    }
+
+    /**
+     * A view of the current contents made by {@code make} and kept until the contents change (an
+     * object open checks access with the same token's view many times; the view must be immutable).
+     */
+    public <V> V contentsView(Class<V> type, Function<TokenContents, V> make) {
+        TokenContents current = contents;
+        DerivedView cached = derivedView;
+        if (cached != null && cached.contents() == current && type.isInstance(cached.view())) {
+            return type.cast(cached.view());
+        }
+        V view = make.apply(current);
+        derivedView = new DerivedView(current, view);
+        return view;
     }
 
     /** The token type. */
