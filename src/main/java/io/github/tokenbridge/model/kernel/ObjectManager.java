@@ -100,30 +100,37 @@ public final class ObjectManager {
      */
     public Result<Long> openObject(ThreadObject caller, KernelObject object, int desiredAccess, int handleAttributes,
                                    ProcessObject targetProcess) {
-        Result<Integer> granted = checkAccess(caller, object, desiredAccess);
-        if (!granted.succeeded()) {
-            return granted.withValue(null);
+        AccessDecision decision = decideAccess(caller, object, desiredAccess);
+        if (!decision.isGranted()) {
+            return Result.failure(decision.status());
         }
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, insertHandle(targetProcess, object, granted.value(), handleAttributes));
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, insertHandle(targetProcess, object, decision.grantedAccess(), handleAttributes));
     }
 
     /** The access check of {@link #openObject} alone: the access that would be granted, or the failure. */
     public Result<Integer> checkAccess(ThreadObject caller, KernelObject object, int desiredAccess) {
+        AccessDecision decision = decideAccess(caller, object, desiredAccess);
+        return decision.isGranted() ? Result.ofStatus(NtStatus.STATUS_SUCCESS, decision.grantedAccess())
+                : Result.failure(decision.status());
+    }
+
+    private AccessDecision decideAccess(ThreadObject caller, KernelObject object, int desiredAccess) {
         ImpersonationState active = caller.activeImpersonationOrNull();
         if (active != null && active.level().isBelow(ImpersonationLevel.IMPERSONATION)) {
-            return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
+            return AccessDecision.denied(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
         }
         if (desiredAccess == 0) {
-            return Result.ofStatus(NtStatus.STATUS_SUCCESS, 0);
+            return AccessDecision.granted(0);
         }
         ObjectType type = object.objectType();
         int mapped = type.mapping().map(desiredAccess);
         AccessDecision decision = kernel.evaluator().check(object.securityDescriptor(), caller.effectiveToken(), mapped,
                 type.mapping());
         if (!decision.isGranted()) {
-            return Result.failure(decision.status());
+            return decision;
         }
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, withImpliedRights(type, decision.grantedAccess()));
+        int implied = withImpliedRights(type, decision.grantedAccess());
+        return implied == decision.grantedAccess() ? decision : AccessDecision.granted(implied);
     }
 
     /** Inserts a handle without any check (kernel-mode opens, new objects made for the caller). */
