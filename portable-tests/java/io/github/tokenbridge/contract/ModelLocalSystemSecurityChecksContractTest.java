@@ -1,0 +1,14 @@
+package io.github.tokenbridge.contract;
+
+import io.github.tokenbridge.TokenSystem;
+import io.github.tokenbridge.Tokens;
+import io.github.tokenbridge.model.ModelConfiguration;
+
+/** {@link SecurityChecksContract} against the model with the JVM's process running as the {@code localSystem} preset. */
+class ModelLocalSystemSecurityChecksContractTest extends SecurityChecksContract {
+
+    @Override
+    protected TokenSystem newSystem() {
+        return Tokens.model(ModelConfiguration.localSystem());
+    }
+}
