@@ -1,8 +1,10 @@
 package io.github.tokenbridge.model.kernel;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -95,6 +97,24 @@ public final class HandleTable {
             free.unlock();
         }
         return Optional.of(removed);
+    }
+
+    /** A snapshot of the open handles, handle value to entry, in value order (read-only use: invariant checks). */
+    Map<Long, HandleEntry> snapshot() {
+        Map<Long, HandleEntry> open = new TreeMap<>();
+        for (int p = 0; p < PAGES; p++) {
+            AtomicReferenceArray<HandleEntry> page = pages.get(p);
+            if (page == null) {
+                continue;
+            }
+            for (int i = 0; i < PAGE; i++) {
+                HandleEntry entry = page.get(i);
+                if (entry != null) {
+                    open.put(((long) p * PAGE + i) * 4, entry);
+                }
+            }
+        }
+        return open;
     }
 
     /** The number of open handles. */
