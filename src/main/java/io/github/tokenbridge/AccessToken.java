@@ -25,6 +25,11 @@ public final class AccessToken implements AutoCloseable {
 
     private final TokenSystem system;
     private final HandleState state;
+    // A token object's type and impersonation level are fixed when it is created (NtCreateToken,
+    // NtDuplicateToken; SetTokenInformation cannot change them), so they are asked for once:
+    // impersonate() needs them on every call.
+    private volatile TokenType knownType;
+    private volatile ImpersonationLevel knownLevel;
 
     AccessToken(TokenSystem system, Handle handle, String description) {
         this.system = system;
@@ -119,7 +124,13 @@ public final class AccessToken implements AutoCloseable {
 
     /** Primary or impersonation (R1). */
     public TokenType type() {
-        return query(TokenInformationClass.TokenType, TokenType.class);
+        TokenType known = knownType;
+        if (known != null) {
+            return withHandle(h -> known); // still refused after close(), like every query
+        }
+        TokenType queried = query(TokenInformationClass.TokenType, TokenType.class);
+        knownType = queried;
+        return queried;
     }
 
     /**
@@ -129,7 +140,12 @@ public final class AccessToken implements AutoCloseable {
         if (type() == TokenType.PRIMARY) {
             return Optional.empty();
         }
-        return Optional.of(query(TokenInformationClass.TokenImpersonationLevel, ImpersonationLevel.class));
+        ImpersonationLevel known = knownLevel;
+        if (known == null) {
+            known = query(TokenInformationClass.TokenImpersonationLevel, ImpersonationLevel.class);
+            knownLevel = known;
+        }
+        return Optional.of(known);
     }
 
     /** Token id, authentication id, modified id and counts ({@code TokenStatistics}, R9). */

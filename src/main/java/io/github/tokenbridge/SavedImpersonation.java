@@ -12,8 +12,10 @@ import io.github.tokenbridge.backend.Handle;
  */
 record SavedImpersonation(Handle handle, ThreadTokenState state) {
 
+    private static final SavedImpersonation NOT_IMPERSONATING = new SavedImpersonation(null, ThreadTokenState.NONE);
+
     static SavedImpersonation notImpersonating() {
-        return new SavedImpersonation(null, ThreadTokenState.NONE);
+        return NOT_IMPERSONATING;
     }
 
     boolean wasImpersonating() {

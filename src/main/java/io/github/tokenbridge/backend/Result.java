@@ -18,6 +18,9 @@ import java.util.OptionalInt;
  */
 public final class Result<T> {
 
+    /** The outcomes without output of each table status, made on first use (results are immutable values). */
+    private static final Result<?>[] WITHOUT_VALUE = new Result<?>[NtStatus.values().length];
+
     private final boolean succeeded;
     private final int win32Error;
     private final int ntStatus;
@@ -62,13 +65,27 @@ public final class Result<T> {
     }
 
     /** {@link #ofStatus(int, Object)} for a table status. */
+    @SuppressWarnings("unchecked")
     public static <T> Result<T> ofStatus(NtStatus status, T value) {
-        return ofStatus(status.code(), value);
+        if (value == null) {
+            Result<?> shared = WITHOUT_VALUE[status.ordinal()];
+            if (shared == null) {
+                shared = make(status, null);
+                WITHOUT_VALUE[status.ordinal()] = shared; // a racing first use stores an equal value
+            }
+            return (Result<T>) shared;
+        }
+        return make(status, value);
+    }
+
+    private static <T> Result<T> make(NtStatus status, T value) {
+        int code = status.code();
+        return new Result<>(NtStatus.isSuccess(code), code == 0 ? 0 : status.win32Error(), code, true, value);
     }
 
     /** A failed NT call, without output. */
     public static <T> Result<T> failure(NtStatus status) {
-        return ofStatus(status.code(), null);
+        return ofStatus(status, null);
     }
 
     /** True when the function reported success (TRUE, or NT_SUCCESS). */
@@ -97,7 +114,11 @@ public final class Result<T> {
     }
 
     /** The same outcome with other output (used when a Win32 function wraps an Nt one). */
+    @SuppressWarnings("unchecked")
     public <U> Result<U> withValue(U newValue) {
+        if (newValue == null && value == null) {
+            return (Result<U>) this; // nothing to change: results are immutable
+        }
         return new Result<>(succeeded, win32Error, ntStatus, hasNtStatus, newValue);
     }
 

@@ -33,12 +33,8 @@ import io.github.tokenbridge.model.security.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -66,8 +62,12 @@ public final class ModelBackend implements TokenBackend {
     private final Win32ImpersonationFunctions win32Impersonation;
     private final LogonTokenFactory logons;
     private final ProcessObject jvmProcess;
-    private final Map<Thread, ThreadObject> javaThreads = new WeakHashMap<>();
-    private final ThreadLocal<Deque<ThreadObject>> bound = ThreadLocal.withInitial(ArrayDeque::new);
+    /**
+     * Per Java thread: its own model thread (created on first use; the value dies with the Java
+     * thread, so dead threads do not leak) and the thread bound by {@link #runAs}. One thread-local
+     * lookup per SPI call and no lock shared between threads.
+     */
+    private final ThreadLocal<CallerSlot> callers = ThreadLocal.withInitial(this::newCallerSlot);
     private final KernelRoutines kernelRoutines;
     private final Win32SecurityFunctions win32Security;
 
@@ -111,12 +111,13 @@ public final class ModelBackend implements TokenBackend {
     public <T> T runAs(ModelThread thread, Callable<T> work) throws Exception {
         Objects.requireNonNull(thread, "thread");
         Objects.requireNonNull(work, "work");
-        Deque<ThreadObject> stack = bound.get();
-        stack.push(thread.object());
+        CallerSlot slot = callers.get();
+        ThreadObject previous = slot.current;
+        slot.current = thread.object();
         try {
             return work.call();
         } finally {
-            stack.pop();
+            slot.current = previous;
         }
     }
 
@@ -185,12 +186,19 @@ public final class ModelBackend implements TokenBackend {
     }
 
     private ThreadObject caller() {
-        ThreadObject boundThread = bound.get().peek();
-        if (boundThread != null) {
-            return boundThread;
-        }
-        synchronized (javaThreads) {
-            return javaThreads.computeIfAbsent(Thread.currentThread(), t -> services.kernel().createThread(jvmProcess));
+        return callers.get().current;
+    }
+
+    private CallerSlot newCallerSlot() {
+        return new CallerSlot(services.kernel().createThread(jvmProcess));
+    }
+
+    /** The model thread a Java thread runs as: its own, or the one {@link #runAs} bound (runAs nests). */
+    private static final class CallerSlot {
+        ThreadObject current;
+
+        CallerSlot(ThreadObject own) {
+            this.current = own;
         }
     }
 

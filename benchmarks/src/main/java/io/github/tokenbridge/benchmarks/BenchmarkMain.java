@@ -48,6 +48,7 @@ public final class BenchmarkMain {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true) // a benchmark that throws fails the run (and CI's smoke run)
                 .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
@@ -56,7 +57,7 @@ public final class BenchmarkMain {
             options.forks(1).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(200));
         } else {
-            options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+            options.forks(2).warmupIterations(5).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1));
         }
         Collection<RunResult> results = new Runner(options.build()).run();

@@ -14,7 +14,7 @@ final class BenchmarkPairs {
                     "ModelAccessCheckBenchmark.handWrittenLoop", 2, false),
             new BenchmarkPair("token groups query", "ModelTokenInfoBenchmark.queryGroups",
                     "BaselineBenchmark.copyGroupArray", Double.NaN, false),
-            new BenchmarkPair("impersonation scope, 2 threads vs 1", "ModelImpersonationBenchmark.scopeEnterExit@2",
+            new BenchmarkPair("impersonation scope, 2 threads vs 1", "ModelImpersonationBenchmark.scopeEnterExitOnTwoThreads@2",
                     "ModelImpersonationBenchmark.scopeEnterExit", 1.6, true));
 
     private BenchmarkPairs() {

@@ -19,6 +19,23 @@ public record ImpersonationDecision(ImpersonationLevel requestedLevel, Impersona
         Objects.requireNonNull(decidedBy, "decidedBy");
     }
 
+    private static final ImpersonationDecision[][] ALL = new ImpersonationDecision[ImpersonationLevel.values().length][];
+
+    static {
+        for (ImpersonationLevel level : ImpersonationLevel.values()) {
+            ImpersonationCheck[] checks = ImpersonationCheck.values();
+            ALL[level.ordinal()] = new ImpersonationDecision[checks.length];
+            for (ImpersonationCheck check : checks) {
+                ALL[level.ordinal()][check.ordinal()] = new ImpersonationDecision(level, check);
+            }
+        }
+    }
+
+    /** The decision for {@code level} decided by {@code check} (shared instances: a decision is a value). */
+    public static ImpersonationDecision of(ImpersonationLevel level, ImpersonationCheck check) {
+        return ALL[level.ordinal()][check.ordinal()];
+    }
+
     /** True when the token is assigned as given. */
     public boolean allowed() {
         return decidedBy.allows();

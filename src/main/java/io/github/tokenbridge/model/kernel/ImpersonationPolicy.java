@@ -22,26 +22,26 @@ public final class ImpersonationPolicy {
         TokenContents t = token.contents();
         TokenContents p = primary.contents();
         if (!ImpersonationLevel.IDENTIFICATION.isBelow(level) || t.authenticationId().equals(Luid.ANONYMOUS_LOGON)) {
-            return new ImpersonationDecision(level, ImpersonationCheck.LOW_LEVEL_OR_ANONYMOUS);
+            return ImpersonationDecision.of(level, ImpersonationCheck.LOW_LEVEL_OR_ANONYMOUS);
         }
         if (primary.hasEnabledPrivilege(Privilege.SeImpersonatePrivilege)) {
-            return new ImpersonationDecision(level, ImpersonationCheck.IMPERSONATE_PRIVILEGE);
+            return ImpersonationDecision.of(level, ImpersonationCheck.IMPERSONATE_PRIVILEGE);
         }
         if (p.integrity().rid() < t.integrity().rid()) {
-            return new ImpersonationDecision(level, ImpersonationCheck.INTEGRITY_TOO_LOW);
+            return ImpersonationDecision.of(level, ImpersonationCheck.INTEGRITY_TOO_LOW);
         }
         if (t.origin().equals(p.authenticationId())) {
-            return new ImpersonationDecision(level, ImpersonationCheck.SAME_ORIGIN_SESSION);
+            return ImpersonationDecision.of(level, ImpersonationCheck.SAME_ORIGIN_SESSION);
         }
         if (!t.user().sid().equals(p.user().sid())) {
-            return new ImpersonationDecision(level, ImpersonationCheck.DIFFERENT_USER);
+            return ImpersonationDecision.of(level, ImpersonationCheck.DIFFERENT_USER);
         }
         if (t.elevated() && !p.elevated()) {
-            return new ImpersonationDecision(level, ImpersonationCheck.ELEVATION);
+            return ImpersonationDecision.of(level, ImpersonationCheck.ELEVATION);
         }
         if ((primary.isRestricted() && !token.isRestricted()) || (primary.isWriteRestricted() && !token.isWriteRestricted())) {
-            return new ImpersonationDecision(level, ImpersonationCheck.SANDBOX);
+            return ImpersonationDecision.of(level, ImpersonationCheck.SANDBOX);
         }
-        return new ImpersonationDecision(level, ImpersonationCheck.DEFAULT_ALLOW);
+        return ImpersonationDecision.of(level, ImpersonationCheck.DEFAULT_ALLOW);
     }
 }

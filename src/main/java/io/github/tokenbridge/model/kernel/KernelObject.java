@@ -2,6 +2,9 @@ package io.github.tokenbridge.model.kernel;
 
 import io.github.tokenbridge.SecurityDescriptor;
 
+import io.github.tokenbridge.NtStatus;
+import io.github.tokenbridge.backend.Result;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +15,8 @@ public abstract class KernelObject {
 
     private final ObjectType type;
     private volatile SecurityDescriptor securityDescriptor;
+    /** The reference a pseudo handle to this object resolves to (an immutable value, made on first use). */
+    private Result<HandleEntry> pseudoReference;
 
     protected KernelObject(ObjectType type, SecurityDescriptor securityDescriptor) {
         this.type = Objects.requireNonNull(type, "type");
@@ -26,6 +31,20 @@ public abstract class KernelObject {
     /** The object's own security descriptor. */
     public final SecurityDescriptor securityDescriptor() {
         return securityDescriptor;
+    }
+
+    /**
+     * The successful reference of a pseudo handle to this object ({@code GetCurrentProcess()},
+     * {@code GetCurrentThread()}): full access, no attributes. Made once; a racing first use makes
+     * an equal value.
+     */
+    final Result<HandleEntry> pseudoReference() {
+        Result<HandleEntry> ref = pseudoReference;
+        if (ref == null) {
+            ref = Result.ofStatus(NtStatus.STATUS_SUCCESS, new HandleEntry(this, type.allAccess(), 0));
+            pseudoReference = ref;
+        }
+        return ref;
     }
 
     /** Replaces the object's security descriptor (SetKernelObjectSecurity). */

@@ -41,35 +41,35 @@ public final class ObjectManager {
      *         OBJECT_TYPE_MISMATCH, ACCESS_DENIED, NO_TOKEN (pseudo -5 when not impersonating)
      */
     public Result<HandleEntry> referenceByHandle(ThreadObject caller, long handle, ObjectType expectedType, int desiredAccess) {
-        Optional<HandleEntry> entry;
         if (handle < 0) {
             Result<HandleEntry> pseudo = resolvePseudo(caller, handle, expectedType, desiredAccess);
-            if (!pseudo.succeeded()) {
-                return pseudo;
-            }
-            entry = Optional.of(pseudo.value());
-        } else {
-            entry = caller.process().handles().lookup(handle & ~3L);
+            return pseudo.succeeded() ? checked(pseudo.value(), expectedType, desiredAccess, pseudo) : pseudo;
         }
-        if (entry.isEmpty() || handle == 0) {
+        HandleEntry entry = handle == 0 ? null : caller.process().handles().get(handle & ~3L);
+        if (entry == null) {
             return Result.failure(NtStatus.STATUS_INVALID_HANDLE);
         }
-        HandleEntry e = entry.get();
+        return checked(entry, expectedType, desiredAccess, null);
+    }
+
+    /** The type and access checks of a reference; {@code success} is the result to return when they pass, or null. */
+    private static Result<HandleEntry> checked(HandleEntry e, ObjectType expectedType, int desiredAccess,
+                                               Result<HandleEntry> success) {
         if (expectedType != null && e.object().objectType() != expectedType) {
             return Result.failure(NtStatus.STATUS_OBJECT_TYPE_MISMATCH);
         }
         if ((desiredAccess & ~e.grantedAccess()) != 0) {
             return Result.failure(NtStatus.STATUS_ACCESS_DENIED);
         }
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, e);
+        return success != null ? success : Result.ofStatus(NtStatus.STATUS_SUCCESS, e);
     }
 
     private Result<HandleEntry> resolvePseudo(ThreadObject caller, long handle, ObjectType expectedType, int desiredAccess) {
         if (handle == -1) {
-            return Result.ofStatus(NtStatus.STATUS_SUCCESS, new HandleEntry(caller.process(), ObjectType.PROCESS.allAccess(), 0));
+            return caller.process().pseudoReference();
         }
         if (handle == -2) {
-            return Result.ofStatus(NtStatus.STATUS_SUCCESS, new HandleEntry(caller, ObjectType.THREAD.allAccess(), 0));
+            return caller.pseudoReference();
         }
         if (handle < -6 || handle > -4 || expectedType != ObjectType.TOKEN || (desiredAccess & ~TOKEN_QUERY_RIGHTS) != 0) {
             return Result.failure(NtStatus.STATUS_INVALID_HANDLE);
@@ -101,30 +101,37 @@ public final class ObjectManager {
      */
     public Result<Long> openObject(ThreadObject caller, KernelObject object, int desiredAccess, int handleAttributes,
                                    ProcessObject targetProcess) {
-        Result<Integer> granted = checkAccess(caller, object, desiredAccess);
-        if (!granted.succeeded()) {
-            return granted.withValue(null);
+        AccessDecision decision = decideAccess(caller, object, desiredAccess);
+        if (!decision.isGranted()) {
+            return Result.failure(decision.status());
         }
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, insertHandle(targetProcess, object, granted.value(), handleAttributes));
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, insertHandle(targetProcess, object, decision.grantedAccess(), handleAttributes));
     }
 
     /** The access check of {@link #openObject} alone: the access that would be granted, or the failure. */
     public Result<Integer> checkAccess(ThreadObject caller, KernelObject object, int desiredAccess) {
-        Optional<ImpersonationState> active = caller.activeImpersonation();
-        if (active.isPresent() && active.get().level().isBelow(ImpersonationLevel.IMPERSONATION)) {
-            return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
+        AccessDecision decision = decideAccess(caller, object, desiredAccess);
+        return decision.isGranted() ? Result.ofStatus(NtStatus.STATUS_SUCCESS, decision.grantedAccess())
+                : Result.failure(decision.status());
+    }
+
+    private AccessDecision decideAccess(ThreadObject caller, KernelObject object, int desiredAccess) {
+        ImpersonationState active = caller.activeImpersonationOrNull();
+        if (active != null && active.level().isBelow(ImpersonationLevel.IMPERSONATION)) {
+            return AccessDecision.denied(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
         }
         if (desiredAccess == 0) {
-            return Result.ofStatus(NtStatus.STATUS_SUCCESS, 0);
+            return AccessDecision.granted(0);
         }
         ObjectType type = object.objectType();
         int mapped = type.mapping().map(desiredAccess);
         AccessDecision decision = kernel.evaluator().check(object.securityDescriptor(), caller.effectiveToken(), mapped,
                 type.mapping());
         if (!decision.isGranted()) {
-            return Result.failure(decision.status());
+            return decision;
         }
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, withImpliedRights(type, decision.grantedAccess()));
+        int implied = withImpliedRights(type, decision.grantedAccess());
+        return implied == decision.grantedAccess() ? decision : AccessDecision.granted(implied);
     }
 
     /**

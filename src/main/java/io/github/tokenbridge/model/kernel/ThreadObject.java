@@ -4,6 +4,7 @@ import io.github.tokenbridge.SecurityDescriptor;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * A thread of the model: its id, its process, and its impersonation state (R16, R17, R45-R48).
@@ -12,10 +13,15 @@ import java.util.Optional;
  */
 public final class ThreadObject extends KernelObject {
 
+    private static final AtomicIntegerFieldUpdater<ThreadObject> DISABLED =
+            AtomicIntegerFieldUpdater.newUpdater(ThreadObject.class, "impersonationDisabled");
+
     private final int threadId;
     private final ProcessObject process;
-    private ImpersonationState impersonation;
-    private int impersonationDisabled;
+    // Written under the thread object's lock, read without it (volatile): the impersonation checks
+    // of every object open read them, and Windows reads a thread's token without a lock too.
+    private volatile ImpersonationState impersonation;
+    private volatile int impersonationDisabled;
 
     ThreadObject(int threadId, ProcessObject process, SecurityDescriptor securityDescriptor) {
         super(ObjectType.THREAD, securityDescriptor);
@@ -34,7 +40,7 @@ public final class ThreadObject extends KernelObject {
     }
 
     /** The impersonation state, if the thread is impersonating (R47). */
-    public synchronized Optional<ImpersonationState> impersonation() {
+    public Optional<ImpersonationState> impersonation() {
         return Optional.ofNullable(impersonation);
     }
 
@@ -47,26 +53,35 @@ public final class ThreadObject extends KernelObject {
      * The impersonation state that takes part in access decisions: none while impersonation is
      * suspended.
      */
-    public synchronized Optional<ImpersonationState> activeImpersonation() {
-        return impersonationDisabled > 0 ? Optional.empty() : Optional.ofNullable(impersonation);
+    public Optional<ImpersonationState> activeImpersonation() {
+        return Optional.ofNullable(activeImpersonationOrNull());
+    }
+
+    /** {@link #activeImpersonation()} without the Optional, for the object-open hot path; null when none. */
+    public ImpersonationState activeImpersonationOrNull() {
+        return impersonationDisabled > 0 ? null : impersonation;
     }
 
     /** The token used for access decisions (R16): the active impersonation token, else the primary token. */
     public TokenObject effectiveToken() {
-        return activeImpersonation().map(ImpersonationState::token).orElseGet(process::primaryToken);
+        ImpersonationState active = activeImpersonationOrNull();
+        return active != null ? active.token() : process.primaryToken();
     }
 
     /** {@code PsDisableImpersonation}: suspends impersonation until {@link #restoreImpersonation()}. */
-    public synchronized void disableImpersonation() {
-        impersonationDisabled++;
+    public void disableImpersonation() {
+        DISABLED.incrementAndGet(this);
     }
 
     /** {@code PsRestoreImpersonation}. */
-    public synchronized void restoreImpersonation() {
-        if (impersonationDisabled == 0) {
-            throw new IllegalStateException("impersonation of " + this + " is not disabled");
-        }
-        impersonationDisabled--;
+    public void restoreImpersonation() {
+        int depth;
+        do {
+            depth = impersonationDisabled;
+            if (depth == 0) {
+                throw new IllegalStateException("impersonation of " + this + " is not disabled");
+            }
+        } while (!DISABLED.compareAndSet(this, depth, depth - 1));
     }
 
     /** How many {@link #disableImpersonation()} calls are not yet undone (read-only use by {@link ModelInvariants}). */

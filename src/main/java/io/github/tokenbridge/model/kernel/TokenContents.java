@@ -95,7 +95,12 @@ public record TokenContents(
 
     /** The integrity label SID (the group with SE_GROUP_INTEGRITY), or Untrusted when there is none. */
     public Sid integrity() {
-        return groups.stream().filter(g -> (g.attributes() & 0x20) != 0).map(TokenGroup::sid).findFirst()
-                .orElse(Sid.UNTRUSTED_LABEL);
+        for (int i = 0, n = groups.size(); i < n; i++) { // a loop: every object open asks (R24)
+            TokenGroup g = groups.get(i);
+            if ((g.attributes() & 0x20) != 0) {
+                return g.sid();
+            }
+        }
+        return Sid.UNTRUSTED_LABEL;
     }
 }

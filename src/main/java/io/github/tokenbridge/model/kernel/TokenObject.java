@@ -6,9 +6,12 @@ import io.github.tokenbridge.Privilege;
 import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.TokenType;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,7 +27,13 @@ public final class TokenObject extends KernelObject {
     public static final int FLAG_SANDBOX_INERT = 0x100;
 
     private final Luid tokenId;
-    private TokenContents contents;
+    /** Replaced as a whole under the object's lock; read without it (a consistent snapshot either way). */
+    private volatile TokenContents contents;
+    /** A view derived from one contents snapshot (the access checks' view), remade after a change. */
+    private volatile DerivedView derivedView;
+
+    private record DerivedView(TokenContents contents, Object view) {
+    }
 
     TokenObject(Luid tokenId, TokenContents contents, SecurityDescriptor securityDescriptor) {
         super(ObjectType.TOKEN, securityDescriptor);
@@ -38,7 +47,7 @@ public final class TokenObject extends KernelObject {
     }
 
     /** The current contents. */
-    public synchronized TokenContents contents() {
+    public TokenContents contents() {
         return contents;
     }
 
@@ -69,6 +78,21 @@ public final class TokenObject extends KernelObject {
                 c.elevated(), other, c.flags());
     }
 
+    /**
+     * A view of the current contents made by {@code make} and kept until the contents change (an
+     * object open checks access with the same token's view many times; the view must be immutable).
+     */
+    public <V> V contentsView(Class<V> type, Function<TokenContents, V> make) {
+        TokenContents current = contents;
+        DerivedView cached = derivedView;
+        if (cached != null && cached.contents() == current && type.isInstance(cached.view())) {
+            return type.cast(cached.view());
+        }
+        V view = make.apply(current);
+        derivedView = new DerivedView(current, view);
+        return view;
+    }
+
     /** The token type. */
     public TokenType type() {
         return contents().type();
@@ -86,7 +110,15 @@ public final class TokenObject extends KernelObject {
 
     /** True when the privilege is present and enabled. */
     public boolean hasEnabledPrivilege(Privilege privilege) {
-        return contents().privileges().stream().anyMatch(p -> p.luid().equals(privilege.luid()) && p.enabled());
+        long luid = privilege.luid().value();
+        List<TokenPrivilege> privileges = contents().privileges();
+        for (int i = 0, n = privileges.size(); i < n; i++) {
+            TokenPrivilege p = privileges.get(i);
+            if (p.luid().value() == luid && p.enabled()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the token has a restricted SID list (CreateRestrictedToken with SIDs to restrict). */

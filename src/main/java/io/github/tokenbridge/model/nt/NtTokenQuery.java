@@ -37,6 +37,15 @@ public final class NtTokenQuery {
     /** The dynamic part Windows charges a token for its default DACL and primary group. */
     private static final int DYNAMIC_CHARGED = 1024;
 
+    /** The classes with a modelled value type, by ordinal (asked on every query). */
+    private static final boolean[] MODELLED = new boolean[TokenInformationClass.values().length];
+
+    static {
+        for (TokenInformationClass c : TokenInformationClass.values()) {
+            MODELLED[c.ordinal()] = c.valueType().isPresent();
+        }
+    }
+
     private final KernelServices k;
 
     public NtTokenQuery(KernelServices k) {
@@ -48,7 +57,7 @@ public final class NtTokenQuery {
         if (infoClass == TokenInformationClass.TokenSessionReference) {
             return Result.failure(NtStatus.STATUS_INVALID_INFO_CLASS);
         }
-        if (infoClass.valueType().isEmpty()) {
+        if (!MODELLED[infoClass.ordinal()]) {
             throw new UnsupportedOperationException("NtQueryInformationToken(" + infoClass + ") is not modelled");
         }
         int access = infoClass == TokenInformationClass.TokenSource ? TOKEN_QUERY_SOURCE : TOKEN_QUERY;

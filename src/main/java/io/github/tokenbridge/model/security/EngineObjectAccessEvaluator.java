@@ -17,7 +17,8 @@ public final class EngineObjectAccessEvaluator implements ObjectAccessEvaluator 
     @Override
     public AccessDecision check(SecurityDescriptor descriptor, TokenObject subject, int desiredAccess, GenericMapping mapping) {
         io.github.tokenbridge.model.security.AccessDecision out = new io.github.tokenbridge.model.security.AccessDecision();
-        AccessCheck.evaluateObjectOpen(descriptor, ContentsClientToken.of(subject.contents()), desiredAccess, mapping, null, out);
+        ContentsClientToken token = subject.contentsView(ContentsClientToken.class, ContentsClientToken::of);
+        AccessCheck.evaluateObjectOpen(descriptor, token, desiredAccess, mapping, null, out);
         if (out.accessGranted()) {
             return AccessDecision.granted(out.granted());
         }
