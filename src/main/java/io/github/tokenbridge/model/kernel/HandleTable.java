@@ -99,8 +99,8 @@ public final class HandleTable {
         return Optional.of(removed);
     }
 
-    /** A snapshot of the open handles, handle value to entry, in value order (read-only use: invariant checks). */
-    Map<Long, HandleEntry> snapshot() {
+    /** A snapshot of the open handles, handle value to entry, in value order (for invariant checks and fuzzing oracles). */
+    public Map<Long, HandleEntry> snapshot() {
         Map<Long, HandleEntry> open = new TreeMap<>();
         for (int p = 0; p < PAGES; p++) {
             AtomicReferenceArray<HandleEntry> page = pages.get(p);
@@ -115,11 +115,6 @@ public final class HandleTable {
             }
         }
         return open;
-    }
-
-    /** A copy of the table, handle value to entry (for invariant checks and fuzzing oracles). */
-    public synchronized Map<Long, HandleEntry> snapshot() {
-        return new HashMap<>(entries);
     }
 
     /** The number of open handles. */
