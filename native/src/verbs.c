@@ -711,6 +711,19 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
         if (!get_handle(&c, "thread", &a))
             return;
         outcome_nt(&c, NtImpersonateAnonymousToken(a));
+    } else if (!strcmp(v, "nt_impersonate_thread")) {
+        /* R43: the server (a) impersonates the client's (b) effective token under this SQOS */
+        SECURITY_QUALITY_OF_SERVICE qos;
+        const char *tracking = arg(&c, "tracking");
+        if (!get_handle(&c, "server", &a) || !get_handle(&c, "client", &b))
+            return;
+        memset(&qos, 0, sizeof qos);
+        qos.Length = sizeof qos;
+        qos.ImpersonationLevel = get_level(&c, SecurityImpersonation);
+        qos.ContextTrackingMode = tracking && !strcmp(tracking, "dynamic") ? SECURITY_DYNAMIC_TRACKING
+                                                                           : SECURITY_STATIC_TRACKING;
+        qos.EffectiveOnly = (BOOLEAN)get_bool(&c, "effective_only", FALSE);
+        outcome_nt(&c, NtImpersonateThread(a, b, &qos));
     } else if (!strcmp(v, "nt_close")) {
         if (!get_handle(&c, "handle", &a))
             return;
