@@ -59,6 +59,9 @@ static const VerbSpec VERBS[] = {
     {"nt_set_information_thread", L_NT, 0,
      {{"thread", A_HANDLE, REQ}, {"token", A_HANDLE, REQ}, {"class", A_ANY, OPT}}, {0}},
     {"nt_impersonate_anonymous_token", L_NT, 0, {{"thread", A_HANDLE, REQ}}, {0}},
+    {"nt_impersonate_thread", L_NT, 0,
+     {{"server", A_HANDLE, REQ}, {"client", A_HANDLE, REQ}, {"level", A_LEVEL, REQ},
+      {"tracking", A_ANY, OPT}, {"effective_only", A_BOOL, OPT}}, {0}},
     {"nt_query_information_token", L_NT, 0,
      {{"token", A_HANDLE, REQ}, {"class", A_GETCLASS, REQ}, {"length", A_NUMBER, OPT}},
      {"length"}},
@@ -310,6 +313,8 @@ static int check_arg(const Line *l, const Scope *sc, const ArgSpec *a, const cha
     case A_ANY:
         if (!strcmp(a->name, "class") && strcmp(val, "ThreadImpersonationToken"))
             return perr(l->file, l->line, "unsupported thread information class '%s'", val);
+        if (!strcmp(a->name, "tracking") && strcmp(val, "static") && strcmp(val, "dynamic"))
+            return perr(l->file, l->line, "tracking: expected static or dynamic, got '%s'", val);
         return 0;
     }
     return 0;

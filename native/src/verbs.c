@@ -85,6 +85,37 @@ static void outcome_nt(Ctx *c, NTSTATUS st)
     snprintf(c->r->outcome, sizeof c->r->outcome, "%s", st == 0 ? "ok" : nt_name(st, b));
 }
 
+/* Wine 8.0 exports NtImpersonateThread as an unimplemented stub that raises
+ * EXCEPTION_WINE_STUB instead of returning. The call runs under a vectored handler that jumps
+ * back here on that exception only, so the step records it as its outcome (0x80000100)
+ * instead of the driver aborting. The handler is installed once and stays. */
+#define TB_EXCEPTION_WINE_STUB 0x80000100UL
+static void *stub_jump[5];
+static volatile LONG stub_armed;
+
+static LONG CALLBACK stub_handler(EXCEPTION_POINTERS *e)
+{
+    if (stub_armed && e->ExceptionRecord->ExceptionCode == TB_EXCEPTION_WINE_STUB) {
+        stub_armed = 0;
+        __builtin_longjmp(stub_jump, 1);
+    }
+    return EXCEPTION_CONTINUE_SEARCH;
+}
+
+static NTSTATUS impersonate_thread_guarded(HANDLE server, HANDLE client, SECURITY_QUALITY_OF_SERVICE *qos)
+{
+    static PVOID handler;
+    NTSTATUS ns;
+    if (!handler)
+        handler = AddVectoredExceptionHandler(1, stub_handler);
+    if (__builtin_setjmp(stub_jump))
+        return (NTSTATUS)TB_EXCEPTION_WINE_STUB;
+    stub_armed = 1;
+    ns = NtImpersonateThread(server, client, qos);
+    stub_armed = 0;
+    return ns;
+}
+
 static int asserted(Ctx *c, const char *field)
 {
     for (int i = 0; i < c->st->nfields; i++)
@@ -711,6 +742,19 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
         if (!get_handle(&c, "thread", &a))
             return;
         outcome_nt(&c, NtImpersonateAnonymousToken(a));
+    } else if (!strcmp(v, "nt_impersonate_thread")) {
+        /* R43: the server (a) impersonates the client's (b) effective token under this SQOS */
+        SECURITY_QUALITY_OF_SERVICE qos;
+        const char *tracking = arg(&c, "tracking");
+        if (!get_handle(&c, "server", &a) || !get_handle(&c, "client", &b))
+            return;
+        memset(&qos, 0, sizeof qos);
+        qos.Length = sizeof qos;
+        qos.ImpersonationLevel = get_level(&c, SecurityImpersonation);
+        qos.ContextTrackingMode = tracking && !strcmp(tracking, "dynamic") ? SECURITY_DYNAMIC_TRACKING
+                                                                           : SECURITY_STATIC_TRACKING;
+        qos.EffectiveOnly = (BOOLEAN)get_bool(&c, "effective_only", FALSE);
+        outcome_nt(&c, impersonate_thread_guarded(a, b, &qos));
     } else if (!strcmp(v, "nt_close")) {
         if (!get_handle(&c, "handle", &a))
             return;

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,6 +31,13 @@ class BoundSymbolExportTest {
             Advapi32Calls.class, "advapi32",
             NtdllCalls.class, "ntdll",
             Kernel32Calls.class, "kernel32");
+
+    /**
+     * Bound functions Wine 8.0 does not export, with why; Windows exports them (the mingw import
+     * library test still covers them) and the register records what the driver observes.
+     */
+    private static final Map<String, String> NOT_IN_WINE = Map.of(
+            "NtImpersonateThread", "unimplemented in Wine 8.0 (the loader binds an abort stub); register nt-impersonate-thread-*");
 
     private static final List<Path> WINE_DLL_DIRS = List.of(
             Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows"),
@@ -47,7 +55,7 @@ class BoundSymbolExportTest {
     @Test
     void bindings_reflection_declareTheExpectedNumberOfFunctions() {
         assertEquals(17, boundFunctions(Advapi32Calls.class).size());
-        assertEquals(8, boundFunctions(NtdllCalls.class).size());
+        assertEquals(9, boundFunctions(NtdllCalls.class).size());
         assertEquals(6, boundFunctions(Kernel32Calls.class).size());
     }
 
@@ -92,7 +100,11 @@ class BoundSymbolExportTest {
             assertTrue(exports.size() > 100, "could not read the export table of " + binding.getValue());
             Set<String> missing = new TreeSet<>(boundFunctions(binding.getKey()));
             missing.removeAll(exports);
+            missing.removeAll(NOT_IN_WINE.keySet());
             assertEquals(Set.of(), missing, "Wine's " + binding.getValue() + ".dll does not export");
+            for (String absent : NOT_IN_WINE.keySet()) {
+                assertFalse(exports.contains(absent), absent + " is exported by Wine now: drop it from NOT_IN_WINE");
+            }
         }
     }
 }

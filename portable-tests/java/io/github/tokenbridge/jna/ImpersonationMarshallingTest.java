@@ -105,4 +105,37 @@ class ImpersonationMarshallingTest {
         assertEquals(NtStatus.STATUS_ACCESS_DENIED.code(), result.ntStatus().getAsInt());
         assertEquals(5, result.win32Error());
     }
+
+    @Test
+    void ntImpersonateThread_dynamicEffectiveOnly_passesQualityOfService() { // R43, R51
+        when(fake.ntdll.NtImpersonateThread(any(), any(), any())).thenAnswer(i -> {
+            Pointer qos = i.getArgument(2);
+            assertEquals(12, qos.getInt(0), "SECURITY_QUALITY_OF_SERVICE.Length");
+            assertEquals(3, qos.getInt(4), "SecurityDelegation");
+            assertEquals(1, qos.getByte(8), "SECURITY_DYNAMIC_TRACKING");
+            assertEquals(1, qos.getByte(9), "EffectiveOnly");
+            return 0;
+        });
+        Result<Void> result = fake.backend.ntImpersonateThread(new Handle(0x50), new Handle(0x54),
+                ImpersonationLevel.DELEGATION, true, true);
+        assertTrue(result.succeeded());
+        verify(fake.ntdll).NtImpersonateThread(argThat(h -> FakeNative.value(h) == 0x50),
+                argThat(h -> FakeNative.value(h) == 0x54), any());
+    }
+
+    @Test
+    void ntImpersonateThread_badLevel_keepsStatus() { // R43
+        when(fake.ntdll.NtImpersonateThread(any(), any(), any())).thenAnswer(i -> {
+            Pointer qos = i.getArgument(2);
+            assertEquals(2, qos.getInt(4), "SecurityImpersonation");
+            assertEquals(0, qos.getByte(8), "SECURITY_STATIC_TRACKING");
+            assertEquals(0, qos.getByte(9), "EffectiveOnly");
+            return NtStatus.STATUS_BAD_IMPERSONATION_LEVEL.code();
+        });
+        Result<Void> result = fake.backend.ntImpersonateThread(Handle.CURRENT_THREAD, Handle.CURRENT_THREAD,
+                ImpersonationLevel.IMPERSONATION, false, false);
+        assertFalse(result.succeeded());
+        assertEquals(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL.code(), result.ntStatus().getAsInt());
+        assertEquals(Win32Error.ERROR_BAD_IMPERSONATION_LEVEL.code(), result.win32Error());
+    }
 }

@@ -75,6 +75,8 @@ class NativeCallBudgetTest {
         ops.put("ntSetInformationThreadImpersonationToken",
                 f -> f.backend.ntSetInformationThreadImpersonationToken(Handle.CURRENT_THREAD, TOKEN));
         ops.put("ntImpersonateAnonymousToken", f -> f.backend.ntImpersonateAnonymousToken(Handle.CURRENT_THREAD));
+        ops.put("ntImpersonateThread", f -> f.backend.ntImpersonateThread(Handle.CURRENT_THREAD, Handle.CURRENT_THREAD,
+                ImpersonationLevel.IMPERSONATION, false, false));
         ops.put("getTokenInformation (fixed-size class)",
                 f -> f.backend.getTokenInformation(TOKEN, TokenInformationClass.TokenSessionId, -1));
         ops.put("getTokenInformation (variable class, fits 1024 bytes)",

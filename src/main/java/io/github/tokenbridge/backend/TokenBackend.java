@@ -140,6 +140,20 @@ public interface TokenBackend extends AutoCloseable {
     /** {@code NTSTATUS NtImpersonateAnonymousToken(HANDLE ThreadHandle)}. */
     Result<Void> ntImpersonateAnonymousToken(Handle thread);
 
+    /**
+     * {@code NTSTATUS NtImpersonateThread(HANDLE ServerThreadHandle, HANDLE ClientThreadHandle,
+     * PSECURITY_QUALITY_OF_SERVICE SecurityQos)}: the server thread impersonates the client thread's
+     * effective token as captured under the quality of service (R43).
+     *
+     * @param serverThread    the thread that will impersonate (needs THREAD_IMPERSONATE)
+     * @param clientThread    the thread whose effective token is captured (needs THREAD_DIRECT_IMPERSONATION)
+     * @param level           {@code SecurityQos->ImpersonationLevel}
+     * @param contextTracking {@code SecurityQos->ContextTrackingMode}: true for SECURITY_DYNAMIC_TRACKING
+     * @param effectiveOnly   {@code SecurityQos->EffectiveOnly}
+     */
+    Result<Void> ntImpersonateThread(Handle serverThread, Handle clientThread, ImpersonationLevel level,
+                                     boolean contextTracking, boolean effectiveOnly);
+
     // ---------------------------------------------------------------- token information
 
     /**

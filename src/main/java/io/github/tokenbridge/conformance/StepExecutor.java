@@ -99,6 +99,9 @@ final class StepExecutor {
                     bool(a, "effective_only", false), ValueSyntax.type(a.get("type")));
             case NT_SET_INFORMATION_THREAD -> b.ntSetInformationThreadImpersonationToken(h(a, "thread"), h(a, "token"));
             case NT_IMPERSONATE_ANONYMOUS_TOKEN -> b.ntImpersonateAnonymousToken(h(a, "thread"));
+            case NT_IMPERSONATE_THREAD -> b.ntImpersonateThread(h(a, "server"), h(a, "client"),
+                    ValueSyntax.level(a.get("level")), "dynamic".equals(a.get("tracking")),
+                    bool(a, "effective_only", false));
             default -> null;
         };
         if (r == null) {

@@ -41,6 +41,8 @@ public enum Verb {
     NT_DUPLICATE_TOKEN(Layer.NT, "token:HANDLE access:ACCESS level:LEVEL? effective_only:BOOL type:TYPE", ""),
     NT_SET_INFORMATION_THREAD(Layer.NT, "thread:HANDLE token:HANDLE", ""),
     NT_IMPERSONATE_ANONYMOUS_TOKEN(Layer.NT, "thread:HANDLE", ""),
+    NT_IMPERSONATE_THREAD(Layer.NT,
+            "server:HANDLE client:HANDLE level:LEVEL tracking:WORD(static|dynamic)? effective_only:BOOL?", ""),
     NT_QUERY_INFORMATION_TOKEN(Layer.NT, "token:HANDLE class:INFO_CLASS length:NUMBER?", "length"),
     NT_CLOSE(Layer.NT, "handle:HANDLE", ""),
 

@@ -9,8 +9,8 @@ import io.github.tokenbridge.backend.Result;
 /**
  * The jna backend's impersonation functions: {@code ImpersonateSelf}, {@code ImpersonateLoggedOnUser},
  * {@code SetThreadToken}, {@code ImpersonateAnonymousToken}, {@code RevertToSelf} and their Nt
- * counterparts {@code NtSetInformationThread(ThreadImpersonationToken)} and
- * {@code NtImpersonateAnonymousToken}. They act on the OS thread that calls them.
+ * counterparts {@code NtSetInformationThread(ThreadImpersonationToken)}, {@code NtImpersonateAnonymousToken}
+ * and {@code NtImpersonateThread}. They act on the OS thread that calls them.
  */
 final class ImpersonationOperations extends NativeOperations {
 
@@ -49,5 +49,20 @@ final class ImpersonationOperations extends NativeOperations {
 
     Result<Void> ntImpersonateAnonymousToken(Handle thread) {
         return Result.ofStatus(calls.ntdll().NtImpersonateAnonymousToken(handle(thread)), null);
+    }
+
+    /** {@code NtImpersonateThread} with a {@code SECURITY_QUALITY_OF_SERVICE} laid out as {@link NativeLayout} probes it. */
+    Result<Void> ntImpersonateThread(Handle serverThread, Handle clientThread, ImpersonationLevel level,
+                                     boolean contextTracking, boolean effectiveOnly) {
+        StructLayout layout = NativeLayout.SECURITY_QUALITY_OF_SERVICE;
+        try (Memory qos = new Memory(layout.size())) {
+            qos.clear();
+            qos.setInt(layout.offset("Length"), layout.size());
+            qos.setInt(layout.offset("ImpersonationLevel"), level.code());
+            qos.setByte(layout.offset("ContextTrackingMode"), (byte) (contextTracking
+                    ? NativeConstants.SECURITY_DYNAMIC_TRACKING : NativeConstants.SECURITY_STATIC_TRACKING));
+            qos.setByte(layout.offset("EffectiveOnly"), (byte) (effectiveOnly ? 1 : 0));
+            return Result.ofStatus(calls.ntdll().NtImpersonateThread(handle(serverThread), handle(clientThread), qos), null);
+        }
     }
 }

@@ -202,6 +202,14 @@ public final class JnaBackend implements TokenBackend {
     }
 
     @Override
+    public Result<Void> ntImpersonateThread(Handle serverThread, Handle clientThread, ImpersonationLevel level,
+                                            boolean contextTracking, boolean effectiveOnly) {
+        return impersonation.ntImpersonateThread(Objects.requireNonNull(serverThread, "serverThread"),
+                Objects.requireNonNull(clientThread, "clientThread"), Objects.requireNonNull(level, "level"),
+                contextTracking, effectiveOnly);
+    }
+
+    @Override
     public Result<TokenInformation> getTokenInformation(Handle token, TokenInformationClass infoClass, int bufferLength) {
         return information.getTokenInformation(token, infoClass, bufferLength);
     }

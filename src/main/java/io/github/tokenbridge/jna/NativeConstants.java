@@ -28,6 +28,7 @@ final class NativeConstants {
     static final int SE_DACL_PRESENT = WinNT.SE_DACL_PRESENT;
     static final int SE_SACL_PRESENT = WinNT.SE_SACL_PRESENT;
     static final int SECURITY_STATIC_TRACKING = WinNT.SECURITY_STATIC_TRACKING;
+    static final int SECURITY_DYNAMIC_TRACKING = WinNT.SECURITY_DYNAMIC_TRACKING;
     static final int ERROR_INSUFFICIENT_BUFFER = WinError.ERROR_INSUFFICIENT_BUFFER;
     static final int ERROR_BAD_LENGTH = WinError.ERROR_BAD_LENGTH;
     static final int STATUS_BUFFER_TOO_SMALL = NtStatus.STATUS_BUFFER_TOO_SMALL.code();
@@ -45,6 +46,7 @@ final class NativeConstants {
             Map.entry("SE_DACL_PRESENT", SE_DACL_PRESENT),
             Map.entry("SE_SACL_PRESENT", SE_SACL_PRESENT),
             Map.entry("SECURITY_STATIC_TRACKING", SECURITY_STATIC_TRACKING),
+            Map.entry("SECURITY_DYNAMIC_TRACKING", SECURITY_DYNAMIC_TRACKING),
             Map.entry("ERROR_INSUFFICIENT_BUFFER", ERROR_INSUFFICIENT_BUFFER),
             Map.entry("ERROR_BAD_LENGTH", ERROR_BAD_LENGTH),
             Map.entry("STATUS_BUFFER_TOO_SMALL", STATUS_BUFFER_TOO_SMALL),

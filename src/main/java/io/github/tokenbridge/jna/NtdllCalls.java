@@ -42,6 +42,12 @@ interface NtdllCalls extends StdCallLibrary {
     int NtImpersonateAnonymousToken(HANDLE ThreadHandle);
 
     /**
+     * {@code NTSTATUS NtImpersonateThread(HANDLE ServerThreadHandle, HANDLE ClientThreadHandle,
+     * PSECURITY_QUALITY_OF_SERVICE SecurityQos);}
+     */
+    int NtImpersonateThread(HANDLE ServerThreadHandle, HANDLE ClientThreadHandle, Pointer SecurityQos);
+
+    /**
      * {@code NTSTATUS NtQueryInformationToken(HANDLE TokenHandle, TOKEN_INFORMATION_CLASS TokenInformationClass,
      * PVOID TokenInformation, ULONG TokenInformationLength, PULONG ReturnLength);}
      */

@@ -23,6 +23,7 @@ import io.github.tokenbridge.model.kernel.Kernel;
 import io.github.tokenbridge.model.kernel.KernelServices;
 import io.github.tokenbridge.model.kernel.ObjectType;
 import io.github.tokenbridge.model.kernel.ProcessObject;
+import io.github.tokenbridge.model.kernel.SecurityQualityOfService;
 import io.github.tokenbridge.model.kernel.ThreadObject;
 import io.github.tokenbridge.model.kernel.TokenObject;
 import io.github.tokenbridge.model.nt.NtLayer;
@@ -331,6 +332,15 @@ public final class ModelBackend implements TokenBackend {
     public Result<Void> ntImpersonateAnonymousToken(Handle thread) {
         return nt.impersonation().impersonateAnonymousToken(caller(), Objects.requireNonNull(thread, "thread").value())
                 .withValue(null);
+    }
+
+    @Override
+    public Result<Void> ntImpersonateThread(Handle serverThread, Handle clientThread, ImpersonationLevel level,
+                                            boolean contextTracking, boolean effectiveOnly) {
+        SecurityQualityOfService qos = new SecurityQualityOfService(Objects.requireNonNull(level, "level"),
+                contextTracking, effectiveOnly);
+        return nt.impersonation().impersonateThread(caller(), Objects.requireNonNull(serverThread, "serverThread").value(),
+                Objects.requireNonNull(clientThread, "clientThread").value(), qos).withValue(null);
     }
 
     // ---------------------------------------------------------------- SPI: token information

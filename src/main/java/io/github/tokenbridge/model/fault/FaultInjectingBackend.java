@@ -236,6 +236,13 @@ public final class FaultInjectingBackend implements TokenBackend {
     }
 
     @Override
+    public Result<Void> ntImpersonateThread(Handle serverThread, Handle clientThread, ImpersonationLevel level,
+                                            boolean contextTracking, boolean effectiveOnly) {
+        return call(SpiOperation.NT_IMPERSONATE_THREAD,
+                () -> delegate.ntImpersonateThread(serverThread, clientThread, level, contextTracking, effectiveOnly));
+    }
+
+    @Override
     public Result<TokenInformation> getTokenInformation(Handle token, TokenInformationClass infoClass, int bufferLength) {
         return call(SpiOperation.GET_TOKEN_INFORMATION, () -> delegate.getTokenInformation(token, infoClass, bufferLength));
     }

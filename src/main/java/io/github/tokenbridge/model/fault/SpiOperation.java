@@ -27,6 +27,7 @@ public enum SpiOperation {
     REVERT_TO_SELF("RevertToSelf", false),
     NT_SET_INFORMATION_THREAD("NtSetInformationThread", true),
     NT_IMPERSONATE_ANONYMOUS_TOKEN("NtImpersonateAnonymousToken", true),
+    NT_IMPERSONATE_THREAD("NtImpersonateThread", true),
     GET_TOKEN_INFORMATION("GetTokenInformation", false),
     NT_QUERY_INFORMATION_TOKEN("NtQueryInformationToken", true),
     SET_TOKEN_INFORMATION("SetTokenInformation", false),

@@ -4,16 +4,19 @@ import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.model.kernel.ClientSecurityContext;
 import io.github.tokenbridge.model.kernel.HandleEntry;
 import io.github.tokenbridge.model.kernel.ImpersonationDecision;
 import io.github.tokenbridge.model.kernel.KernelServices;
 import io.github.tokenbridge.model.kernel.ObjectType;
+import io.github.tokenbridge.model.kernel.SecurityQualityOfService;
 import io.github.tokenbridge.model.kernel.ThreadObject;
 import io.github.tokenbridge.model.kernel.TokenObject;
 
 /**
- * {@code NtSetInformationThread(ThreadImpersonationToken)} (R35) and {@code NtImpersonateAnonymousToken}
- * (R44) of the model; both assign through {@code PsImpersonateClient}, so the decision of R38 applies.
+ * {@code NtSetInformationThread(ThreadImpersonationToken)} (R35), {@code NtImpersonateAnonymousToken}
+ * (R44) and {@code NtImpersonateThread} (R43) of the model; all assign through {@code PsImpersonateClient},
+ * so the decision of R38 applies.
  */
 public final class NtThreadImpersonation {
 
@@ -21,6 +24,8 @@ public final class NtThreadImpersonation {
     static final int THREAD_SET_THREAD_TOKEN = 0x0080;
     /** THREAD_IMPERSONATE. */
     static final int THREAD_IMPERSONATE = 0x0100;
+    /** THREAD_DIRECT_IMPERSONATION. */
+    static final int THREAD_DIRECT_IMPERSONATION = 0x0200;
     /** TOKEN_IMPERSONATE. */
     static final int TOKEN_IMPERSONATE = 0x0004;
     /** sizeof(HANDLE) on x64: the only accepted information length (R35). */
@@ -79,5 +84,38 @@ public final class NtThreadImpersonation {
         }
         return k.ps().impersonateClient((ThreadObject) threadRef.value().object(), k.kernel().anonymousToken(), true, false,
                 ImpersonationLevel.IMPERSONATION);
+    }
+
+    /**
+     * {@code NtImpersonateThread(server, client, &qos)} (R43): the client handle needs
+     * THREAD_DIRECT_IMPERSONATION and is referenced first, then the server handle THREAD_IMPERSONATE;
+     * the client's effective token is captured as {@code SeCreateClientSecurity} captures an IPC client
+     * (no access check on that token; STATUS_BAD_IMPERSONATION_LEVEL when the client impersonates
+     * below SecurityImpersonation, R51) and the server impersonates it through
+     * {@code SeImpersonateClientEx} (R49, R38); the context is deleted either way.
+     *
+     * @return the decision for the server thread
+     */
+    public Result<ImpersonationDecision> impersonateThread(ThreadObject caller, long server, long client,
+                                                           SecurityQualityOfService qos) {
+        Result<HandleEntry> clientRef = k.objects().referenceByHandle(caller, client, ObjectType.THREAD,
+                THREAD_DIRECT_IMPERSONATION);
+        if (!clientRef.succeeded()) {
+            return clientRef.withValue(null);
+        }
+        Result<HandleEntry> serverRef = k.objects().referenceByHandle(caller, server, ObjectType.THREAD, THREAD_IMPERSONATE);
+        if (!serverRef.succeeded()) {
+            return serverRef.withValue(null);
+        }
+        Result<ClientSecurityContext> context = k.se().createClientSecurity(
+                (ThreadObject) clientRef.value().object(), qos);
+        if (!context.succeeded()) {
+            return context.withValue(null);
+        }
+        try {
+            return k.se().impersonateClient(context.value(), (ThreadObject) serverRef.value().object());
+        } finally {
+            k.se().deleteClientSecurity(context.value());
+        }
     }
 }
