@@ -431,10 +431,7 @@ final class SpiFuzzer {
                 SpiFuzzArguments.Arg server = args.handle(before, ObjectType.THREAD);
                 SpiFuzzArguments.Arg client = args.handle(before, ObjectType.THREAD);
                 ImpersonationLevel level = args.maybeNull(args.level(), nulled);
-                // static tracking only: dynamic tracking of a client that does not impersonate makes
-                // SeImpersonateClientEx reference the client's primary token (KernelRoutinesTest R49),
-                // which ModelInvariants rejects; that conflict is open (see the R43 branch report)
-                boolean dynamic = false;
+                boolean dynamic = random.nextBoolean();
                 boolean effectiveOnly = random.nextBoolean();
                 call = "NtImpersonateThread(" + server + ", " + client + ", " + level + (dynamic ? ", dynamic" : ", static")
                         + (effectiveOnly ? ", effective-only" : "") + ")";

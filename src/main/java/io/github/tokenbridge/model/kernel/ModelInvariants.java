@@ -25,7 +25,8 @@ import java.util.Set;
  *       MAXIMUM_ALLOWED; the only attribute kept is OBJ_INHERIT; every process or thread a handle
  *       names is still in the kernel's tables (no handle refers to an object the kernel dropped).</li>
  *   <li>Threads (R16, R47, R48): an impersonating thread holds an impersonation token, at a level not
- *       above the token's own; impersonation is not left suspended (PsDisableImpersonation without
+ *       above the token's own, or a primary token referenced with CopyOnOpen (R33, R48: dynamic tracking of
+ *       a client that is not impersonating); impersonation is not left suspended (PsDisableImpersonation without
  *       PsRestoreImpersonation) once a call returned.</li>
  *   <li>Processes (R18): the primary token is a primary token and is recorded as in use.</li>
  *   <li>Tokens (R5-R9): TokenIds are unique per object; exactly one integrity label; a group that is
@@ -129,7 +130,13 @@ public final class ModelInvariants {
             TokenObject token = state.token();
             tokens.putIfAbsent(token, "impersonation token of " + thread);
             if (token.type() != TokenType.IMPERSONATION) {
-                violations.add(thread + ": impersonates " + token + ", which is not an impersonation token");
+                // PsImpersonateClient accepts a primary token (R48): SeImpersonateClientEx does so for a
+                // dynamically tracked client that is not impersonating, always with CopyOnOpen, so user
+                // mode only ever opens an impersonation copy (R33). Any other primary token is a bug.
+                if (!state.copyOnOpen()) {
+                    violations.add(thread + ": impersonates " + token + ", a primary token without CopyOnOpen");
+                }
+                return;
             }
             ImpersonationLevel tokenLevel = token.level();
             if (tokenLevel.isBelow(state.level())) {
