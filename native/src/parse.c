@@ -15,7 +15,7 @@ static const VerbSpec VERBS[] = {
     {"duplicate_token", L_WIN32, 1, {{"token", A_HANDLE, REQ}, {"level", A_LEVEL, REQ}}, {0}},
     {"duplicate_token_ex", L_WIN32, 1,
      {{"token", A_HANDLE, REQ}, {"access", A_MASK, REQ}, {"level", A_LEVEL, OPT},
-      {"type", A_TYPE, REQ}}, {0}},
+      {"type", A_TYPE, REQ}, {"sd", A_SDDL, OPT}}, {0}},
     {"duplicate_handle", L_WIN32, 1,
      {{"handle", A_HANDLE, REQ}, {"access", A_MASK, OPT}, {"same_access", A_BOOL, OPT}}, {0}},
     {"close_handle", L_WIN32, 0, {{"handle", A_HANDLE, REQ}}, {0}},

@@ -242,6 +242,43 @@ static PSECURITY_DESCRIPTOR sddl_to_sd(Ctx *c, const char *sddl)
     return sd;
 }
 
+/* The descriptor an SDDL argument stands for: sd as converted, or, when the host's
+ * converter turned "D:NO_ACCESS_CONTROL" into an empty DACL (Wine 8; Windows gives a NULL DACL,
+ * MS-DTYP 2.5.1), a copy in abs_sd with a NULL DACL. Writes the DACL's shape to raw. */
+static PSECURITY_DESCRIPTOR sd_as_written(Ctx *c, const char *sddl, PSECURITY_DESCRIPTOR sd,
+                                          SECURITY_DESCRIPTOR *abs_sd)
+{
+    PSECURITY_DESCRIPTOR result = sd;
+    BOOL present = FALSE, defaulted = FALSE;
+    PACL dacl = NULL;
+    char d[32];
+    GetSecurityDescriptorDacl(sd, &present, &dacl, &defaulted);
+    if (present && dacl && dacl->AceCount == 0 && strstr(sddl, "D:NO_ACCESS_CONTROL")) {
+        PSID owner = NULL, group = NULL;
+        PACL sacl = NULL;
+        BOOL sacl_present = FALSE;
+        InitializeSecurityDescriptor(abs_sd, SECURITY_DESCRIPTOR_REVISION);
+        GetSecurityDescriptorOwner(sd, &owner, &defaulted);
+        SetSecurityDescriptorOwner(abs_sd, owner, FALSE);
+        GetSecurityDescriptorGroup(sd, &group, &defaulted);
+        SetSecurityDescriptorGroup(abs_sd, group, FALSE);
+        GetSecurityDescriptorSacl(sd, &sacl_present, &sacl, &defaulted);
+        SetSecurityDescriptorSacl(abs_sd, sacl_present, sacl, FALSE);
+        SetSecurityDescriptorDacl(abs_sd, TRUE, NULL, FALSE);
+        result = abs_sd;
+        dacl = NULL;
+        raw_add(&c->r->raw, "sddl_fixup", "NO_ACCESS_CONTROL converted to an empty DACL; passed a NULL DACL");
+    }
+    if (!present)
+        snprintf(d, sizeof d, "absent");
+    else if (!dacl)
+        snprintf(d, sizeof d, "null");
+    else
+        snprintf(d, sizeof d, "%u aces", (unsigned)dacl->AceCount);
+    raw_add(&c->r->raw, "dacl", d); /* for reading transcripts; raw is never compared */
+    return result;
+}
+
 static void privilege_names(PPRIVILEGE_SET set, Buf *out)
 {
     buf_add(out, "");
@@ -264,39 +301,8 @@ static void v_access_check(Ctx *c)
     PSECURITY_DESCRIPTOR sd = sddl_to_sd(c, arg(c, "sd"));
     if (!sd)
         return;
-    SECURITY_DESCRIPTOR abs_sd; /* a copy with a NULL DACL, when the host's SDDL parser lost it */
-    PSECURITY_DESCRIPTOR check_sd = sd;
-    {   /* the DACL the SDDL converted to, for reading transcripts (raw is never compared) */
-        BOOL present = FALSE, defaulted = FALSE;
-        PACL dacl = NULL;
-        char d[32];
-        GetSecurityDescriptorDacl(sd, &present, &dacl, &defaulted);
-        if (present && dacl && dacl->AceCount == 0 && strstr(arg(c, "sd"), "D:NO_ACCESS_CONTROL")) {
-            /* Wine 8 converts "D:NO_ACCESS_CONTROL" to an empty DACL; Windows to a NULL DACL
-             * (MS-DTYP 2.5.1). Build the NULL DACL here so AccessCheck is what is compared. */
-            PSID owner = NULL, group = NULL;
-            PACL sacl = NULL;
-            BOOL sacl_present = FALSE;
-            InitializeSecurityDescriptor(&abs_sd, SECURITY_DESCRIPTOR_REVISION);
-            GetSecurityDescriptorOwner(sd, &owner, &defaulted);
-            SetSecurityDescriptorOwner(&abs_sd, owner, FALSE);
-            GetSecurityDescriptorGroup(sd, &group, &defaulted);
-            SetSecurityDescriptorGroup(&abs_sd, group, FALSE);
-            GetSecurityDescriptorSacl(sd, &sacl_present, &sacl, &defaulted);
-            SetSecurityDescriptorSacl(&abs_sd, sacl_present, sacl, FALSE);
-            SetSecurityDescriptorDacl(&abs_sd, TRUE, NULL, FALSE);
-            check_sd = &abs_sd;
-            dacl = NULL;
-            raw_add(&c->r->raw, "sddl_fixup", "NO_ACCESS_CONTROL converted to an empty DACL; passed a NULL DACL");
-        }
-        if (!present)
-            snprintf(d, sizeof d, "absent");
-        else if (!dacl)
-            snprintf(d, sizeof d, "null");
-        else
-            snprintf(d, sizeof d, "%u aces", (unsigned)dacl->AceCount);
-        raw_add(&c->r->raw, "dacl", d);
-    }
+    SECURITY_DESCRIPTOR abs_sd;
+    PSECURITY_DESCRIPTOR check_sd = sd_as_written(c, arg(c, "sd"), sd, &abs_sd);
     union {
         PRIVILEGE_SET set;
         BYTE bytes[4096];
@@ -640,9 +646,21 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
     } else if (!strcmp(v, "duplicate_token_ex")) {
         if (!get_handle(&c, "token", &a))
             return;
-        ok = DuplicateTokenEx(a, get_mask(&c, "access", 0), NULL, get_level(&c, SecurityImpersonation),
+        /* sd= (R14): the SECURITY_ATTRIBUTES' descriptor; absent: lpTokenAttributes NULL */
+        SECURITY_ATTRIBUTES sa = {sizeof sa, NULL, FALSE};
+        SECURITY_DESCRIPTOR abs_sd;
+        PSECURITY_DESCRIPTOR sd = NULL;
+        if (arg(&c, "sd")) {
+            if (!(sd = sddl_to_sd(&c, arg(&c, "sd"))))
+                return;
+            sa.lpSecurityDescriptor = sd_as_written(&c, arg(&c, "sd"), sd, &abs_sd);
+        }
+        ok = DuplicateTokenEx(a, get_mask(&c, "access", 0), sd ? &sa : NULL, get_level(&c, SecurityImpersonation),
                               get_type(&c), &out);
-        outcome_w32(&c, ok, ok ? 0 : GetLastError());
+        DWORD err = ok ? 0 : GetLastError();
+        if (sd)
+            LocalFree(sd);
+        outcome_w32(&c, ok, err);
         bind(&c, ok, out);
     } else if (!strcmp(v, "duplicate_handle")) {
         if (!get_handle(&c, "handle", &a))

@@ -21,7 +21,6 @@ class CorpusTest {
      * not be cited (then it belongs in the corpus, not here).
      */
     static final Map<String, String> NOT_OBSERVABLE = Map.of(
-            "R14", "token security descriptors: no verb reads or sets a token's own SD or passes SECURITY_ATTRIBUTES",
             "R18", "process creation from an impersonating thread: create_process always takes an explicit token");
 
     @Test

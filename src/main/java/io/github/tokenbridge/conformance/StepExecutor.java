@@ -68,7 +68,8 @@ final class StepExecutor {
             case OPEN_PROCESS_TOKEN -> b.openProcessToken(h(a, "process"), mask(a, "access"));
             case OPEN_THREAD_TOKEN -> b.openThreadToken(h(a, "thread"), mask(a, "access"), bool(a, "open_as_self", false));
             case DUPLICATE_TOKEN -> b.duplicateToken(h(a, "token"), ValueSyntax.level(a.get("level")));
-            case DUPLICATE_TOKEN_EX -> b.duplicateTokenEx(h(a, "token"), mask(a, "access"), null,
+            case DUPLICATE_TOKEN_EX -> b.duplicateTokenEx(h(a, "token"), mask(a, "access"),
+                    a.containsKey("sd") ? io.github.tokenbridge.Sddl.parse(a.get("sd")) : null,
                     ValueSyntax.level(a.getOrDefault("level", "Impersonation")), ValueSyntax.type(a.get("type")));
             case DUPLICATE_HANDLE -> b.duplicateHandle(h(a, "handle"), a.containsKey("access") ? mask(a, "access") : 0,
                     bool(a, "same_access", !a.containsKey("access")) ? DUPLICATE_SAME_ACCESS : 0);

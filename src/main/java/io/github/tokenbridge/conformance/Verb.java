@@ -15,7 +15,7 @@ public enum Verb {
     OPEN_PROCESS_TOKEN(Layer.WIN32, "process:HANDLE access:ACCESS", ""),
     OPEN_THREAD_TOKEN(Layer.WIN32, "thread:HANDLE access:ACCESS open_as_self:BOOL", ""),
     DUPLICATE_TOKEN(Layer.WIN32, "token:HANDLE level:LEVEL", ""),
-    DUPLICATE_TOKEN_EX(Layer.WIN32, "token:HANDLE access:ACCESS level:LEVEL? type:TYPE", ""),
+    DUPLICATE_TOKEN_EX(Layer.WIN32, "token:HANDLE access:ACCESS level:LEVEL? type:TYPE sd:SDDL?", ""),
     DUPLICATE_HANDLE(Layer.WIN32, "handle:HANDLE access:ACCESS? same_access:BOOL?", ""),
     CLOSE_HANDLE(Layer.WIN32, "handle:HANDLE", ""),
     IMPERSONATE_SELF(Layer.WIN32, "level:LEVEL", ""),
