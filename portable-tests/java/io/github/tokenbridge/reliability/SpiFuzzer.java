@@ -252,9 +252,7 @@ final class SpiFuzzer {
                 boolean nt = op == 4;
                 call = (nt ? "NtClose(" : "CloseHandle(") + (h == null ? "null" : target) + ")";
                 invoke = () -> nt ? model.ntClose(h) : model.closeHandle(h);
-                if (nt || target.handle().value() >= 0) {
-                    mustBeValid.add(target); // the model's CloseHandle takes any negative value as a pseudo handle: no-op TRUE
-                }
+                mustBeValid.add(target); // R19: only -1, -2, -4, -5, -6 are pseudo (CloseHandle: TRUE, no effect); other negatives are invalid
                 effect = SpiFuzzOracles.Effect.CLOSES;
                 closeArg = target;
             }
