@@ -108,9 +108,9 @@ class ModelCorpusTest {
             if (r.status() == ScenarioResult.Status.SKIPPED) {
                 continue;
             }
-            assertEquals(0, last[0].openHandleCount(), s.id() + " left handles open");
-            assertEquals(0, last[0].impersonatingThreadCount(), s.id() + " left a thread impersonating");
-            assertEquals(0, last[0].kernelRoutines().outstandingReferences(), s.id() + " left kernel references");
+            assertEquals(0, last[0].world().openHandleCount(), s.id() + " left handles open");
+            assertEquals(0, last[0].world().impersonatingThreadCount(), s.id() + " left a thread impersonating");
+            assertEquals(0, last[0].world().kernelRoutines().outstandingReferences(), s.id() + " left kernel references");
         }
     }
 }

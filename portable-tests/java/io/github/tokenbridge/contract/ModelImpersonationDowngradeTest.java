@@ -45,7 +45,7 @@ class ModelImpersonationDowngradeTest {
     }
 
     private AccessToken otherUsersLogon(LogonOrigin origin) {
-        long handle = backend.logon(LogonPrincipal.OTHER, LogonType.NETWORK, origin).value().value();
+        long handle = backend.world().logon(LogonPrincipal.OTHER, LogonType.NETWORK, origin).value().value();
         return system.adopt(handle, "logon token of another user");
     }
 

@@ -42,7 +42,7 @@ class ModelTokenSystemExtensionTest {
     @Test
     @ModelPreset("local-system")
     void inject_methodPresetOverridesClass_localSystem(TokenSystem tokens, ModelBackend backend) {
-        assertEquals("local-system", backend.configuration().name());
+        assertEquals("local-system", backend.world().configuration().name());
         try (AccessToken t = tokens.openProcessToken(EnumSet.of(TokenAccess.QUERY))) {
             assertEquals("S-1-5-18", t.user().toString());
         }
@@ -52,7 +52,7 @@ class ModelTokenSystemExtensionTest {
     class Inner {
         @Test
         void inject_enclosingClassPreset_applies(ModelBackend backend) {
-            assertEquals("elevated-admin", backend.configuration().name());
+            assertEquals("elevated-admin", backend.world().configuration().name());
         }
     }
 

@@ -6,8 +6,11 @@ import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformationClass;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -94,10 +97,36 @@ class BadInputTest {
                 .getMessage().contains("LUA_TOKEN"));
     }
 
-    @Test
-    void closeHandle_pseudoHandles_succeedWithoutEffect() {
-        ok(backend.closeHandle(Handle.CURRENT_PROCESS));
-        ok(backend.closeHandle(Handle.CURRENT_PROCESS_TOKEN));
+    @Test // R19: CloseHandle of a defined pseudo handle (-1, -2, -4, -5, -6) succeeds and does nothing
+    @DisplayName("R19: CloseHandle of GetCurrentProcess/GetCurrentThread and the token pseudo handles succeeds without effect")
+    void closeHandle_definedPseudoHandles_succeedWithoutEffect() {
+        Handle opened = ok(backend.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_QUERY));
+        int handles = backend.world().openHandleCount();
+        for (Handle pseudo : List.of(Handle.CURRENT_PROCESS, Handle.CURRENT_THREAD, Handle.CURRENT_PROCESS_TOKEN,
+                Handle.CURRENT_THREAD_TOKEN, Handle.CURRENT_THREAD_EFFECTIVE_TOKEN)) {
+            Result<Void> r = backend.closeHandle(pseudo);
+            assertTrue(r.succeeded(), () -> "CloseHandle(" + pseudo + ") gave " + r);
+            assertEquals(0, r.win32Error(), () -> "CloseHandle(" + pseudo + ") last error");
+        }
+        assertEquals(handles, backend.world().openHandleCount());
+        assertEquals(TOKEN_QUERY, ok(backend.queryGrantedAccess(opened)));
         ok(backend.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_QUERY));
+        ok(backend.openThread(0x0040, backend.getCurrentThreadId()));
+        ok(backend.getTokenInformation(Handle.CURRENT_PROCESS_TOKEN, TokenInformationClass.TokenUser, -1));
+    }
+
+    @Test // R19: only the defined pseudo handles are pseudo; any other negative value is an invalid handle
+    @DisplayName("R19: CloseHandle of any other negative value fails with ERROR_INVALID_HANDLE and closes nothing")
+    void closeHandle_undefinedNegativeValue_invalidHandle() {
+        Handle opened = ok(backend.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_QUERY));
+        int handles = backend.world().openHandleCount();
+        for (long value : new long[] {-3, -7, -8, -10, -11, -12, -0x7FFC, -1L << 32, Long.MIN_VALUE}) {
+            Result<Void> r = backend.closeHandle(new Handle(value));
+            fails(NtStatus.STATUS_INVALID_HANDLE, r);
+            failsWin32(Win32Error.ERROR_INVALID_HANDLE, r);
+            fails(NtStatus.STATUS_INVALID_HANDLE, backend.ntClose(new Handle(value)));
+        }
+        assertEquals(handles, backend.world().openHandleCount());
+        assertEquals(TOKEN_QUERY, ok(backend.queryGrantedAccess(opened)));
     }
 }

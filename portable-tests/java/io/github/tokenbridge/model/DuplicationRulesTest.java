@@ -101,7 +101,7 @@ class DuplicationRulesTest {
         assertTrue(((List<TokenPrivilege>) query(backend, d, TokenInformationClass.TokenPrivileges, List.class)).isEmpty());
         List<TokenGroup> groups = query(backend, d, TokenInformationClass.TokenGroups, List.class);
         assertTrue(groups.stream().allMatch(g -> g.enabled() || (g.attributes() & (0x20 | 0x10)) != 0));
-        assertEquals(backend.configuration().user(), query(backend, d, TokenInformationClass.TokenUser, TokenGroup.class).sid());
+        assertEquals(backend.world().configuration().user(), query(backend, d, TokenInformationClass.TokenUser, TokenGroup.class).sid());
     }
 
     @Test // R55; SepMakeTokenEffectiveOnly keeps deny-only groups (dropping one would lift its deny ACEs)

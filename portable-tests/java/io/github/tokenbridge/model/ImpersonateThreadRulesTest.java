@@ -38,11 +38,11 @@ class ImpersonateThreadRulesTest {
             ok(backend.setThreadToken(h, Handle.NULL));
         }
         ok(backend.revertToSelf());
-        assertEquals(0, backend.impersonatingThreadCount());
+        assertEquals(0, backend.world().impersonatingThreadCount());
     }
 
     private ModelThread worker() {
-        ModelThread worker = ok(backend.createThread(Handle.CURRENT_PROCESS));
+        ModelThread worker = ok(backend.world().createThread(Handle.CURRENT_PROCESS));
         workers.add(worker);
         return worker;
     }
@@ -65,7 +65,7 @@ class ImpersonateThreadRulesTest {
     void ntImpersonateThread_selfAtImpersonation_impersonatesCopyOfProcessToken() {
         ok(backend.ntImpersonateThread(Handle.CURRENT_THREAD, Handle.CURRENT_THREAD, ImpersonationLevel.IMPERSONATION,
                 false, false));
-        assertTrue(backend.currentThread().isImpersonating());
+        assertTrue(backend.world().currentThread().isImpersonating());
         assertEquals(ImpersonationLevel.IMPERSONATION, level(Handle.CURRENT_THREAD));
         Handle thread = threadToken(Handle.CURRENT_THREAD);
         assertEquals(user(Handle.CURRENT_PROCESS_TOKEN), user(thread));
@@ -110,7 +110,7 @@ class ImpersonateThreadRulesTest {
         Handle client = ok(backend.openThread(THREAD_IMPERSONATE | THREAD_QUERY_INFORMATION, backend.getCurrentThreadId()));
         fails(NtStatus.STATUS_ACCESS_DENIED, backend.ntImpersonateThread(Handle.CURRENT_THREAD, client,
                 ImpersonationLevel.IMPERSONATION, false, false));
-        assertFalse(backend.currentThread().isImpersonating());
+        assertFalse(backend.world().currentThread().isImpersonating());
         Handle direct = ok(backend.duplicateHandle(client, THREAD_DIRECT_IMPERSONATION, 0));
         ok(backend.ntImpersonateThread(Handle.CURRENT_THREAD, direct, ImpersonationLevel.IMPERSONATION, false, false));
     }
@@ -122,7 +122,7 @@ class ImpersonateThreadRulesTest {
                 backend.getCurrentThreadId()));
         fails(NtStatus.STATUS_ACCESS_DENIED, backend.ntImpersonateThread(server, Handle.CURRENT_THREAD,
                 ImpersonationLevel.IMPERSONATION, false, false));
-        assertFalse(backend.currentThread().isImpersonating());
+        assertFalse(backend.world().currentThread().isImpersonating());
     }
 
     @Test
@@ -142,7 +142,7 @@ class ImpersonateThreadRulesTest {
     void ntImpersonateThread_workerServerCallerClient_workerImpersonatesCallersToken() {
         ModelThread worker = worker();
         Handle server = ok(backend.openThread(THREAD_IMPERSONATE | THREAD_QUERY_INFORMATION, worker.threadId()));
-        ok(backend.impersonateLoggedOnUser(ok(backend.logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF))));
+        ok(backend.impersonateLoggedOnUser(ok(backend.world().logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF))));
         Sid other = user(threadToken(Handle.CURRENT_THREAD));
         ok(backend.ntImpersonateThread(server, Handle.CURRENT_THREAD, ImpersonationLevel.IMPERSONATION, false, false));
         assertTrue(worker.isImpersonating());

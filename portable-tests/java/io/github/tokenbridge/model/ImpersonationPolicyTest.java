@@ -20,14 +20,14 @@ class ImpersonationPolicyTest {
     private ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
 
     private ImpersonationDecision assign(Handle token, ImpersonationLevel level) {
-        KernelRoutines kernel = backend.kernelRoutines();
-        ImpersonationDecision d = ok(kernel.psImpersonateClient(backend.currentThread(), token, false, false, level));
+        KernelRoutines kernel = backend.world().kernelRoutines();
+        ImpersonationDecision d = ok(kernel.psImpersonateClient(backend.world().currentThread(), token, false, false, level));
         ok(kernel.psRevertToSelf());
         return d;
     }
 
     private Handle logon(LogonPrincipal who, LogonOrigin origin) {
-        return ok(backend.logon(who, LogonType.INTERACTIVE, origin));
+        return ok(backend.world().logon(who, LogonType.INTERACTIVE, origin));
     }
 
     @Test // R37, R38 (a)
@@ -97,9 +97,9 @@ class ImpersonationPolicyTest {
 
     @Test // R38 (g), CONFLICT resolved for WSI: one-directional
     void decide_restrictedParity_restrictedProcessNeedsRestrictedTokenButNotConversely() {
-        var kernel = backend.kernelServices().kernel();
-        var process = backend.kernelServices().ps().referencePrimaryToken(
-                backend.kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow());
+        var kernel = backend.world().kernelServices().kernel();
+        var process = backend.world().kernelServices().ps().referencePrimaryToken(
+                backend.world().kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow());
         var base = process.token().contents().withTypeAndLevel(TokenType.IMPERSONATION, ImpersonationLevel.IMPERSONATION);
         var restrictedContents = new io.github.tokenbridge.model.kernel.TokenContents(base.user(), base.groups(), base.privileges(),
                 base.owner(), base.primaryGroup(), base.defaultDacl(), base.source(), TokenType.PRIMARY, base.level(),
@@ -118,22 +118,22 @@ class ImpersonationPolicyTest {
                 policy.decide(restrictedToken, ImpersonationLevel.IMPERSONATION, restrictedPrimary).decidedBy());
         assertEquals(ImpersonationCheck.DEFAULT_ALLOW,
                 policy.decide(restrictedToken, ImpersonationLevel.IMPERSONATION, process.token()).decidedBy());
-        backend.kernelServices().ps().dereference(process);
+        backend.world().kernelServices().ps().dereference(process);
     }
 
     @Test // R40
     void psImpersonateClient_allowed_threadHoldsObjectItself() {
         Handle self = logon(LogonPrincipal.SELF, LogonOrigin.SELF);
-        KernelRoutines kernel = backend.kernelRoutines();
-        ok(kernel.psImpersonateClient(backend.currentThread(), self, false, false, ImpersonationLevel.IMPERSONATION));
-        var ref = ok(kernel.psReferenceImpersonationToken(backend.currentThread())).orElseThrow();
+        KernelRoutines kernel = backend.world().kernelRoutines();
+        ok(kernel.psImpersonateClient(backend.world().currentThread(), self, false, false, ImpersonationLevel.IMPERSONATION));
+        var ref = ok(kernel.psReferenceImpersonationToken(backend.world().currentThread())).orElseThrow();
         Handle held = kernel.openHandle(ref, TOKEN_QUERY);
         assertEquals(query(backend, self, TokenInformationClass.TokenStatistics, io.github.tokenbridge.TokenStatistics.class).tokenId(),
                 query(backend, held, TokenInformationClass.TokenStatistics, io.github.tokenbridge.TokenStatistics.class).tokenId());
         ok(kernel.psDereference(ref));
         ok(kernel.psRevertToSelf());
         assertEquals(0, kernel.outstandingReferences());
-        fails(NtStatus.STATUS_INVALID_HANDLE, kernel.psImpersonateClient(backend.currentThread(), new Handle(0x4444), false,
+        fails(NtStatus.STATUS_INVALID_HANDLE, kernel.psImpersonateClient(backend.world().currentThread(), new Handle(0x4444), false,
                 false, ImpersonationLevel.IMPERSONATION));
     }
 }

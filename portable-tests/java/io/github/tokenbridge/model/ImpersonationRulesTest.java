@@ -31,7 +31,7 @@ class ImpersonationRulesTest {
     @AfterEach
     void noImpersonationLeaks() {
         ok(backend.revertToSelf());
-        assertEquals(0, backend.impersonatingThreadCount());
+        assertEquals(0, backend.world().impersonatingThreadCount());
     }
 
     private Handle processToken(int access) {
@@ -76,11 +76,11 @@ class ImpersonationRulesTest {
 
     @Test // R36
     void setThreadToken_otherThreadByHandle_thatThreadImpersonates() throws Exception {
-        ModelThread worker = ok(backend.createThread(Handle.CURRENT_PROCESS));
+        ModelThread worker = ok(backend.world().createThread(Handle.CURRENT_PROCESS));
         Handle workerHandle = ok(backend.openThread(THREAD_SET_THREAD_TOKEN, worker.threadId()));
         ok(backend.setThreadToken(workerHandle, impersonationToken(processToken(TOKEN_DUPLICATE), ImpersonationLevel.IMPERSONATION)));
         assertTrue(worker.isImpersonating());
-        assertFalse(backend.currentThread().isImpersonating());
+        assertFalse(backend.world().currentThread().isImpersonating());
         ok(backend.setThreadToken(workerHandle, Handle.NULL));
         assertFalse(worker.isImpersonating());
     }
@@ -111,14 +111,14 @@ class ImpersonationRulesTest {
 
     @Test // R38 (d)
     void impersonateLoggedOnUser_otherUserLoggedOnByCaller_allowedBySameOrigin() {
-        Handle other = ok(backend.logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF));
+        Handle other = ok(backend.world().logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF));
         ok(backend.impersonateLoggedOnUser(other));
         assertEquals(ImpersonationLevel.IMPERSONATION, threadLevel());
     }
 
     @Test // R38 (e)
     void impersonateLoggedOnUser_otherUserLoggedOnBySystem_downgraded() {
-        Handle other = ok(backend.logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SYSTEM));
+        Handle other = ok(backend.world().logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SYSTEM));
         ok(backend.impersonateLoggedOnUser(other));
         assertEquals(ImpersonationLevel.IDENTIFICATION, threadLevel());
     }
@@ -126,7 +126,7 @@ class ImpersonationRulesTest {
     @Test // R38 (b)
     void impersonateLoggedOnUser_serviceWithSeImpersonate_otherUserAllowed() {
         backend = ModelBackend.create(ModelConfiguration.serviceImpersonate());
-        Handle other = ok(backend.logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM));
+        Handle other = ok(backend.world().logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM));
         ok(backend.impersonateLoggedOnUser(other));
         assertEquals(ImpersonationLevel.IMPERSONATION, threadLevel());
     }
@@ -134,14 +134,14 @@ class ImpersonationRulesTest {
     @Test // R38 (c)
     void impersonateLoggedOnUser_elevatedAdminFromFilteredProcess_downgraded() {
         backend = ModelBackend.create(ModelConfiguration.filteredAdmin());
-        Handle full = ok(backend.logon(LogonPrincipal.ADMIN, LogonType.INTERACTIVE, LogonOrigin.SYSTEM));
+        Handle full = ok(backend.world().logon(LogonPrincipal.ADMIN, LogonType.INTERACTIVE, LogonOrigin.SYSTEM));
         ok(backend.impersonateLoggedOnUser(full));
         assertEquals(ImpersonationLevel.IDENTIFICATION, threadLevel());
     }
 
     @Test // R38: same user, same integrity, not elevated: not downgraded
     void impersonateLoggedOnUser_sameUserFromOtherSession_allowed() {
-        Handle self = ok(backend.logon(LogonPrincipal.SELF, LogonType.NETWORK, LogonOrigin.SYSTEM));
+        Handle self = ok(backend.world().logon(LogonPrincipal.SELF, LogonType.NETWORK, LogonOrigin.SYSTEM));
         ok(backend.impersonateLoggedOnUser(self));
         assertEquals(ImpersonationLevel.IMPERSONATION, threadLevel());
     }
@@ -173,7 +173,7 @@ class ImpersonationRulesTest {
 
     @Test // R41
     void impersonateSelf_whileImpersonatingOtherUser_checkedUnderThatIdentity() {
-        ok(backend.impersonateLoggedOnUser(ok(backend.logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF))));
+        ok(backend.impersonateLoggedOnUser(ok(backend.world().logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF))));
         fails(NtStatus.STATUS_ACCESS_DENIED, backend.impersonateSelf(ImpersonationLevel.IMPERSONATION));
     }
 
@@ -203,7 +203,7 @@ class ImpersonationRulesTest {
         ok(backend.impersonateSelf(ImpersonationLevel.IDENTIFICATION));
         Handle t = ok(backend.openThreadToken(Handle.CURRENT_THREAD, TOKEN_QUERY, true));
         ok(backend.revertToSelf());
-        assertFalse(backend.currentThread().isImpersonating(), "one RevertToSelf ends everything (no stack)");
+        assertFalse(backend.world().currentThread().isImpersonating(), "one RevertToSelf ends everything (no stack)");
         assertEquals(TokenType.IMPERSONATION, query(backend, t, TokenInformationClass.TokenType, TokenType.class));
         ok(backend.revertToSelf());
     }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class KernelRoutinesTest {
 
     private final ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
-    private final KernelRoutines kernel = backend.kernelRoutines();
+    private final KernelRoutines kernel = backend.world().kernelRoutines();
 
     @AfterEach
     void noReferenceLeaks() {
@@ -31,11 +31,11 @@ class KernelRoutinesTest {
     }
 
     private ModelThread newThread() {
-        return ok(backend.createThread(Handle.CURRENT_PROCESS));
+        return ok(backend.world().createThread(Handle.CURRENT_PROCESS));
     }
 
     private Handle selfToken() {
-        return ok(backend.logon(LogonPrincipal.SELF, LogonType.INTERACTIVE, LogonOrigin.SELF));
+        return ok(backend.world().logon(LogonPrincipal.SELF, LogonType.INTERACTIVE, LogonOrigin.SELF));
     }
 
     @Test // R47, R48
@@ -70,7 +70,7 @@ class KernelRoutinesTest {
     void psImpersonateClient_primaryToken_threadHoldsIt() throws Exception {
         ModelThread t = newThread();
         ok(kernel.psImpersonateClient(t, selfToken(), false, false, ImpersonationLevel.IMPERSONATION));
-        backend.runAs(t, () -> {
+        backend.world().runAs(t, () -> {
             Handle h = ok(backend.openThreadToken(Handle.CURRENT_THREAD, TOKEN_QUERY, true));
             assertEquals(TokenType.PRIMARY, query(backend, h, TokenInformationClass.TokenType, TokenType.class));
             return ok(kernel.psRevertToSelf());
@@ -102,7 +102,7 @@ class KernelRoutinesTest {
         Handle process = ok(backend.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_ADJUST_PRIVILEGES));
         ok(backend.adjustTokenPrivileges(process, false, List.of(TokenPrivilege.of(Privilege.SeShutdownPrivilege, 2)), -1));
         ok(kernel.seImpersonateClientEx(context, server));
-        backend.runAs(server, () -> {
+        backend.world().runAs(server, () -> {
             List<TokenPrivilege> p = query(backend, Handle.CURRENT_THREAD_TOKEN, TokenInformationClass.TokenPrivileges, List.class);
             assertTrue(p.contains(TokenPrivilege.of(Privilege.SeShutdownPrivilege, 0)));
             return null;
@@ -125,7 +125,7 @@ class KernelRoutinesTest {
         assertEquals(logonStats.tokenId(), query(backend, kernel.openHandle(held, TOKEN_QUERY), TokenInformationClass.TokenStatistics,
                 TokenStatistics.class).tokenId());
         ok(kernel.psDereference(held));
-        backend.runAs(client, () -> ok(kernel.psRevertToSelf()));
+        backend.world().runAs(client, () -> ok(kernel.psRevertToSelf()));
         ok(kernel.seImpersonateClientEx(context, server));
         TokenReference after = ok(kernel.psReferenceImpersonationToken(server)).orElseThrow();
         TokenReference primary = ok(kernel.psReferencePrimaryToken(Handle.CURRENT_PROCESS));
@@ -142,7 +142,7 @@ class KernelRoutinesTest {
         ModelThread server = newThread();
         ClientSecurityContext context = ok(kernel.seCreateClientSecurity(client, ImpersonationLevel.IMPERSONATION, true, true));
         ok(kernel.seImpersonateClientEx(context, server));
-        backend.runAs(server, () -> {
+        backend.world().runAs(server, () -> {
             List<TokenPrivilege> p = query(backend, Handle.CURRENT_THREAD_TOKEN, TokenInformationClass.TokenPrivileges, List.class);
             assertEquals(List.of(TokenPrivilege.of(Privilege.SeChangeNotifyPrivilege, 3)), p);
             return null;
@@ -160,8 +160,8 @@ class KernelRoutinesTest {
 
     @Test // R38 through SeImpersonateClientEx
     void seImpersonateClientEx_clientInOtherUsersProcess_serverDowngraded() {
-        Handle other = ok(backend.logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM));
-        ModelThread client = ok(backend.createThread(ok(backend.createProcess(other))));
+        Handle other = ok(backend.world().logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM));
+        ModelThread client = ok(backend.world().createThread(ok(backend.world().createProcess(other))));
         ModelThread server = newThread();
         ClientSecurityContext context = ok(kernel.seCreateClientSecurity(client, ImpersonationLevel.IMPERSONATION, false, false));
         assertFalse(ok(kernel.seImpersonateClientEx(context, server)).allowed());

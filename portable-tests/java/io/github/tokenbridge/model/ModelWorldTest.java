@@ -80,14 +80,14 @@ class ModelWorldTest {
     @Test
     void logon_principals_selfOtherAdminWithAllAccessHandles() {
         ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
-        int before = backend.openHandleCount();
-        Handle self = ok(backend.logon(LogonPrincipal.SELF, LogonType.INTERACTIVE, LogonOrigin.SELF));
-        Handle other = ok(backend.logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM));
-        Handle admin = ok(backend.logon(LogonPrincipal.ADMIN, LogonType.INTERACTIVE, LogonOrigin.SYSTEM));
-        assertEquals(before + 3, backend.openHandleCount());
+        int before = backend.world().openHandleCount();
+        Handle self = ok(backend.world().logon(LogonPrincipal.SELF, LogonType.INTERACTIVE, LogonOrigin.SELF));
+        Handle other = ok(backend.world().logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM));
+        Handle admin = ok(backend.world().logon(LogonPrincipal.ADMIN, LogonType.INTERACTIVE, LogonOrigin.SYSTEM));
+        assertEquals(before + 3, backend.world().openHandleCount());
         assertEquals(TOKEN_ALL_ACCESS, ok(backend.queryGrantedAccess(self)));
-        assertEquals(backend.configuration().user(), query(backend, self, TokenInformationClass.TokenUser, TokenGroup.class).sid());
-        assertEquals(backend.configuration().otherUser(), query(backend, other, TokenInformationClass.TokenUser, TokenGroup.class).sid());
+        assertEquals(backend.world().configuration().user(), query(backend, self, TokenInformationClass.TokenUser, TokenGroup.class).sid());
+        assertEquals(backend.world().configuration().otherUser(), query(backend, other, TokenInformationClass.TokenUser, TokenGroup.class).sid());
         assertEquals(ElevationType.FULL, query(backend, admin, TokenInformationClass.TokenElevationType, ElevationType.class));
         TokenStatistics processStats = query(backend, Handle.CURRENT_PROCESS_TOKEN, TokenInformationClass.TokenStatistics, TokenStatistics.class);
         assertEquals(processStats.authenticationId(), query(backend, self, TokenInformationClass.TokenOrigin, Luid.class));
@@ -95,7 +95,7 @@ class ModelWorldTest {
         for (Handle h : List.of(self, other, admin)) {
             ok(backend.closeHandle(h));
         }
-        assertEquals(before, backend.openHandleCount());
+        assertEquals(before, backend.world().openHandleCount());
     }
 
     @Test // R17: each Java thread is its own model thread
@@ -110,16 +110,16 @@ class ModelWorldTest {
         t.start();
         t.join();
         assertNotEquals(backend.getCurrentThreadId(), otherTid.get());
-        assertEquals(backend.getCurrentProcessId(), backend.currentThread().processId());
-        assertEquals(1, backend.impersonatingThreadCount());
+        assertEquals(backend.getCurrentProcessId(), backend.world().currentThread().processId());
+        assertEquals(1, backend.world().impersonatingThreadCount());
         ok(backend.revertToSelf());
-        assertEquals(0, backend.impersonatingThreadCount());
+        assertEquals(0, backend.world().impersonatingThreadCount());
     }
 
     @Test
     void createThread_processHandleWithoutCreateThread_accessDenied() {
         ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
         Handle limited = ok(backend.openProcess(0x1000, backend.getCurrentProcessId()));
-        fails(NtStatus.STATUS_ACCESS_DENIED, backend.createThread(limited));
+        fails(NtStatus.STATUS_ACCESS_DENIED, backend.world().createThread(limited));
     }
 }

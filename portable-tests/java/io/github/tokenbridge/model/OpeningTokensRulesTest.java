@@ -36,7 +36,7 @@ class OpeningTokensRulesTest {
     }
 
     private Handle otherUserImpersonationToken() {
-        Handle other = ok(backend.logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF));
+        Handle other = ok(backend.world().logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF));
         return ok(backend.duplicateTokenEx(other, TOKEN_ALL_ACCESS, null, ImpersonationLevel.IMPERSONATION, TokenType.IMPERSONATION));
     }
 
@@ -52,9 +52,9 @@ class OpeningTokensRulesTest {
     @Test // R17
     void createThread_whileCreatorImpersonates_newThreadDoesNotImpersonate() throws Exception {
         ok(backend.impersonateSelf(ImpersonationLevel.IMPERSONATION));
-        ModelThread thread = ok(backend.createThread(Handle.CURRENT_PROCESS));
+        ModelThread thread = ok(backend.world().createThread(Handle.CURRENT_PROCESS));
         assertFalse(thread.isImpersonating());
-        backend.runAs(thread, () -> {
+        backend.world().runAs(thread, () -> {
             fails(NtStatus.STATUS_NO_TOKEN, backend.openThreadToken(Handle.CURRENT_THREAD, TOKEN_QUERY, true));
             return null;
         });
@@ -63,15 +63,15 @@ class OpeningTokensRulesTest {
 
     @Test // R18
     void createProcess_pseudoProcessToken_invalidHandle() {
-        fails(NtStatus.STATUS_INVALID_HANDLE, backend.createProcess(Handle.CURRENT_PROCESS_TOKEN));
+        fails(NtStatus.STATUS_INVALID_HANDLE, backend.world().createProcess(Handle.CURRENT_PROCESS_TOKEN));
     }
 
     @Test // R18
     void createProcess_whileImpersonating_childGetsGivenPrimaryToken() {
-        Handle logon = ok(backend.logon(LogonPrincipal.SELF, LogonType.INTERACTIVE, LogonOrigin.SELF));
+        Handle logon = ok(backend.world().logon(LogonPrincipal.SELF, LogonType.INTERACTIVE, LogonOrigin.SELF));
         TokenStatistics expected = query(backend, logon, TokenInformationClass.TokenStatistics, TokenStatistics.class);
         ok(backend.impersonateLoggedOnUser(otherUserImpersonationToken()));
-        Handle process = ok(backend.createProcess(logon));
+        Handle process = ok(backend.world().createProcess(logon));
         ok(backend.revertToSelf());
         Handle childToken = ok(backend.openProcessToken(process, TOKEN_QUERY));
         assertEquals(expected.tokenId(), query(backend, childToken, TokenInformationClass.TokenStatistics, TokenStatistics.class).tokenId());
@@ -211,7 +211,7 @@ class OpeningTokensRulesTest {
         Handle h = ok(backend.openThreadToken(Handle.CURRENT_THREAD, TOKEN_QUERY, true));
         assertEquals(ImpersonationLevel.IDENTIFICATION, query(backend, h, TokenInformationClass.TokenImpersonationLevel, ImpersonationLevel.class));
         fails(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL, backend.openThreadToken(Handle.CURRENT_THREAD, TOKEN_QUERY, false));
-        assertTrue(backend.currentThread().isImpersonating(), "impersonation restored after OpenAsSelf");
+        assertTrue(backend.world().currentThread().isImpersonating(), "impersonation restored after OpenAsSelf");
         ok(backend.revertToSelf());
     }
 
@@ -245,8 +245,8 @@ class OpeningTokensRulesTest {
 
     @Test // R32
     void openThreadToken_otherThreadsTokenWithOpenAsSelf_checkedUnderProcessToken() throws Exception {
-        ModelThread worker = ok(backend.createThread(Handle.CURRENT_PROCESS));
-        backend.runAs(worker, () -> ok(backend.impersonateSelf(ImpersonationLevel.IMPERSONATION)));
+        ModelThread worker = ok(backend.world().createThread(Handle.CURRENT_PROCESS));
+        backend.world().runAs(worker, () -> ok(backend.impersonateSelf(ImpersonationLevel.IMPERSONATION)));
         Handle workerHandle = ok(backend.openThread(THREAD_QUERY_INFORMATION, worker.threadId()));
         ok(backend.impersonateSelf(ImpersonationLevel.IDENTIFICATION));
         fails(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL, backend.openThreadToken(workerHandle, TOKEN_QUERY, false));
@@ -290,10 +290,10 @@ class OpeningTokensRulesTest {
                 Acl.of(Ace.allow(TOKEN_QUERY | TOKEN_ASSIGN_PRIMARY, Sid.EVERYONE)));
         Handle primary = ok(backend.duplicateTokenEx(processToken(TOKEN_DUPLICATE), TOKEN_QUERY | TOKEN_ASSIGN_PRIMARY, sd,
                 ImpersonationLevel.IMPERSONATION, TokenType.PRIMARY));
-        Handle child = ok(backend.createProcess(primary));
+        Handle child = ok(backend.world().createProcess(primary));
         ok(backend.openProcessToken(child, TOKEN_QUERY));
         fails(NtStatus.STATUS_ACCESS_DENIED, backend.openProcessToken(child, TOKEN_QUERY | TOKEN_DUPLICATE));
         assertEquals(0x00020000 | 0x00040000 | TOKEN_QUERY | TOKEN_ASSIGN_PRIMARY, ok(backend.queryGrantedAccess(ok(backend.openProcessToken(child, MAXIMUM_ALLOWED)))));
-        fails(NtStatus.STATUS_TOKEN_ALREADY_IN_USE, backend.createProcess(primary));
+        fails(NtStatus.STATUS_TOKEN_ALREADY_IN_USE, backend.world().createProcess(primary));
     }
 }

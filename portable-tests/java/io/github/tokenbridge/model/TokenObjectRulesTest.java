@@ -271,7 +271,7 @@ class TokenObjectRulesTest {
         Acl dacl = ((Optional<Acl>) query(admin, p, TokenInformationClass.TokenDefaultDacl, Optional.class)).orElseThrow();
         assertEquals(Sid.BUILTIN_ADMINISTRATORS, query(admin, p, TokenInformationClass.TokenOwner, Sid.class));
         assertTrue(dacl.aces().stream().anyMatch(a -> a.sid().equals(Sid.BUILTIN_ADMINISTRATORS)));
-        assertTrue(dacl.aces().stream().noneMatch(a -> a.sid().equals(admin.configuration().user())));
+        assertTrue(dacl.aces().stream().noneMatch(a -> a.sid().equals(admin.world().configuration().user())));
     }
 
     @Test // R56

@@ -59,7 +59,7 @@ class FaultPlanTest {
         assertTrue(faults.ntClose(a).succeeded());
         assertEquals(NtStatus.STATUS_INVALID_HANDLE.code(), faults.ntClose(b).ntStatus().getAsInt());
         assertFalse(faults.ntClose(c).succeeded());
-        assertEquals(2, model.openHandleCount(), "failed without effect: b and c stay open");
+        assertEquals(2, model.world().openHandleCount(), "failed without effect: b and c stay open");
         assertTrue(model.ntClose(b).succeeded());
         assertTrue(model.ntClose(c).succeeded());
     }
@@ -74,7 +74,7 @@ class FaultPlanTest {
         assertFalse(r.succeeded());
         assertEquals(Win32Error.ERROR_INVALID_HANDLE.code(), r.win32Error());
         assertTrue(r.ntStatus().isEmpty(), "a bare Win32 failure has no NTSTATUS");
-        assertEquals(0, model.openHandleCount());
+        assertEquals(0, model.world().openHandleCount());
     }
 
     @Test

@@ -28,7 +28,7 @@ final class FaultWorld implements AutoCloseable {
         this.model = ModelBackend.create(configuration);
         this.faults = model.withFaults(FaultPlan.none());
         this.system = Tokens.over(faults);
-        this.baselineHandles = model.openHandleCount();
+        this.baselineHandles = model.world().openHandleCount();
     }
 
     static FaultWorld standardUser() {
@@ -42,10 +42,10 @@ final class FaultWorld implements AutoCloseable {
 
     /** Nothing leaked: the model has the baseline's handles, no thread impersonates, the invariants hold. */
     void assertNoLeaks() {
-        assertEquals(baselineHandles, model.openHandleCount(), "model handles open beyond the baseline");
-        assertEquals(0, model.impersonatingThreadCount(), "model threads left impersonating");
+        assertEquals(baselineHandles, model.world().openHandleCount(), "model handles open beyond the baseline");
+        assertEquals(0, model.world().impersonatingThreadCount(), "model threads left impersonating");
         assertEquals(0, system.openHandles().size(), "TokenSystem handles still open: " + system.openHandles());
-        ModelInvariants.of(model.kernelServices().kernel()).assertHold();
+        ModelInvariants.of(model.world().kernelServices().kernel()).assertHold();
     }
 
     /** Runs {@code body} on a fresh platform thread (so poisoning never reaches the JUnit worker); returns what it threw. */

@@ -66,7 +66,7 @@ class FuzzFoundModelBugsTest {
         Sid user = ((io.github.tokenbridge.TokenGroup) model.getTokenInformation(effective, TokenInformationClass.TokenUser, -1)
                 .value().value()).sid();
         assertEquals(user, model.getTokenInformation(effective, TokenInformationClass.TokenOwner, -1).value().value());
-        ModelInvariants.of(model.kernelServices().kernel()).assertHold();
+        ModelInvariants.of(model.world().kernelServices().kernel()).assertHold();
     }
 
     @Test

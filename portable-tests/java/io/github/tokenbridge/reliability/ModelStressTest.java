@@ -59,7 +59,7 @@ class ModelStressTest {
     void mixedOperations_twoThreads_noLeaksAndInvariantsHold() throws Exception {
         ModelBackend model = ModelBackend.create(ModelConfiguration.standardUser());
         TokenSystem system = Tokens.over(model);
-        int baseline = model.openHandleCount();
+        int baseline = model.world().openHandleCount();
         long seed = Long.getLong("tokenbridge.stress.seed", System.nanoTime());
         AccessToken shared = system.openProcessToken(ALL_USED);
         CyclicBarrier start = new CyclicBarrier(THREADS);
@@ -100,11 +100,11 @@ class ModelStressTest {
                 + " Identification)%n", total, THREADS, millis, seed, denials[0] + denials[1]);
         assertTrue(denials[0] + denials[1] > 0, "the mix never ran into R20; it does not cover Identification scopes");
         assertEquals((long) THREADS * OPERATIONS_PER_THREAD, total);
-        assertEquals(baseline, model.openHandleCount(), "handles leaked in the model");
-        assertEquals(0, model.impersonatingThreadCount(), "threads left impersonating");
+        assertEquals(baseline, model.world().openHandleCount(), "handles leaked in the model");
+        assertEquals(0, model.world().impersonatingThreadCount(), "threads left impersonating");
         assertTrue(system.openHandles().isEmpty(), "handles still owned: " + system.openHandles());
         assertTrue(system.leakReport().isEmpty(), "leak report: " + system.leakReport());
-        ModelInvariants.of(model.kernelServices().kernel()).assertHold();
+        ModelInvariants.of(model.world().kernelServices().kernel()).assertHold();
         system.close();
     }
 

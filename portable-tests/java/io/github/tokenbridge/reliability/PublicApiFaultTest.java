@@ -75,7 +75,7 @@ class PublicApiFaultTest {
             // poisoned: every later call on this thread is refused, the outer scope too
             assertThrows(ImpersonationRestoreError.class, world.system::isImpersonating);
             assertThrows(ImpersonationRestoreError.class, outer::close);
-            assertEquals(1, world.model.impersonatingThreadCount(), "the thread is left as the failed restore left it");
+            assertEquals(1, world.model.world().impersonatingThreadCount(), "the thread is left as the failed restore left it");
             // clean up the raw model thread below the API, on the same thread
             assertTrue(world.model.revertToSelf().succeeded());
             return null;
@@ -145,12 +145,12 @@ class PublicApiFaultTest {
     @DisplayName("R46: GetTokenInformation failing while describing the saved token closes the saved handle")
     void impersonate_describingSavedTokenFails_savedHandleClosed() {
         try (ImpersonationScope outer = world.system.impersonateSelf(ImpersonationLevel.IMPERSONATION)) {
-            int before = world.model.openHandleCount();
+            int before = world.model.world().openHandleCount();
             world.inject(failing(SpiOperation.GET_TOKEN_INFORMATION, 1, NtStatus.STATUS_ACCESS_DENIED));
             WinTokenException e = assertThrows(WinTokenException.class,
                     () -> world.system.impersonateSelf(ImpersonationLevel.IDENTIFICATION));
             assertWinFailure(e, "GetTokenInformation", NtStatus.STATUS_ACCESS_DENIED);
-            assertEquals(before, world.model.openHandleCount());
+            assertEquals(before, world.model.world().openHandleCount());
             assertEquals(0, world.faults.callCount(SpiOperation.IMPERSONATE_SELF));
         }
         world.assertNoLeaks();
@@ -260,7 +260,7 @@ class PublicApiFaultTest {
         world.inject(failing(SpiOperation.CLOSE_HANDLE, 1, NtStatus.STATUS_ACCESS_DENIED));
         WinTokenException e = assertThrows(WinTokenException.class, token::close);
         assertWinFailure(e, "CloseHandle", NtStatus.STATUS_ACCESS_DENIED);
-        assertEquals(world.baselineHandles + 1, world.model.openHandleCount());
+        assertEquals(world.baselineHandles + 1, world.model.world().openHandleCount());
         assertEquals(0, world.system.openHandles().size(), "the system no longer owns it");
     }
 
@@ -272,7 +272,7 @@ class PublicApiFaultTest {
         AccessToken token = world.system.openProcessToken(ALL_USED);
         PrivilegeScope scope = world.system.enablePrivileges(token, Privilege.SeShutdownPrivilege);
         token.close(); // the scope keeps the handle open until it closes
-        assertEquals(world.baselineHandles + 1, world.model.openHandleCount());
+        assertEquals(world.baselineHandles + 1, world.model.world().openHandleCount());
         world.inject(failing(SpiOperation.ADJUST_TOKEN_PRIVILEGES, 1, NtStatus.STATUS_ACCESS_DENIED));
         WinTokenException e = assertThrows(WinTokenException.class, scope::close);
         assertWinFailure(e, "AdjustTokenPrivileges", NtStatus.STATUS_ACCESS_DENIED);
@@ -304,7 +304,7 @@ class PublicApiFaultTest {
         AtomicReference<Thread> leakyThread = new AtomicReference<>();
         try {
             java.util.concurrent.Future<?> leaky = pool.submit(() -> {
-                leakyModelThread.set(world.model.currentThread());
+                leakyModelThread.set(world.model.world().currentThread());
                 leakyThread.set(Thread.currentThread());
                 world.system.impersonateSelf(ImpersonationLevel.IMPERSONATION); // never closed
                 world.inject(failing(SpiOperation.REVERT_TO_SELF, 1, NtStatus.STATUS_ACCESS_DENIED));
@@ -324,7 +324,7 @@ class PublicApiFaultTest {
             assertFalse(leakyThread.get().isAlive(), "the poisoned pool thread must end");
             // its model thread is still impersonating as the failed revert left it; undo that below the API
             assertTrue(leakyModelThread.get().isImpersonating());
-            assertTrue(world.model.runAs(leakyModelThread.get(), world.model::revertToSelf).succeeded());
+            assertTrue(world.model.world().runAs(leakyModelThread.get(), world.model::revertToSelf).succeeded());
         } finally {
             pool.shutdown();
         }

@@ -53,7 +53,7 @@ class PublicApiSecondaryFaultTest {
     }
 
     private AccessToken otherUsersLogon() {
-        long handle = world.model.logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM).value().value();
+        long handle = world.model.world().logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM).value().value();
         return world.system.adopt(handle, "logon token of another user");
     }
 
@@ -138,7 +138,7 @@ class PublicApiSecondaryFaultTest {
         List<LeakReport.Leak> leaks = report.leaks();
         assertEquals(1, leaks.size(), report.toString());
         assertEquals(LeakReport.Reason.OPEN_WHEN_SYSTEM_CLOSED, leaks.get(0).reason());
-        assertEquals(world.baselineHandles, world.model.openHandleCount());
+        assertEquals(world.baselineHandles, world.model.world().openHandleCount());
         assertThrows(IllegalStateException.class, () -> world.system.openProcessToken(DUP_QUERY));
     }
 }

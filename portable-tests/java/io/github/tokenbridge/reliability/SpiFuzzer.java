@@ -85,19 +85,19 @@ final class SpiFuzzer {
         this.args = new SpiFuzzArguments(seenHandles);
         args.use(random);
         this.model = ModelBackend.create(ModelConfiguration.preset(PRESETS.get(random.nextInt(PRESETS.size()))));
-        this.kernel = model.kernelServices().kernel();
+        this.kernel = model.world().kernelServices().kernel();
         this.oracles = new SpiFuzzOracles(kernel, seenHandles, this::fail, this::counted);
-        ModelThread self = model.currentThread();
+        ModelThread self = model.world().currentThread();
         callers.add(self);
         processIds.add(self.processId());
         threadIds.add(self.threadId());
-        ModelThread sibling = model.createThread(Handle.CURRENT_PROCESS).value();
+        ModelThread sibling = model.world().createThread(Handle.CURRENT_PROCESS).value();
         callers.add(sibling);
         threadIds.add(sibling.threadId());
-        Handle other = model.logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF).value();
-        Result<Handle> process = model.createProcess(other);
+        Handle other = model.world().logon(LogonPrincipal.OTHER, LogonType.INTERACTIVE, LogonOrigin.SELF).value();
+        Result<Handle> process = model.world().createProcess(other);
         if (process.succeeded()) {
-            ModelThread foreign = model.createThread(process.value()).value();
+            ModelThread foreign = model.world().createThread(process.value()).value();
             callers.add(foreign);
             processIds.add(foreign.processId());
             threadIds.add(foreign.threadId());
@@ -138,7 +138,7 @@ final class SpiFuzzer {
             if (caller.equals(callers.get(0))) {
                 step(caller);
             } else {
-                model.runAs(caller, () -> {
+                model.world().runAs(caller, () -> {
                     step(caller);
                     return null;
                 });
@@ -163,7 +163,7 @@ final class SpiFuzzer {
             if (caller.equals(callers.get(0))) {
                 step(caller);
             } else {
-                model.runAs(caller, () -> {
+                model.world().runAs(caller, () -> {
                     step(caller);
                     return null;
                 });
@@ -252,9 +252,7 @@ final class SpiFuzzer {
                 boolean nt = op == 4;
                 call = (nt ? "NtClose(" : "CloseHandle(") + (h == null ? "null" : target) + ")";
                 invoke = () -> nt ? model.ntClose(h) : model.closeHandle(h);
-                if (nt || target.handle().value() >= 0) {
-                    mustBeValid.add(target); // the model's CloseHandle takes any negative value as a pseudo handle: no-op TRUE
-                }
+                mustBeValid.add(target); // R19: only -1, -2, -4, -5, -6 are pseudo (CloseHandle: TRUE, no effect); other negatives are invalid
                 effect = SpiFuzzOracles.Effect.CLOSES;
                 closeArg = target;
             }

@@ -27,7 +27,7 @@ class HandleTableTest {
     @BeforeEach
     void setUp() {
         ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
-        ProcessObject process = backend.kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow();
+        ProcessObject process = backend.world().kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow();
         table = new HandleTable();
         entry = new HandleEntry(process, 0x1000, 0);
     }

@@ -18,14 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EngineObjectAccessEvaluatorTest {
 
     private static TokenObject processToken(ModelBackend backend) {
-        return backend.kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow().primaryToken();
+        return backend.world().kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow().primaryToken();
     }
 
     @Test
     @DisplayName("R63: an object open by a Low primary token is denied GenericWrite on an unlabelled object, read is granted")
     void check_lowPrimaryTokenOnUnlabelledObject_noWriteUp() {
         try (ModelBackend backend = ModelBackend.create(ModelConfiguration.builder().integrity(Sid.LOW_LABEL).build())) {
-            assertTrue(backend.kernelServices().kernel().evaluator() instanceof EngineObjectAccessEvaluator);
+            assertTrue(backend.world().kernelServices().kernel().evaluator() instanceof EngineObjectAccessEvaluator);
             TokenObject subject = processToken(backend);
             EngineObjectAccessEvaluator evaluator = new EngineObjectAccessEvaluator();
             AccessDecision write = evaluator.check(Sddl.parse("O:BAG:SYD:(A;;FA;;;WD)"), subject, 0x2, GenericMapping.FILE);

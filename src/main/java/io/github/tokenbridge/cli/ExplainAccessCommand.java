@@ -78,7 +78,7 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         Handle token = require(model.duplicateTokenEx(process, TokenAccess.QUERY.mask(), null, ImpersonationLevel.IDENTIFICATION,
                 TokenType.IMPERSONATION), "DuplicateTokenEx");
         int mapped = mapping.map(mask);
-        Result<AccessCheckTrace> trace = model.explainAccessCheck(sd, token, mapped, mapping);
+        Result<AccessCheckTrace> trace = model.world().explainAccessCheck(sd, token, mapped, mapping);
         Result<AccessCheckResult> result = model.accessCheck(sd, token, mapped, mapping, -1);
         require(model.closeHandle(token), "CloseHandle");
         require(model.closeHandle(process), "CloseHandle");

@@ -62,9 +62,9 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
         };
         ModelBackend model = ModelBackend.create(BackendOptions.configuration(cl, config, "--config"));
         Handle token = token(cl, model, origin, level);
-        ImpersonationDecision decision = require(model.kernelRoutines().psImpersonateClient(model.currentThread(), token,
+        ImpersonationDecision decision = require(model.world().kernelRoutines().psImpersonateClient(model.world().currentThread(), token,
                 false, false, level), "PsImpersonateClient");
-        require(model.kernelRoutines().psRevertToSelf(), "PsRevertToSelf");
+        require(model.world().kernelRoutines().psRevertToSelf(), "PsRevertToSelf");
         require(model.closeHandle(token), "CloseHandle");
 
         PrintWriter out = cl.getOut();
@@ -103,7 +103,7 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
         switch (tokenName) {
             case "logon:self", "logon:other", "logon:admin" -> {
                 LogonPrincipal who = LogonPrincipal.valueOf(tokenName.substring(6).toUpperCase(Locale.ROOT));
-                return require(model.logon(who, LogonType.INTERACTIVE, origin), "LogonUser");
+                return require(model.world().logon(who, LogonType.INTERACTIVE, origin), "LogonUser");
             }
             case "self" -> {
                 Handle process = require(model.openProcessToken(Handle.CURRENT_PROCESS,

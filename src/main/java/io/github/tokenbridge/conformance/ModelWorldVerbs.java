@@ -28,7 +28,7 @@ final class ModelWorldVerbs implements ModelVerbs {
 
     private ModelWorldVerbs(ModelBackend model) {
         this.model = model;
-        this.kernel = model.kernelRoutines();
+        this.kernel = model.world().kernelRoutines();
     }
 
     /** The model verbs of a model backend, or null when the backend is not the model. */
@@ -38,23 +38,23 @@ final class ModelWorldVerbs implements ModelVerbs {
 
     @Override
     public Object currentThread() {
-        return model.currentThread();
+        return model.world().currentThread();
     }
 
     @Override
     public Result<Handle> logon(String user, String logonType, String origin) {
-        return model.logon(LogonPrincipal.valueOf(user.toUpperCase(Locale.ROOT)),
+        return model.world().logon(LogonPrincipal.valueOf(user.toUpperCase(Locale.ROOT)),
                 LogonType.valueOf(logonType.toUpperCase(Locale.ROOT)), LogonOrigin.valueOf(origin.toUpperCase(Locale.ROOT)));
     }
 
     @Override
     public Result<Handle> createProcess(Handle token) {
-        return model.createProcess(token);
+        return model.world().createProcess(token);
     }
 
     @Override
     public Result<CreatedThread> createThread(Handle process) {
-        Result<ModelThread> r = model.createThread(process);
+        Result<ModelThread> r = model.world().createThread(process);
         if (!r.succeeded()) {
             return r.withValue(null);
         }

@@ -59,7 +59,7 @@ public final class ModelTokenSystemExtension implements ParameterResolver, After
             throw new ParameterResolutionException("@ModelPreset: " + e.getMessage(), e);
         }
         ModelBackend backend = ModelBackend.create(configuration);
-        int baseline = backend.openHandleCount();
+        int baseline = backend.world().openHandleCount();
         return new World(Tokens.over(backend), backend, baseline, preset);
     }
 
@@ -87,11 +87,11 @@ public final class ModelTokenSystemExtension implements ParameterResolver, After
             open.forEach(h -> sb.append("\n    ").append(h));
             problems.add(sb.toString());
         }
-        int raw = world.backend().openHandleCount() - world.baselineHandles() - open.size();
+        int raw = world.backend().world().openHandleCount() - world.baselineHandles() - open.size();
         if (raw > 0) {
             problems.add(raw + " handle(s) opened directly through the backend left open");
         }
-        int impersonating = world.backend().impersonatingThreadCount();
+        int impersonating = world.backend().world().impersonatingThreadCount();
         if (impersonating > 0) {
             problems.add(impersonating + " thread(s) still impersonating (close every ImpersonationScope, or revertToSelf())");
         }

@@ -5,7 +5,6 @@ import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.Luid;
-import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenGroup;
@@ -18,17 +17,13 @@ import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenBackend;
 import io.github.tokenbridge.backend.TokenInformation;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.kernel.HandleEntry;
-import io.github.tokenbridge.model.kernel.Kernel;
+import io.github.tokenbridge.model.fault.FaultInjectingBackend;
+import io.github.tokenbridge.model.fault.FaultPlan;
 import io.github.tokenbridge.model.kernel.KernelServices;
-import io.github.tokenbridge.model.kernel.ObjectType;
-import io.github.tokenbridge.model.kernel.ProcessObject;
 import io.github.tokenbridge.model.kernel.SecurityQualityOfService;
 import io.github.tokenbridge.model.kernel.ThreadObject;
-import io.github.tokenbridge.model.kernel.TokenObject;
 import io.github.tokenbridge.model.nt.NtLayer;
 import io.github.tokenbridge.model.nt.NtThreadImpersonation;
-import io.github.tokenbridge.model.security.EngineObjectAccessEvaluator;
 import io.github.tokenbridge.model.security.NtSecurityServices;
 import io.github.tokenbridge.model.security.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
@@ -36,54 +31,31 @@ import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 /**
  * The model backend: the backend SPI implemented over a pure-Java model of the Windows security
  * reference monitor, in three layers like Windows (kernel: {@code model.kernel}; Nt services:
  * {@code model.nt}; advapi32/kernel32: {@code model.win32}).
  *
- * <p>Each backend is one isolated world. Java threads map to model threads of the JVM's model
- * process (created on first use, weakly keyed so that dead Java threads do not leak); code can also
- * run as another model thread with {@link #runAs}. The world API ({@link #logon}, {@link #createProcess},
- * {@link #createThread}, {@link #kernelRoutines()}) builds scenarios, and {@link #openHandleCount()}
- * / {@link #impersonatingThreadCount()} make leak checks possible.
+ * <p>Each backend is one isolated {@link ModelWorld}; every SPI call runs as the model thread the
+ * calling Java thread maps to there. Scenarios (logons, processes, threads, running as another
+ * thread) and leak counters are on {@link #world()}.
  */
 public final class ModelBackend implements TokenBackend {
 
-    private static final int TOKEN_ALL_ACCESS = 0x000F01FF;
-    private static final int TOKEN_ASSIGN_PRIMARY_AND_QUERY = 0x0001 | 0x0008;
-    private static final int PROCESS_ALL_ACCESS = 0x001FFFFF;
-    private static final int PROCESS_CREATE_THREAD = 0x0002;
-
-    private final ModelConfiguration configuration;
-    private final KernelServices services;
+    private final ModelWorld world;
     private final NtLayer nt;
     private final Win32TokenFunctions win32Tokens;
     private final Win32ImpersonationFunctions win32Impersonation;
-    private final LogonTokenFactory logons;
-    private final ProcessObject jvmProcess;
-    /**
-     * Per Java thread: its own model thread (created on first use; the value dies with the Java
-     * thread, so dead threads do not leak) and the thread bound by {@link #runAs}. One thread-local
-     * lookup per SPI call and no lock shared between threads.
-     */
-    private final ThreadLocal<CallerSlot> callers = ThreadLocal.withInitial(this::newCallerSlot);
-    private final KernelRoutines kernelRoutines;
     private final Win32SecurityFunctions win32Security;
 
     private ModelBackend(ModelConfiguration configuration) {
-        this.configuration = configuration;
-        Kernel kernel = new Kernel(configuration.newLuidSource(), LogonTokenFactory::anonymous);
-        kernel.setEvaluator(new EngineObjectAccessEvaluator());
-        this.services = KernelServices.of(kernel);
+        this.world = new ModelWorld(configuration);
+        KernelServices services = world.kernelServices();
         this.win32Security = new Win32SecurityFunctions(new NtSecurityServices(services));
         this.nt = new NtLayer(services);
         this.win32Tokens = new Win32TokenFunctions(nt);
         this.win32Impersonation = new Win32ImpersonationFunctions(nt);
-        this.logons = new LogonTokenFactory(kernel, configuration);
-        this.jvmProcess = kernel.createProcess(logons.processToken()).value();
-        this.kernelRoutines = new KernelRoutines(services, this::currentThread);
     }
 
     /** A new, isolated model world configured by {@code configuration}, seen through the SPI. */
@@ -91,116 +63,21 @@ public final class ModelBackend implements TokenBackend {
         return new ModelBackend(Objects.requireNonNull(configuration, "configuration"));
     }
 
-    /** The configuration this world was built from. */
-    public ModelConfiguration configuration() {
-        return configuration;
-    }
-
-    /** The kernel services of this world (for the model's own layers and the security engine). */
-    public KernelServices kernelServices() {
-        return services;
-    }
-
-    // ---------------------------------------------------------------- world API
-
-    /** The model thread of the calling Java thread (or the one bound with {@link #runAs}). */
-    public ModelThread currentThread() {
-        return new ModelThread(caller());
-    }
-
-    /** Runs {@code work} on the calling Java thread as the model thread {@code thread}; nests. */
-    public <T> T runAs(ModelThread thread, Callable<T> work) throws Exception {
-        Objects.requireNonNull(thread, "thread");
-        Objects.requireNonNull(work, "work");
-        CallerSlot slot = callers.get();
-        ThreadObject previous = slot.current;
-        slot.current = thread.object();
-        try {
-            return work.call();
-        } finally {
-            slot.current = previous;
-        }
+    /** The world behind this backend: scenario building, the calling thread's model thread, leak counters. */
+    public ModelWorld world() {
+        return world;
     }
 
     /**
-     * Logs a principal on, as LogonUser does: a new logon session and a primary token with a
-     * TOKEN_ALL_ACCESS handle in the calling process. {@code origin} SELF makes the session's origin
-     * the caller's authentication id (R38 d), SYSTEM makes it 0x3E7.
+     * This world seen through a {@link FaultInjectingBackend} that makes the SPI calls {@code plan}
+     * names fail (tests of failure paths); the world itself is shared.
      */
-    public Result<Handle> logon(LogonPrincipal principal, LogonType type, LogonOrigin origin) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(origin, "origin");
-        ThreadObject caller = caller();
-        Luid originId = origin == LogonOrigin.SYSTEM ? Luid.SYSTEM_LOGON
-                : caller.process().primaryToken().contents().authenticationId();
-        TokenObject token = logons.logon(principal, type, originId);
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS,
-                new Handle(services.objects().insertHandle(caller.process(), token, TOKEN_ALL_ACCESS, 0)));
-    }
-
-    /**
-     * Creates a process running under the primary token behind {@code token} (needs
-     * TOKEN_ASSIGN_PRIMARY|TOKEN_QUERY; R13); returns a PROCESS_ALL_ACCESS handle. A token pseudo
-     * handle gives STATUS_INVALID_HANDLE (R19), an impersonation token STATUS_BAD_TOKEN_TYPE, a token
-     * already in use STATUS_TOKEN_ALREADY_IN_USE.
-     */
-    public Result<Handle> createProcess(Handle token) {
-        ThreadObject caller = caller();
-        Result<HandleEntry> ref = services.objects().referenceByHandle(caller, Objects.requireNonNull(token, "token").value(),
-                ObjectType.TOKEN, TOKEN_ASSIGN_PRIMARY_AND_QUERY);
-        if (!ref.succeeded()) {
-            return ref.withValue(null);
-        }
-        Result<ProcessObject> process = services.kernel().createProcess((TokenObject) ref.value().object());
-        if (!process.succeeded()) {
-            return process.withValue(null);
-        }
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS,
-                new Handle(services.objects().insertHandle(caller.process(), process.value(), PROCESS_ALL_ACCESS, 0)));
-    }
-
-    /** Creates a thread in the process behind {@code process} (needs PROCESS_CREATE_THREAD); it does not impersonate (R17). */
-    public Result<ModelThread> createThread(Handle process) {
-        Result<HandleEntry> ref = services.objects().referenceByHandle(caller(), Objects.requireNonNull(process, "process").value(),
-                ObjectType.PROCESS, PROCESS_CREATE_THREAD);
-        if (!ref.succeeded()) {
-            return ref.withValue(null);
-        }
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS,
-                new ModelThread(services.kernel().createThread((ProcessObject) ref.value().object())));
-    }
-
-    /** The kernel routines (Ps*, Se*) of this world. */
-    public KernelRoutines kernelRoutines() {
-        return kernelRoutines;
-    }
-
-    /** Handles open in the JVM's model process. */
-    public int openHandleCount() {
-        return jvmProcess.handles().size();
-    }
-
-    /** Live threads of the JVM's model process that have an impersonation token. */
-    public int impersonatingThreadCount() {
-        return (int) services.kernel().threadsOf(jvmProcess).stream().filter(t -> t.impersonation().isPresent()).count();
+    public FaultInjectingBackend withFaults(FaultPlan plan) {
+        return FaultInjectingBackend.over(this, plan);
     }
 
     private ThreadObject caller() {
-        return callers.get().current;
-    }
-
-    private CallerSlot newCallerSlot() {
-        return new CallerSlot(services.kernel().createThread(jvmProcess));
-    }
-
-    /** The model thread a Java thread runs as: its own, or the one {@link #runAs} bound (runAs nests). */
-    private static final class CallerSlot {
-        ThreadObject current;
-
-        CallerSlot(ThreadObject own) {
-            this.current = own;
-        }
+        return world.caller();
     }
 
     // ---------------------------------------------------------------- SPI: processes, threads, handles
@@ -396,29 +273,10 @@ public final class ModelBackend implements TokenBackend {
         return win32Security.accessCheck(caller(), securityDescriptor, token, desiredAccess, mapping, privilegeSetLength);
     }
 
-    /**
-     * Why {@link #accessCheck} decides as it does: the engine's steps for the same arguments (which
-     * precondition failed, which privilege or ACE granted or denied which bits, the integrity
-     * decision, the restricted pass); render them with {@code AccessCheckTrace.render()}. Model only.
-     */
-    public Result<io.github.tokenbridge.model.security.AccessCheckTrace> explainAccessCheck(SecurityDescriptor securityDescriptor,
-                                                                                            Handle token, int desiredAccess,
-                                                                                            GenericMapping mapping) {
-        return win32Security.explainAccessCheck(caller(), securityDescriptor, token, desiredAccess, mapping);
-    }
-
     @Override
     public Result<Handle> createRestrictedToken(Handle token, int flags, List<Sid> sidsToDisable, List<Luid> privilegesToDelete,
                                                 List<Sid> sidsToRestrict) {
         return win32Security.createRestrictedToken(caller(), token, flags, sidsToDisable, privilegesToDelete, sidsToRestrict);
-    }
-
-    /**
-     * This world seen through a {@link io.github.tokenbridge.model.fault.FaultInjectingBackend} that
-     * makes the SPI calls {@code plan} names fail (tests of failure paths); the world itself is shared.
-     */
-    public io.github.tokenbridge.model.fault.FaultInjectingBackend withFaults(io.github.tokenbridge.model.fault.FaultPlan plan) {
-        return io.github.tokenbridge.model.fault.FaultInjectingBackend.over(this, plan);
     }
 
     // ---------------------------------------------------------------- lifecycle

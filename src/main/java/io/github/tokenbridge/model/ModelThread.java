@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * A thread of a model world, as the world API hands it out: created by
- * {@link ModelBackend#createThread}, or the model thread behind a Java thread
- * ({@link ModelBackend#currentThread()}). Run code as it with {@link ModelBackend#runAs}.
+ * {@link ModelWorld#createThread}, or the model thread behind a Java thread
+ * ({@link ModelWorld#currentThread()}). Run code as it with {@link ModelWorld#runAs}.
  */
 public final class ModelThread {
 

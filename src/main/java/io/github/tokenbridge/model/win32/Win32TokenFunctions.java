@@ -88,12 +88,24 @@ public final class Win32TokenFunctions {
         return toHandle(nt.objects().duplicate(caller, source.value(), desiredAccess, options));
     }
 
-    /** {@code CloseHandle}: pseudo handles succeed without effect, as kernelbase special-cases them; else NtClose. */
+    /**
+     * {@code CloseHandle}: the defined pseudo handles — GetCurrentProcess() (-1), GetCurrentThread()
+     * (-2) and the token pseudo handles -4/-5/-6 (R19) — succeed without effect, as documented for
+     * them; every other value, including any other negative one, goes to NtClose, which fails with
+     * STATUS_INVALID_HANDLE (ERROR_INVALID_HANDLE) unless it is open in the caller's process. The
+     * model process has no standard handles, so STD_*_HANDLE (-10/-11/-12) is invalid too.
+     */
     public Result<Void> closeHandle(ThreadObject caller, Handle handle) {
-        if (handle.isPseudo()) {
+        if (isDefinedPseudoHandle(handle)) {
             return Result.ok(null);
         }
         return nt.objects().close(caller, handle.value());
+    }
+
+    private static boolean isDefinedPseudoHandle(Handle handle) {
+        return handle.equals(Handle.CURRENT_PROCESS) || handle.equals(Handle.CURRENT_THREAD)
+                || handle.equals(Handle.CURRENT_PROCESS_TOKEN) || handle.equals(Handle.CURRENT_THREAD_TOKEN)
+                || handle.equals(Handle.CURRENT_THREAD_EFFECTIVE_TOKEN);
     }
 
     /** Converts an Nt handle result. */

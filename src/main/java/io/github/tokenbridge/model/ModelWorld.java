@@ -1,0 +1,186 @@
+package io.github.tokenbridge.model;
+
+import io.github.tokenbridge.GenericMapping;
+import io.github.tokenbridge.Luid;
+import io.github.tokenbridge.NtStatus;
+import io.github.tokenbridge.SecurityDescriptor;
+import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.model.kernel.HandleEntry;
+import io.github.tokenbridge.model.kernel.Kernel;
+import io.github.tokenbridge.model.kernel.KernelServices;
+import io.github.tokenbridge.model.kernel.ObjectType;
+import io.github.tokenbridge.model.kernel.ProcessObject;
+import io.github.tokenbridge.model.kernel.ThreadObject;
+import io.github.tokenbridge.model.kernel.TokenObject;
+import io.github.tokenbridge.model.security.AccessCheckTrace;
+import io.github.tokenbridge.model.security.EngineObjectAccessEvaluator;
+import io.github.tokenbridge.model.security.NtSecurityServices;
+import io.github.tokenbridge.model.security.Win32SecurityFunctions;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * One isolated model world behind a {@link ModelBackend}: the kernel, the JVM's model process and
+ * the mapping of Java threads to its model threads, plus the scenario-building operations Windows
+ * offers outside the token SPI — LogonUser (R38), CreateProcessAsUser (R13, R19) and CreateThread
+ * (R17) — and the leak counters tests check.
+ *
+ * <p>Java threads map to model threads of the JVM's model process (created on first use, weakly
+ * keyed through a thread-local so that dead Java threads do not leak); code can also run as another
+ * model thread with {@link #runAs}. Reach it through {@link ModelBackend#world()}.
+ */
+public final class ModelWorld {
+
+    private static final int TOKEN_ALL_ACCESS = 0x000F01FF;
+    private static final int TOKEN_ASSIGN_PRIMARY_AND_QUERY = 0x0001 | 0x0008;
+    private static final int PROCESS_ALL_ACCESS = 0x001FFFFF;
+    private static final int PROCESS_CREATE_THREAD = 0x0002;
+
+    private final ModelConfiguration configuration;
+    private final KernelServices services;
+    private final LogonTokenFactory logons;
+    private final ProcessObject jvmProcess;
+    private final KernelRoutines kernelRoutines;
+    private final Win32SecurityFunctions explainer;
+    /**
+     * Per Java thread: its own model thread (created on first use; the value dies with the Java
+     * thread, so dead threads do not leak) and the thread bound by {@link #runAs}. One thread-local
+     * lookup per SPI call and no lock shared between threads.
+     */
+    private final ThreadLocal<CallerSlot> callers = ThreadLocal.withInitial(this::newCallerSlot);
+
+    ModelWorld(ModelConfiguration configuration) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        Kernel kernel = new Kernel(configuration.newLuidSource(), LogonTokenFactory::anonymous);
+        kernel.setEvaluator(new EngineObjectAccessEvaluator());
+        this.services = KernelServices.of(kernel);
+        this.logons = new LogonTokenFactory(kernel, configuration);
+        this.jvmProcess = kernel.createProcess(logons.processToken()).value();
+        this.kernelRoutines = new KernelRoutines(services, this::currentThread);
+        this.explainer = new Win32SecurityFunctions(new NtSecurityServices(services));
+    }
+
+    /** The configuration this world was built from. */
+    public ModelConfiguration configuration() {
+        return configuration;
+    }
+
+    /** The kernel services of this world (for the model's own layers and the security engine). */
+    public KernelServices kernelServices() {
+        return services;
+    }
+
+    /** The kernel routines (Ps*, Se*) of this world. */
+    public KernelRoutines kernelRoutines() {
+        return kernelRoutines;
+    }
+
+    /** The model thread of the calling Java thread (or the one bound with {@link #runAs}). */
+    public ModelThread currentThread() {
+        return new ModelThread(caller());
+    }
+
+    /** Runs {@code work} on the calling Java thread as the model thread {@code thread}; nests. */
+    public <T> T runAs(ModelThread thread, Callable<T> work) throws Exception {
+        Objects.requireNonNull(thread, "thread");
+        Objects.requireNonNull(work, "work");
+        CallerSlot slot = callers.get();
+        ThreadObject previous = slot.current;
+        slot.current = thread.object();
+        try {
+            return work.call();
+        } finally {
+            slot.current = previous;
+        }
+    }
+
+    /**
+     * Logs a principal on, as LogonUser does: a new logon session and a primary token with a
+     * TOKEN_ALL_ACCESS handle in the calling process. {@code origin} SELF makes the session's origin
+     * the caller's authentication id (R38 d), SYSTEM makes it 0x3E7.
+     */
+    public Result<Handle> logon(LogonPrincipal principal, LogonType type, LogonOrigin origin) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(origin, "origin");
+        ThreadObject caller = caller();
+        Luid originId = origin == LogonOrigin.SYSTEM ? Luid.SYSTEM_LOGON
+                : caller.process().primaryToken().contents().authenticationId();
+        TokenObject token = logons.logon(principal, type, originId);
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS,
+                new Handle(services.objects().insertHandle(caller.process(), token, TOKEN_ALL_ACCESS, 0)));
+    }
+
+    /**
+     * Creates a process running under the primary token behind {@code token} (needs
+     * TOKEN_ASSIGN_PRIMARY|TOKEN_QUERY; R13); returns a PROCESS_ALL_ACCESS handle. A token pseudo
+     * handle gives STATUS_INVALID_HANDLE (R19), an impersonation token STATUS_BAD_TOKEN_TYPE, a token
+     * already in use STATUS_TOKEN_ALREADY_IN_USE.
+     */
+    public Result<Handle> createProcess(Handle token) {
+        ThreadObject caller = caller();
+        Result<HandleEntry> ref = services.objects().referenceByHandle(caller, Objects.requireNonNull(token, "token").value(),
+                ObjectType.TOKEN, TOKEN_ASSIGN_PRIMARY_AND_QUERY);
+        if (!ref.succeeded()) {
+            return ref.withValue(null);
+        }
+        Result<ProcessObject> process = services.kernel().createProcess((TokenObject) ref.value().object());
+        if (!process.succeeded()) {
+            return process.withValue(null);
+        }
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS,
+                new Handle(services.objects().insertHandle(caller.process(), process.value(), PROCESS_ALL_ACCESS, 0)));
+    }
+
+    /** Creates a thread in the process behind {@code process} (needs PROCESS_CREATE_THREAD); it does not impersonate (R17). */
+    public Result<ModelThread> createThread(Handle process) {
+        Result<HandleEntry> ref = services.objects().referenceByHandle(caller(), Objects.requireNonNull(process, "process").value(),
+                ObjectType.PROCESS, PROCESS_CREATE_THREAD);
+        if (!ref.succeeded()) {
+            return ref.withValue(null);
+        }
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS,
+                new ModelThread(services.kernel().createThread((ProcessObject) ref.value().object())));
+    }
+
+    /**
+     * Why the SPI's {@code accessCheck} decides as it does for the calling thread: the engine's steps
+     * for the same arguments (which precondition failed, which privilege or ACE granted or denied which
+     * bits, the integrity decision, the restricted pass); render them with
+     * {@link AccessCheckTrace#render()}.
+     */
+    public Result<AccessCheckTrace> explainAccessCheck(SecurityDescriptor securityDescriptor, Handle token, int desiredAccess,
+                                                       GenericMapping mapping) {
+        return explainer.explainAccessCheck(caller(), securityDescriptor, token, desiredAccess, mapping);
+    }
+
+    /** Handles open in the JVM's model process. */
+    public int openHandleCount() {
+        return jvmProcess.handles().size();
+    }
+
+    /** Live threads of the JVM's model process that have an impersonation token. */
+    public int impersonatingThreadCount() {
+        return (int) services.kernel().threadsOf(jvmProcess).stream().filter(t -> t.impersonation().isPresent()).count();
+    }
+
+    /** The kernel thread the calling Java thread runs as (the SPI's caller). */
+    ThreadObject caller() {
+        return callers.get().current;
+    }
+
+    private CallerSlot newCallerSlot() {
+        return new CallerSlot(services.kernel().createThread(jvmProcess));
+    }
+
+    /** The model thread a Java thread runs as: its own, or the one {@link #runAs} bound (runAs nests). */
+    private static final class CallerSlot {
+        ThreadObject current;
+
+        CallerSlot(ThreadObject own) {
+            this.current = own;
+        }
+    }
+}
