@@ -31,15 +31,9 @@ public final class SeClientSecurity {
     public Result<ClientSecurityContext> createClientSecurity(ThreadObject client, SecurityQualityOfService qos) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(qos, "qos");
-        Optional<ImpersonationState> state = client.impersonation();
-        ImpersonationLevel level = qos.level();
-        if (state.isPresent()) {
-            if (state.get().level().isBelow(ImpersonationLevel.IMPERSONATION)) {
-                return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
-            }
-            if (state.get().level().isBelow(level)) {
-                level = state.get().level();
-            }
+        ImpersonationLevel level = capturedLevel(client, qos.level());
+        if (level == null) {
+            return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
         }
         SecurityQualityOfService captured = new SecurityQualityOfService(level, qos.dynamicTracking(), qos.effectiveOnly());
         if (qos.dynamicTracking()) {
@@ -68,15 +62,9 @@ public final class SeClientSecurity {
             return ps.impersonateClient(server, context.staticToken(), false, qos.effectiveOnly(), qos.level());
         }
         ThreadObject client = context.clientThread();
-        Optional<ImpersonationState> state = client.impersonation();
-        ImpersonationLevel level = qos.level();
-        if (state.isPresent()) {
-            if (state.get().level().isBelow(ImpersonationLevel.IMPERSONATION)) {
-                return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
-            }
-            if (state.get().level().isBelow(level)) {
-                level = state.get().level();
-            }
+        ImpersonationLevel level = capturedLevel(client, qos.level());
+        if (level == null) {
+            return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
         }
         TokenObject current = client.effectiveToken();
         if (qos.effectiveOnly()) {
@@ -90,5 +78,22 @@ public final class SeClientSecurity {
     /** {@code SeDeleteClientSecurity}: releases the context; using or deleting it again is a programming error. */
     public void deleteClientSecurity(ClientSecurityContext context) {
         context.markDeleted();
+    }
+
+    /**
+     * The level a capture of {@code client} gets when {@code asked} is requested: the lower of the
+     * two when the client impersonates, or null when the client impersonates below
+     * SecurityImpersonation, which no capture accepts (R43, R51).
+     */
+    private static ImpersonationLevel capturedLevel(ThreadObject client, ImpersonationLevel asked) {
+        Optional<ImpersonationState> state = client.impersonation();
+        if (state.isEmpty()) {
+            return asked;
+        }
+        ImpersonationLevel own = state.get().level();
+        if (own.isBelow(ImpersonationLevel.IMPERSONATION)) {
+            return null;
+        }
+        return own.isBelow(asked) ? own : asked;
     }
 }
