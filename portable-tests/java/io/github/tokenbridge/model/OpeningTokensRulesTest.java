@@ -3,6 +3,7 @@ package io.github.tokenbridge.model;
 import io.github.tokenbridge.Acl;
 import io.github.tokenbridge.Ace;
 import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.Privilege;
 import io.github.tokenbridge.SecurityDescriptor;
@@ -75,6 +76,42 @@ class OpeningTokensRulesTest {
         ok(backend.revertToSelf());
         Handle childToken = ok(backend.openProcessToken(process, TOKEN_QUERY));
         assertEquals(expected.tokenId(), query(backend, childToken, TokenInformationClass.TokenStatistics, TokenStatistics.class).tokenId());
+    }
+
+    @Test // R18, R15
+    void createProcess_nullTokenWhileImpersonatingOtherUser_childGetsNewDuplicateOfProcessToken() {
+        TokenStatistics parent = query(backend, processToken(TOKEN_QUERY), TokenInformationClass.TokenStatistics, TokenStatistics.class);
+        Handle other = otherUserImpersonationToken();
+        Sid otherUser = query(backend, other, TokenInformationClass.TokenUser, TokenGroup.class).sid();
+        ok(backend.impersonateLoggedOnUser(other));
+        Handle process = ok(backend.world().createProcess(Handle.NULL));
+        assertTrue(backend.world().currentThread().isImpersonating(), "creating a process leaves impersonation alone");
+        // R15: the new token object's default security comes from the creator's effective token (the
+        // impersonated user), so the creator opens it while impersonating and not after reverting
+        Handle childToken = ok(backend.openProcessToken(process, TOKEN_QUERY));
+        ok(backend.revertToSelf());
+        fails(NtStatus.STATUS_ACCESS_DENIED, backend.openProcessToken(process, TOKEN_QUERY));
+        Sid childUser = query(backend, childToken, TokenInformationClass.TokenUser, TokenGroup.class).sid();
+        assertEquals(backend.world().configuration().user(), childUser);
+        assertNotEquals(otherUser, childUser);
+        TokenStatistics child = query(backend, childToken, TokenInformationClass.TokenStatistics, TokenStatistics.class);
+        assertNotEquals(parent.tokenId(), child.tokenId(), "a new token object");
+        assertEquals(parent.authenticationId(), child.authenticationId());
+        assertEquals(parent.modifiedId(), child.modifiedId());
+        assertEquals(parent.groupCount(), child.groupCount());
+        assertEquals(parent.privilegeCount(), child.privilegeCount());
+        assertEquals(TokenType.PRIMARY, child.type());
+    }
+
+    @Test // R18
+    void createProcess_nullTokenTwice_eachChildGetsItsOwnNewToken() {
+        // the caller's process token is already in use by its own process: assigning it would fail (R13)
+        Luid parent = query(backend, processToken(TOKEN_QUERY), TokenInformationClass.TokenStatistics, TokenStatistics.class).tokenId();
+        Handle first = ok(backend.openProcessToken(ok(backend.world().createProcess(Handle.NULL)), TOKEN_QUERY));
+        Handle second = ok(backend.openProcessToken(ok(backend.world().createProcess(Handle.NULL)), TOKEN_QUERY));
+        Luid firstId = query(backend, first, TokenInformationClass.TokenStatistics, TokenStatistics.class).tokenId();
+        Luid secondId = query(backend, second, TokenInformationClass.TokenStatistics, TokenStatistics.class).tokenId();
+        assertEquals(3, java.util.Set.of(parent, firstId, secondId).size());
     }
 
     @Test // R19

@@ -27,7 +27,10 @@ public interface ModelVerbs {
     /** Logs a principal on ({@code self}, {@code other}, {@code admin}); a primary token handle, TOKEN_ALL_ACCESS. */
     Result<Handle> logon(String user, String logonType, String origin);
 
-    /** A new process running with the primary token behind {@code token}; a process handle. */
+    /**
+     * A new process running with the primary token behind {@code token}, or with NULL a new primary
+     * token duplicated from the caller's process token (R18); a process handle.
+     */
     Result<Handle> createProcess(Handle token);
 
     /** A new thread in the process behind {@code process}. */

@@ -4,11 +4,13 @@ import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.SecurityDescriptor;
+import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.model.kernel.HandleEntry;
 import io.github.tokenbridge.model.kernel.Kernel;
 import io.github.tokenbridge.model.kernel.KernelServices;
+import io.github.tokenbridge.model.kernel.ObjectSecurity;
 import io.github.tokenbridge.model.kernel.ObjectType;
 import io.github.tokenbridge.model.kernel.ProcessObject;
 import io.github.tokenbridge.model.kernel.ThreadObject;
@@ -24,7 +26,7 @@ import java.util.concurrent.Callable;
 /**
  * One isolated model world behind a {@link ModelBackend}: the kernel, the JVM's model process and
  * the mapping of Java threads to its model threads, plus the scenario-building operations Windows
- * offers outside the token SPI — LogonUser (R38), CreateProcessAsUser (R13, R19) and CreateThread
+ * offers outside the token SPI — LogonUser (R38), CreateProcess[AsUser] (R13, R18, R19) and CreateThread
  * (R17) — and the leak counters tests check.
  *
  * <p>Java threads map to model threads of the JVM's model process (created on first use, weakly
@@ -114,24 +116,46 @@ public final class ModelWorld {
     }
 
     /**
-     * Creates a process running under the primary token behind {@code token} (needs
-     * TOKEN_ASSIGN_PRIMARY|TOKEN_QUERY; R13); returns a PROCESS_ALL_ACCESS handle. A token pseudo
-     * handle gives STATUS_INVALID_HANDLE (R19), an impersonation token STATUS_BAD_TOKEN_TYPE, a token
-     * already in use STATUS_TOKEN_ALREADY_IN_USE.
+     * Creates a process, as CreateProcessAsUser does, and returns a PROCESS_ALL_ACCESS handle.
+     * {@code token} NULL (CreateProcess, or CreateProcessAsUser with a NULL token) gives the child a
+     * new primary token duplicated from the caller's <em>process</em> token, never from the calling
+     * thread's impersonation token (R18; {@code SeSubProcessToken}). Otherwise the child runs under
+     * the primary token object behind {@code token} itself (needs TOKEN_ASSIGN_PRIMARY|TOKEN_QUERY;
+     * R13): a token pseudo handle gives STATUS_INVALID_HANDLE (R19), an impersonation token
+     * STATUS_BAD_TOKEN_TYPE, a token already in use STATUS_TOKEN_ALREADY_IN_USE.
      */
     public Result<Handle> createProcess(Handle token) {
         ThreadObject caller = caller();
-        Result<HandleEntry> ref = services.objects().referenceByHandle(caller, Objects.requireNonNull(token, "token").value(),
-                ObjectType.TOKEN, TOKEN_ASSIGN_PRIMARY_AND_QUERY);
-        if (!ref.succeeded()) {
-            return ref.withValue(null);
+        TokenObject primary;
+        if (Objects.requireNonNull(token, "token").isNull()) {
+            primary = subProcessToken(caller);
+        } else {
+            Result<HandleEntry> ref = services.objects().referenceByHandle(caller, token.value(),
+                    ObjectType.TOKEN, TOKEN_ASSIGN_PRIMARY_AND_QUERY);
+            if (!ref.succeeded()) {
+                return ref.withValue(null);
+            }
+            primary = (TokenObject) ref.value().object();
         }
-        Result<ProcessObject> process = services.kernel().createProcess((TokenObject) ref.value().object());
+        Result<ProcessObject> process = services.kernel().createProcess(primary);
         if (!process.succeeded()) {
             return process.withValue(null);
         }
         return Result.ofStatus(NtStatus.STATUS_SUCCESS,
                 new Handle(services.objects().insertHandle(caller.process(), process.value(), PROCESS_ALL_ACCESS, 0)));
+    }
+
+    /**
+     * The child's token when no token is given ({@code SeSubProcessToken}, R18): a primary duplicate
+     * of the caller's process token (new TokenId, ModifiedId copied, nothing dropped). No access check
+     * on the parent token applies; the new object's default descriptor comes from the caller's subject
+     * context (its effective token, as ObInsertObject captures it), never from the parent token's own
+     * descriptor (R14b, R14e).
+     */
+    private TokenObject subProcessToken(ThreadObject caller) {
+        TokenObject parent = caller.process().primaryToken();
+        return services.duplicator().duplicate(parent, TokenType.PRIMARY, parent.contents().level(), false,
+                ObjectSecurity.defaultFor(caller.effectiveToken().contents(), ObjectType.TOKEN));
     }
 
     /** Creates a thread in the process behind {@code process} (needs PROCESS_CREATE_THREAD); it does not impersonate (R17). */
