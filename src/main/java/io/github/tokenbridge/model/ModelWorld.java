@@ -119,7 +119,7 @@ public final class ModelWorld {
      * Creates a process, as CreateProcessAsUser does, and returns a PROCESS_ALL_ACCESS handle.
      * {@code token} NULL (CreateProcess, or CreateProcessAsUser with a NULL token) gives the child a
      * new primary token duplicated from the caller's <em>process</em> token, never from the calling
-     * thread's impersonation token (R18; {@code SeSubProcessToken}). Otherwise the child runs under
+     * thread's impersonation token (R18). Otherwise the child runs under
      * the primary token object behind {@code token} itself (needs TOKEN_ASSIGN_PRIMARY|TOKEN_QUERY;
      * R13): a token pseudo handle gives STATUS_INVALID_HANDLE (R19), an impersonation token
      * STATUS_BAD_TOKEN_TYPE, a token already in use STATUS_TOKEN_ALREADY_IN_USE.
@@ -146,11 +146,11 @@ public final class ModelWorld {
     }
 
     /**
-     * The child's token when no token is given ({@code SeSubProcessToken}, R18): a primary duplicate
-     * of the caller's process token (new TokenId, ModifiedId copied, nothing dropped). No access check
-     * on the parent token applies; the new object's default descriptor comes from the caller's subject
-     * context (its effective token, as ObInsertObject captures it), never from the parent token's own
-     * descriptor (R14b, R14e).
+     * The child's token when no token is given (R18): a primary duplicate of the caller's process
+     * token (new TokenId, ModifiedId copied, nothing dropped). No access check on the parent token
+     * applies. The new token object gets a default descriptor like any new object: from the creator's
+     * effective token (R15, MSDOC "Default DACL" / "Owner of a New Object"), never the parent token's
+     * own descriptor (R14b, R14e; W-SEC test_child_token_sd).
      */
     private TokenObject subProcessToken(ThreadObject caller) {
         TokenObject parent = caller.process().primaryToken();
