@@ -28,23 +28,6 @@ class FuzzFoundModelBugsTest {
     private static final int TOKEN_QUERY = 0x8;
 
     @Test
-    @DisplayName("R55: an EffectiveOnly duplicate keeps deny-only groups, so deny ACEs still apply to it")
-    void ntDuplicateToken_effectiveOnlyWithDenyOnlyGroup_stillDenied() {
-        ModelBackend model = ModelBackend.create(ModelConfiguration.filteredAdmin()); // Administrators deny-only
-        Handle process = model.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_DUPLICATE_QUERY).value();
-        Handle full = model.ntDuplicateToken(process, TOKEN_QUERY, ImpersonationLevel.IDENTIFICATION, false,
-                TokenType.IMPERSONATION).value();
-        Handle effective = model.ntDuplicateToken(process, TOKEN_QUERY, ImpersonationLevel.IDENTIFICATION, true,
-                TokenType.IMPERSONATION).value();
-        SecurityDescriptor denyAdmins = Sddl.parse("O:BAG:BAD:(D;;GA;;;BA)(A;;GA;;;WD)");
-        AccessCheckResult fromFull = model.accessCheck(denyAdmins, full, TOKEN_QUERY, GenericMapping.TOKEN, -1).value();
-        AccessCheckResult fromEffective = model.accessCheck(denyAdmins, effective, TOKEN_QUERY, GenericMapping.TOKEN, -1).value();
-        assertFalse(fromFull.accessStatus());
-        assertFalse(fromEffective.accessStatus(), "EffectiveOnly must not drop the deny-only Administrators group");
-        assertTrue(model.checkTokenMembership(effective, Sid.EVERYONE).value());
-    }
-
-    @Test
     @DisplayName("R55: an EffectiveOnly duplicate that drops the default owner's group gets the user as owner")
     void ntDuplicateToken_effectiveOnlyDropsOwnerGroup_ownerBecomesUser() {
         Sid team = Sid.parse("S-1-5-21-1-2-3-2000");

@@ -31,15 +31,17 @@ public final class TokenDuplicator {
                                  SecurityDescriptor securityDescriptor) {
         TokenContents contents = source.contents().withTypeAndLevel(type, level);
         if (effectiveOnly) {
-            // SepMakeTokenEffectiveOnly drops groups that are neither enabled nor deny-only: a deny-only
-            // group stays (dropping it would let deny ACEs for it stop applying); the integrity label stays
+            // R55 (W-SEC test_duplicate_token; ReactOS SepDuplicateToken): every group that is not enabled
+            // is dropped, deny-only groups included; the integrity label stays. Whether Windows keeps
+            // deny-only groups (dropping one lifts the deny ACEs that name it) is UNVERIFIED: scenario
+            // effective-only-duplicate-drops-deny-only-groups settles it on a Windows host.
             List<TokenGroup> groups = contents.groups().stream()
-                    .filter(g -> g.enabled() || (g.attributes() & (0x20 | 0x10)) != 0).toList();
+                    .filter(g -> g.enabled() || (g.attributes() & 0x20) != 0).toList();
             List<TokenPrivilege> privileges = contents.privileges().stream().filter(TokenPrivilege::enabled).toList();
             contents = contents.withGroupsAndPrivileges(groups, privileges);
             TokenContents c = contents;
             boolean ownerKept = c.owner().equals(c.user().sid()) || groups.stream().anyMatch(g -> g.sid().equals(c.owner()));
-            if (!ownerKept) { // a default owner whose group lapsed becomes the user
+            if (!ownerKept) { // R5: the owner must be the user or a group of the token, so a dropped owner group gives way to the user
                 contents = new TokenContents(c.user(), c.groups(), c.privileges(), c.user().sid(), c.primaryGroup(),
                         c.defaultDacl(), c.source(), c.type(), c.level(), c.authenticationId(), c.parentTokenId(),
                         c.origin(), c.modifiedId(), c.expirationTime(), c.sessionId(), c.mandatoryPolicy(),
