@@ -121,8 +121,10 @@ class NativeCallBudgetTest {
         String text = Files.readString(Path.of("BENCHMARKS.md"));
         int section = text.indexOf("## Native calls per operation");
         assertTrue(section >= 0, "BENCHMARKS.md has no section \"Native calls per operation\"");
+        int end = text.indexOf("\n## ", section + 1); // the section ends where the next one begins
         Map<String, Integer> rows = new TreeMap<>();
-        Matcher m = Pattern.compile("(?m)^\\| `([^`]+)`([^|]*)\\| (\\d+) \\|").matcher(text.substring(section));
+        Matcher m = Pattern.compile("(?m)^\\| `([^`]+)`([^|]*)\\| (\\d+) \\|")
+                .matcher(text.substring(section, end < 0 ? text.length() : end));
         while (m.find()) {
             rows.put(m.group(1) + m.group(2).stripTrailing(), Integer.parseInt(m.group(3)));
         }

@@ -26,8 +26,8 @@ public final class AccessToken implements AutoCloseable {
     private final TokenSystem system;
     private final HandleState state;
     // A token object's type and impersonation level are fixed when it is created (NtCreateToken,
-    // NtDuplicateToken; SetTokenInformation cannot change them), so they are asked for once:
-    // impersonate() needs them on every call.
+    // NtDuplicateToken; SetTokenInformation cannot change them), so they are asked for once, together
+    // (TokenStatistics): impersonate() needs them on every call.
     private volatile TokenType knownType;
     private volatile ImpersonationLevel knownLevel;
 
@@ -128,9 +128,18 @@ public final class AccessToken implements AutoCloseable {
         if (known != null) {
             return withHandle(h -> known); // still refused after close(), like every query
         }
-        TokenType queried = query(TokenInformationClass.TokenType, TokenType.class);
-        knownType = queried;
-        return queried;
+        return learnTypeAndLevel();
+    }
+
+    /**
+     * Asks for {@code TokenStatistics} once, which carries both the type and the level (R4), instead of
+     * {@code TokenType} and then {@code TokenImpersonationLevel}: one native call instead of two.
+     */
+    private TokenType learnTypeAndLevel() {
+        TokenStatistics statistics = statistics();
+        knownLevel = statistics.impersonationLevel(); // written before the type, which readers check first
+        knownType = statistics.type();
+        return statistics.type();
     }
 
     /**
@@ -140,12 +149,7 @@ public final class AccessToken implements AutoCloseable {
         if (type() == TokenType.PRIMARY) {
             return Optional.empty();
         }
-        ImpersonationLevel known = knownLevel;
-        if (known == null) {
-            known = query(TokenInformationClass.TokenImpersonationLevel, ImpersonationLevel.class);
-            knownLevel = known;
-        }
-        return Optional.of(known);
+        return Optional.of(knownLevel);
     }
 
     /** Token id, authentication id, modified id and counts ({@code TokenStatistics}, R9). */

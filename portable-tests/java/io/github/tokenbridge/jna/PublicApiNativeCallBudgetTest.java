@@ -1,0 +1,381 @@
+package io.github.tokenbridge.jna;
+
+import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.AccessToken;
+import io.github.tokenbridge.Acl;
+import io.github.tokenbridge.GenericMapping;
+import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.ImpersonationScope;
+import io.github.tokenbridge.OpenAs;
+import io.github.tokenbridge.Privilege;
+import io.github.tokenbridge.PrivilegeScope;
+import io.github.tokenbridge.SecurityDescriptor;
+import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.TokenAccess;
+import io.github.tokenbridge.TokenSystem;
+import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.Tokens;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Counts the native calls (on the mocked advapi32 / ntdll / kernel32 bindings, answering like a plausible
+ * Windows: {@link SimulatedWindowsTokens}) each public operation makes when the public API runs over the
+ * jna backend, and checks them against the table "Native calls per public operation" in BENCHMARKS.md,
+ * which must list exactly these operations with these counts, each at or above its stated minimum.
+ * Every operation is also checked for its result and for leaving no handle open.
+ */
+class PublicApiNativeCallBudgetTest {
+
+    private static final Set<TokenAccess> ACCESS = EnumSet.of(TokenAccess.QUERY, TokenAccess.DUPLICATE,
+            TokenAccess.IMPERSONATE, TokenAccess.ADJUST_PRIVILEGES);
+    private static final SecurityDescriptor SD = SecurityDescriptor.of(Sid.BUILTIN_ADMINISTRATORS,
+            Sid.BUILTIN_ADMINISTRATORS, Acl.EMPTY);
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        /** Sets up (uncounted), performs the public operation through {@link Run#calls}, cleans up; returns the count. */
+        int measure(Run run) throws Exception;
+    }
+
+    /** One fresh simulated Windows thread and a token system over the jna backend on it. */
+    private static final class Run {
+        final SimulatedWindowsTokens windows = new SimulatedWindowsTokens();
+        final TokenSystem system = Tokens.over(windows.backend());
+
+        int calls(Action action) throws Exception {
+            windows.clearCalls();
+            action.run();
+            return windows.fake.nativeCalls();
+        }
+
+        AccessToken processToken() {
+            return system.openProcessToken(ACCESS);
+        }
+
+        AccessToken impersonationToken(ImpersonationLevel level) {
+            try (AccessToken process = processToken()) {
+                return process.duplicate(ACCESS, level, TokenType.IMPERSONATION);
+            }
+        }
+    }
+
+    /** The operations measured, keyed like the table rows: the operation in backticks, then the condition. */
+    static Map<String, Operation> operations() {
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        ops.put("TokenSystem.currentProcessId()", r -> {
+            int[] pid = new int[1];
+            int n = r.calls(() -> pid[0] = r.system.currentProcessId());
+            assertEquals(4242, pid[0]);
+            return n;
+        });
+        ops.put("TokenSystem.openProcessToken(access)", r -> {
+            AccessToken[] t = new AccessToken[1];
+            int n = r.calls(() -> t[0] = r.processToken());
+            t[0].close();
+            return n;
+        });
+        ops.put("TokenSystem.openProcessToken(pid, access)", r -> {
+            AccessToken[] t = new AccessToken[1];
+            int n = r.calls(() -> t[0] = r.system.openProcessToken(4, ACCESS));
+            t[0].close();
+            return n;
+        });
+        ops.put("TokenSystem.openThreadToken(access, openAs) (not impersonating)", r -> {
+            Optional<?>[] t = new Optional<?>[1];
+            int n = r.calls(() -> t[0] = r.system.openThreadToken(ACCESS, OpenAs.SELF));
+            assertEquals(Optional.empty(), t[0]); // R27: ERROR_NO_TOKEN
+            return n;
+        });
+        ops.put("TokenSystem.openThreadToken(access, openAs) (impersonating)", r -> {
+            try (ImpersonationScope ignored = r.system.impersonateSelf(ImpersonationLevel.IMPERSONATION)) {
+                Optional<?>[] t = new Optional<?>[1];
+                int n = r.calls(() -> t[0] = r.system.openThreadToken(ACCESS, OpenAs.SELF));
+                ((AccessToken) t[0].orElseThrow()).close();
+                return n;
+            }
+        });
+        ops.put("TokenSystem.openEffectiveToken(access) (not impersonating)", r -> {
+            AccessToken[] t = new AccessToken[1];
+            int n = r.calls(() -> t[0] = r.system.openEffectiveToken(ACCESS));
+            assertEquals(TokenType.PRIMARY, t[0].type());
+            t[0].close();
+            return n;
+        });
+        ops.put("TokenSystem.openEffectiveToken(access) (impersonating)", r -> {
+            try (ImpersonationScope ignored = r.system.impersonateSelf(ImpersonationLevel.IMPERSONATION)) {
+                AccessToken[] t = new AccessToken[1];
+                int n = r.calls(() -> t[0] = r.system.openEffectiveToken(ACCESS));
+                assertEquals(TokenType.IMPERSONATION, t[0].type());
+                t[0].close();
+                return n;
+            }
+        });
+        ops.put("AccessToken.user()", r -> {
+            try (AccessToken t = r.processToken()) {
+                Sid[] user = new Sid[1];
+                int n = r.calls(() -> user[0] = t.user());
+                assertEquals(SimulatedWindowsTokens.USER, user[0]);
+                return n;
+            }
+        });
+        ops.put("AccessToken.groups()", r -> {
+            try (AccessToken t = r.processToken()) {
+                int n = r.calls(() -> assertEquals(2, t.groups().size()));
+                return n;
+            }
+        });
+        ops.put("AccessToken.privileges()", r -> {
+            try (AccessToken t = r.processToken()) {
+                return r.calls(() -> assertEquals(Privilege.SeChangeNotifyPrivilege, t.privileges().get(0).privilege().orElseThrow()));
+            }
+        });
+        ops.put("AccessToken.statistics()", r -> {
+            try (AccessToken t = r.processToken()) {
+                return r.calls(() -> assertEquals(r.windows.processToken.id(), t.statistics().tokenId().value()));
+            }
+        });
+        ops.put("AccessToken.type() (first call)", r -> {
+            try (AccessToken t = r.processToken()) {
+                return r.calls(() -> assertEquals(TokenType.PRIMARY, t.type()));
+            }
+        });
+        ops.put("AccessToken.impersonationLevel() (first call, primary token)", r -> {
+            try (AccessToken t = r.processToken()) {
+                return r.calls(() -> assertEquals(Optional.empty(), t.impersonationLevel())); // R3
+            }
+        });
+        ops.put("AccessToken.impersonationLevel() (first call, impersonation token)", r -> {
+            try (AccessToken t = r.impersonationToken(ImpersonationLevel.IDENTIFICATION)) {
+                return r.calls(() -> assertEquals(Optional.of(ImpersonationLevel.IDENTIFICATION), t.impersonationLevel()));
+            }
+        });
+        ops.put("AccessToken.impersonationLevel() (later calls)", r -> {
+            try (AccessToken t = r.impersonationToken(ImpersonationLevel.IDENTIFICATION)) {
+                t.impersonationLevel();
+                return r.calls(() -> assertEquals(Optional.of(ImpersonationLevel.IDENTIFICATION), t.impersonationLevel()));
+            }
+        });
+        ops.put("AccessToken.duplicate(access, level, type)", r -> {
+            try (AccessToken t = r.processToken()) {
+                AccessToken[] copy = new AccessToken[1];
+                int n = r.calls(() -> copy[0] = t.duplicate(ACCESS, ImpersonationLevel.IMPERSONATION, TokenType.IMPERSONATION));
+                copy[0].close();
+                return n;
+            }
+        });
+        ops.put("AccessToken.close()", r -> {
+            AccessToken t = r.processToken();
+            int n = r.calls(t::close);
+            assertFalse(t.isOpen());
+            return n;
+        });
+        ops.put("TokenSystem.impersonate(token) (not impersonating, primary token, first use)", r -> {
+            try (AccessToken t = r.processToken()) {
+                ImpersonationScope[] s = new ImpersonationScope[1];
+                int n = r.calls(() -> s[0] = r.system.impersonate(t));
+                assertEquals(ImpersonationLevel.IMPERSONATION, s[0].obtainedLevel()); // R42
+                s[0].close();
+                return n;
+            }
+        });
+        ops.put("TokenSystem.impersonate(token) (not impersonating, level already known)", r -> {
+            try (AccessToken t = r.processToken()) {
+                t.impersonationLevel();
+                ImpersonationScope[] s = new ImpersonationScope[1];
+                int n = r.calls(() -> s[0] = r.system.impersonate(t));
+                s[0].close();
+                return n;
+            }
+        });
+        ops.put("ImpersonationScope.close() (restoring not impersonating)", r -> {
+            try (AccessToken t = r.processToken()) {
+                ImpersonationScope s = r.system.impersonate(t);
+                assertNotNull(r.windows.threadToken);
+                int n = r.calls(s::close);
+                assertNull(r.windows.threadToken); // R45
+                return n;
+            }
+        });
+        ops.put("TokenSystem.impersonate(token) (impersonating, nested, level already known)", r -> {
+            try (ImpersonationScope outer = r.system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
+                 AccessToken t = r.impersonationToken(ImpersonationLevel.IMPERSONATION)) {
+                t.impersonationLevel();
+                ImpersonationScope[] s = new ImpersonationScope[1];
+                int n = r.calls(() -> s[0] = r.system.impersonate(t));
+                assertTrue(s[0].restoresPreviousImpersonation());
+                s[0].close();
+                return n;
+            }
+        });
+        ops.put("ImpersonationScope.close() (restoring a previous token)", r -> {
+            try (ImpersonationScope outer = r.system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
+                 AccessToken t = r.impersonationToken(ImpersonationLevel.IMPERSONATION)) {
+                SimulatedWindowsTokens.SimToken before = r.windows.threadToken;
+                ImpersonationScope inner = r.system.impersonate(t);
+                int n = r.calls(inner::close);
+                assertEquals(before, r.windows.threadToken); // R46
+                return n;
+            }
+        });
+        ops.put("TokenSystem.impersonateSelf(level) (not impersonating)", r -> {
+            ImpersonationScope[] s = new ImpersonationScope[1];
+            int n = r.calls(() -> s[0] = r.system.impersonateSelf(ImpersonationLevel.IDENTIFICATION));
+            assertEquals(ImpersonationLevel.IDENTIFICATION, s[0].obtainedLevel()); // R41
+            s[0].close();
+            return n;
+        });
+        ops.put("ImpersonationScope.close() (after impersonateSelf, restoring not impersonating)", r -> {
+            ImpersonationScope s = r.system.impersonateSelf(ImpersonationLevel.IDENTIFICATION);
+            int n = r.calls(s::close);
+            assertNull(r.windows.threadToken);
+            return n;
+        });
+        ops.put("TokenSystem.impersonateAnonymous() (not impersonating)", r -> {
+            ImpersonationScope[] s = new ImpersonationScope[1];
+            int n = r.calls(() -> s[0] = r.system.impersonateAnonymous());
+            assertEquals(ImpersonationLevel.IMPERSONATION, s[0].obtainedLevel()); // R44
+            s[0].close();
+            return n;
+        });
+        ops.put("TokenSystem.runImpersonated(token, work) (not impersonating, level already known)", r -> {
+            try (AccessToken t = r.processToken()) {
+                t.impersonationLevel();
+                boolean[] inside = new boolean[1];
+                int n = r.calls(() -> r.system.runImpersonated(t, () -> inside[0] = r.windows.threadToken != null));
+                assertTrue(inside[0]);
+                assertNull(r.windows.threadToken);
+                return n;
+            }
+        });
+        ops.put("TokenSystem.revertToSelf()", r -> {
+            r.windows.threadToken = r.windows.newToken(TokenType.IMPERSONATION, ImpersonationLevel.IMPERSONATION);
+            int n = r.calls(r.system::revertToSelf);
+            assertNull(r.windows.threadToken);
+            return n;
+        });
+        ops.put("TokenSystem.isImpersonating() (not impersonating)", r ->
+                r.calls(() -> assertFalse(r.system.isImpersonating())));
+        ops.put("TokenSystem.isImpersonating() (impersonating)", r -> {
+            try (ImpersonationScope ignored = r.system.impersonateSelf(ImpersonationLevel.IMPERSONATION)) {
+                return r.calls(() -> assertTrue(r.system.isImpersonating()));
+            }
+        });
+        ops.put("TokenSystem.enablePrivileges(token, privileges)", r -> {
+            try (AccessToken t = r.processToken()) {
+                PrivilegeScope[] s = new PrivilegeScope[1];
+                int n = r.calls(() -> s[0] = r.system.enablePrivileges(t, Privilege.SeShutdownPrivilege));
+                assertTrue(s[0].allAssigned());
+                s[0].close();
+                return n;
+            }
+        });
+        ops.put("PrivilegeScope.close()", r -> {
+            try (AccessToken t = r.processToken()) {
+                PrivilegeScope s = r.system.enablePrivileges(t, Privilege.SeShutdownPrivilege);
+                int n = r.calls(s::close);
+                assertEquals(0, t.privileges().get(1).attributes()); // R56: back to disabled
+                return n;
+            }
+        });
+        ops.put("TokenSystem.privilegeCheck(token, requireAll, privileges)", r -> {
+            try (AccessToken t = r.processToken()) {
+                return r.calls(() -> assertTrue(r.system.privilegeCheck(t, true, Privilege.SeChangeNotifyPrivilege)));
+            }
+        });
+        ops.put("TokenSystem.checkTokenMembership(token, sid)", r -> {
+            try (AccessToken t = r.impersonationToken(ImpersonationLevel.IDENTIFICATION)) {
+                return r.calls(() -> assertTrue(r.system.checkTokenMembership(t, Sid.EVERYONE)));
+            }
+        });
+        ops.put("TokenSystem.checkTokenMembership(sid)", r ->
+                r.calls(() -> assertTrue(r.system.checkTokenMembership(Sid.EVERYONE))));
+        ops.put("TokenSystem.accessCheck(sd, token, desired, mapping)", r -> {
+            try (AccessToken t = r.impersonationToken(ImpersonationLevel.IDENTIFICATION)) {
+                AccessCheckResult[] result = new AccessCheckResult[1];
+                int n = r.calls(() -> result[0] = r.system.accessCheck(SD, t, 1, GenericMapping.FILE));
+                assertTrue(result[0].accessStatus());
+                assertEquals(1, result[0].grantedAccess());
+                return n;
+            }
+        });
+        ops.put("TokenSystem.createRestricted(token, ...)", r -> {
+            try (AccessToken t = r.processToken()) {
+                AccessToken[] restricted = new AccessToken[1];
+                int n = r.calls(() -> restricted[0] = r.system.createRestricted(t, Set.of(), List.of(Sid.EVERYONE),
+                        List.of(), List.of(Sid.RESTRICTED_CODE)));
+                restricted[0].close();
+                return n;
+            }
+        });
+        ops.put("TokenSystem.close() (no handle open)", r -> r.calls(r.system::close));
+        return ops;
+    }
+
+    private static Map<String, Integer> measured() throws Exception {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Map.Entry<String, Operation> op : operations().entrySet()) {
+            Run run = new Run();
+            counts.put(op.getKey(), op.getValue().measure(run));
+            run.system.close();
+            assertEquals(Map.of(), run.windows.handles, op.getKey() + " left handles open");
+            assertTrue(run.system.leakReport().isEmpty(), op.getKey() + " leaked: " + run.system.leakReport());
+            assertNull(run.windows.threadToken, op.getKey() + " left the thread impersonating");
+        }
+        return counts;
+    }
+
+    /** The rows of the table: operation (with its condition) to {calls, minimum}. */
+    private static Map<String, int[]> documented() throws Exception {
+        String text = Files.readString(Path.of("BENCHMARKS.md"));
+        int section = text.indexOf("## Native calls per public operation");
+        assertTrue(section >= 0, "BENCHMARKS.md has no section \"Native calls per public operation\"");
+        int end = text.indexOf("\n## ", section + 1);
+        String table = text.substring(section, end < 0 ? text.length() : end);
+        Map<String, int[]> rows = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([^`]+)`([^|]*)\\| (\\d+) \\| (\\d+) \\|").matcher(table);
+        while (m.find()) {
+            rows.put(m.group(1) + m.group(2).stripTrailing(), new int[]{Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))});
+        }
+        return rows;
+    }
+
+    @Test
+    @DisplayName("every public operation makes exactly the native calls BENCHMARKS.md lists (R27, R38, R39, R45, R46, R56)")
+    void nativeCalls_everyPublicOperation_matchesTheBenchmarksTable() throws Exception {
+        Map<String, Integer> table = new TreeMap<>();
+        documented().forEach((name, counts) -> table.put(name, counts[0]));
+        assertEquals(table, measured());
+    }
+
+    @Test
+    void budgetTable_everyRow_isAtOrAboveItsMinimum() throws Exception {
+        Map<String, int[]> rows = documented();
+        assertFalse(rows.isEmpty());
+        rows.forEach((name, counts) -> assertTrue(counts[0] >= counts[1],
+                name + ": " + counts[0] + " calls is below the stated minimum " + counts[1]));
+    }
+}
