@@ -87,8 +87,9 @@ public final class NtThreadImpersonation {
     }
 
     /**
-     * {@code NtImpersonateThread(server, client, &qos)} (R43): the client handle needs
-     * THREAD_DIRECT_IMPERSONATION and is referenced first, then the server handle THREAD_IMPERSONATE;
+     * {@code NtImpersonateThread(server, client, &qos)} (R43): the server handle needs
+     * THREAD_IMPERSONATE and is referenced first (R-PSSEC order), then the client handle
+     * THREAD_DIRECT_IMPERSONATION;
      * the client's effective token is captured as {@code SeCreateClientSecurity} captures an IPC client
      * (no access check on that token; STATUS_BAD_IMPERSONATION_LEVEL when the client impersonates
      * below SecurityImpersonation, R51) and the server impersonates it through
@@ -98,14 +99,14 @@ public final class NtThreadImpersonation {
      */
     public Result<ImpersonationDecision> impersonateThread(ThreadObject caller, long server, long client,
                                                            SecurityQualityOfService qos) {
+        Result<HandleEntry> serverRef = k.objects().referenceByHandle(caller, server, ObjectType.THREAD, THREAD_IMPERSONATE);
+        if (!serverRef.succeeded()) {
+            return serverRef.withValue(null);
+        }
         Result<HandleEntry> clientRef = k.objects().referenceByHandle(caller, client, ObjectType.THREAD,
                 THREAD_DIRECT_IMPERSONATION);
         if (!clientRef.succeeded()) {
             return clientRef.withValue(null);
-        }
-        Result<HandleEntry> serverRef = k.objects().referenceByHandle(caller, server, ObjectType.THREAD, THREAD_IMPERSONATE);
-        if (!serverRef.succeeded()) {
-            return serverRef.withValue(null);
         }
         Result<ClientSecurityContext> context = k.se().createClientSecurity(
                 (ThreadObject) clientRef.value().object(), qos);
