@@ -7,13 +7,13 @@ import io.github.tokenbridge.ImpersonationScope;
 import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.Tokens;
+import io.github.tokenbridge.testing.OwnThread;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,25 +39,10 @@ class ThreadSafetyPolicyTest {
         system.close();
     }
 
-    /** Runs {@code body} on a fresh platform thread (poisoning must never reach the JUnit worker). */
-    private static Throwable onOwnThread(Callable<?> body) throws InterruptedException {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                body.call();
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        }, "poison-test");
-        thread.start();
-        thread.join();
-        return thrown.get();
-    }
-
     @Test
     @DisplayName("R45/R46: a failed restore is an Error and the thread refuses every later call")
     void close_revertFails_throwsErrorAndPoisonsThread() throws Exception {
-        Throwable thrown = onOwnThread(() -> {
+        Throwable thrown = OwnThread.run("poison-test", () -> {
             ImpersonationScope scope = system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
             fake.failReverts = true;
             ImpersonationRestoreError first = assertThrows(ImpersonationRestoreError.class, scope::close);
@@ -80,7 +65,7 @@ class ThreadSafetyPolicyTest {
     @Test
     @DisplayName("R46: SetThreadToken failing while restoring an outer token is fatal too")
     void close_setThreadTokenFails_throwsError() throws Exception {
-        Throwable thrown = onOwnThread(() -> {
+        Throwable thrown = OwnThread.run("poison-test", () -> {
             try (ImpersonationScope outer = system.impersonateSelf(ImpersonationLevel.IMPERSONATION)) {
                 ImpersonationScope inner = system.impersonateSelf(ImpersonationLevel.IDENTIFICATION);
                 fake.failSetThreadToken = true;
@@ -96,7 +81,7 @@ class ThreadSafetyPolicyTest {
     @Test
     @DisplayName("a thread token that is not the saved one after restoring is fatal")
     void close_restoreLandsOnOtherToken_throwsError() throws Exception {
-        Throwable thrown = onOwnThread(() -> {
+        Throwable thrown = OwnThread.run("poison-test", () -> {
             ImpersonationScope outer = system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
             ImpersonationScope inner = system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
             fake.downgradeNextAssignment = true; // the restore itself is downgraded (R38)

@@ -7,9 +7,9 @@ import io.github.tokenbridge.model.ModelConfiguration;
 import io.github.tokenbridge.model.fault.FaultInjectingBackend;
 import io.github.tokenbridge.model.fault.FaultPlan;
 import io.github.tokenbridge.model.kernel.ModelInvariants;
+import io.github.tokenbridge.testing.OwnThread;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,19 +48,15 @@ final class FaultWorld implements AutoCloseable {
         ModelInvariants.of(model.world().kernelServices().kernel()).assertHold();
     }
 
-    /** Runs {@code body} on a fresh platform thread (so poisoning never reaches the JUnit worker); returns what it threw. */
-    static Throwable onOwnThread(Callable<?> body) throws InterruptedException {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                body.call();
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        }, "fault-test");
-        thread.start();
-        thread.join();
-        return thrown.get();
+    /**
+     * Runs {@code body} on a fresh platform thread (so poisoning never reaches the JUnit worker) and
+     * fails with an AssertionError carrying whatever it threw.
+     */
+    static void runOnOwnThread(Callable<?> body) throws InterruptedException {
+        Throwable thrown = OwnThread.run("fault-test", body);
+        if (thrown != null) {
+            throw new AssertionError(thrown);
+        }
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.github.tokenbridge.reliability.FaultAssertions.assertWinFailure;
+import static io.github.tokenbridge.reliability.FaultAssertions.failing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -48,17 +50,6 @@ class PublicApiFaultTest {
         world.close();
     }
 
-    private static void assertWinFailure(Throwable thrown, String function, NtStatus status) {
-        WinTokenException e = assertInstanceOf(WinTokenException.class, thrown);
-        assertEquals(function, e.function(), e.getMessage());
-        assertEquals(status.win32Error(), e.win32Error(), e.getMessage());
-        assertEquals(status.code(), e.ntStatus().orElseThrow(), e.getMessage());
-    }
-
-    private static FaultPlan failing(SpiOperation op, long call, NtStatus status) {
-        return FaultPlan.builder().when(op).onCall(call).failWith(status).build();
-    }
-
     // ---------------------------------------------------------------- restore at scope close
 
     @Test
@@ -66,7 +57,7 @@ class PublicApiFaultTest {
     void nestedScopeClose_setThreadTokenFails_restoreErrorAndPoisonedThread() throws Exception {
         AccessToken process = world.system.openProcessToken(ALL_USED);
         AccessToken impersonation = process.duplicate(ALL_USED, ImpersonationLevel.IMPERSONATION, TokenType.IMPERSONATION);
-        Throwable thrown = FaultWorld.onOwnThread(() -> {
+        FaultWorld.runOnOwnThread(() -> {
             ImpersonationScope outer = world.system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
             ImpersonationScope inner = world.system.impersonate(impersonation);
             world.inject(failing(SpiOperation.SET_THREAD_TOKEN, 1, NtStatus.STATUS_ACCESS_DENIED));
@@ -80,9 +71,6 @@ class PublicApiFaultTest {
             assertTrue(world.model.revertToSelf().succeeded());
             return null;
         });
-        if (thrown != null) {
-            throw new AssertionError(thrown);
-        }
         assertEquals(1, world.faults.injectedFaults().size());
         impersonation.close();
         process.close();
@@ -92,7 +80,7 @@ class PublicApiFaultTest {
     @Test
     @DisplayName("R45: RevertToSelf failing when the outermost scope closes is fatal and poisons the thread")
     void outermostScopeClose_revertFails_restoreErrorAndPoisonedThread() throws Exception {
-        Throwable thrown = FaultWorld.onOwnThread(() -> {
+        FaultWorld.runOnOwnThread(() -> {
             ImpersonationScope scope = world.system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
             world.inject(failing(SpiOperation.REVERT_TO_SELF, 1, NtStatus.STATUS_INSUFFICIENT_RESOURCES));
             ImpersonationRestoreError error = assertThrows(ImpersonationRestoreError.class, scope::close);
@@ -101,25 +89,19 @@ class PublicApiFaultTest {
             assertTrue(world.model.revertToSelf().succeeded());
             return null;
         });
-        if (thrown != null) {
-            throw new AssertionError(thrown);
-        }
         world.assertNoLeaks();
     }
 
     @Test
     @DisplayName("R46: a restore whose read-back fails is fatal too (identity unverifiable)")
     void scopeClose_readBackAfterRestoreFails_restoreError() throws Exception {
-        Throwable thrown = FaultWorld.onOwnThread(() -> {
+        FaultWorld.runOnOwnThread(() -> {
             ImpersonationScope scope = world.system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
             world.inject(failing(SpiOperation.OPEN_THREAD_TOKEN, 1, NtStatus.STATUS_ACCESS_DENIED));
             ImpersonationRestoreError error = assertThrows(ImpersonationRestoreError.class, scope::close);
             assertWinFailure(error.getCause(), "OpenThreadToken", NtStatus.STATUS_ACCESS_DENIED);
             return null;
         });
-        if (thrown != null) {
-            throw new AssertionError(thrown);
-        }
         // the revert itself happened: only the verification failed
         world.assertNoLeaks();
     }

@@ -23,9 +23,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import static io.github.tokenbridge.reliability.FaultAssertions.assertWinFailure;
+import static io.github.tokenbridge.reliability.FaultAssertions.failing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,13 +46,6 @@ class PublicApiSecondaryFaultTest {
         world.close();
     }
 
-    private static void assertWinFailure(Throwable thrown, String function, NtStatus status) {
-        WinTokenException e = assertInstanceOf(WinTokenException.class, thrown);
-        assertEquals(function, e.function(), e.getMessage());
-        assertEquals(status.win32Error(), e.win32Error(), e.getMessage());
-        assertEquals(status.code(), e.ntStatus().orElseThrow(), e.getMessage());
-    }
-
     private AccessToken otherUsersLogon() {
         long handle = world.model.world().logon(LogonPrincipal.OTHER, LogonType.NETWORK, LogonOrigin.SYSTEM).value().value();
         return world.system.adopt(handle, "logon token of another user");
@@ -61,7 +55,7 @@ class PublicApiSecondaryFaultTest {
     @DisplayName("R38/R39: a refused downgrade whose undo (RevertToSelf) fails is fatal for the thread")
     void impersonate_downgradeRefusedAndUndoFails_restoreError() throws Exception {
         AccessToken other = otherUsersLogon();
-        Throwable thrown = FaultWorld.onOwnThread(() -> {
+        FaultWorld.runOnOwnThread(() -> {
             world.inject(FaultPlan.builder().when(SpiOperation.REVERT_TO_SELF).always()
                     .failWith(NtStatus.STATUS_ACCESS_DENIED).build());
             ImpersonationRestoreError error = assertThrows(ImpersonationRestoreError.class, () -> world.system.impersonate(other));
@@ -70,9 +64,6 @@ class PublicApiSecondaryFaultTest {
             assertTrue(world.model.revertToSelf().succeeded());
             return null;
         });
-        if (thrown != null) {
-            throw new AssertionError(thrown);
-        }
         other.close();
         world.assertNoLeaks();
     }
@@ -118,8 +109,7 @@ class PublicApiSecondaryFaultTest {
     @DisplayName("R5: a failing GetTokenInformation names the function; the token stays usable")
     void query_getTokenInformationFails_reportedAndTokenUsable() {
         AccessToken token = world.system.openProcessToken(DUP_QUERY);
-        world.inject(FaultPlan.builder().when(SpiOperation.GET_TOKEN_INFORMATION).onCall(1)
-                .failWith(NtStatus.STATUS_INSUFFICIENT_RESOURCES).build());
+        world.inject(failing(SpiOperation.GET_TOKEN_INFORMATION, 1, NtStatus.STATUS_INSUFFICIENT_RESOURCES));
         WinTokenException e = assertThrows(WinTokenException.class, token::groups);
         assertWinFailure(e, "GetTokenInformation", NtStatus.STATUS_INSUFFICIENT_RESOURCES);
         assertFalse(token.groups().isEmpty());

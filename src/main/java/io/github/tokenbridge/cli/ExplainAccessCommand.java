@@ -8,7 +8,6 @@ import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.Win32Error;
-import io.github.tokenbridge.WinTokenException;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.model.ModelBackend;
@@ -20,6 +19,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
+import static io.github.tokenbridge.cli.ExplainCommand.require;
 
 /**
  * {@code tokenbridge explain access}: runs {@code AccessCheck} in the model for the preset's own
@@ -103,12 +104,5 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static <T> T require(Result<T> result, String function) {
-        if (!result.succeeded()) {
-            throw new WinTokenException(function, result.win32Error(), result.ntStatusOrNull(), io.github.tokenbridge.BackendKind.MODEL);
-        }
-        return result.value();
     }
 }

@@ -1,5 +1,8 @@
 package io.github.tokenbridge.cli;
 
+import io.github.tokenbridge.BackendKind;
+import io.github.tokenbridge.WinTokenException;
+import io.github.tokenbridge.backend.Result;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,5 +18,16 @@ public final class ExplainCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "explain needs a subcommand: access or impersonation");
+    }
+
+    /**
+     * The value of a model call an explanation depends on, or a {@link WinTokenException} naming
+     * {@code function} with the call's status (shared by the explain subcommands).
+     */
+    static <T> T require(Result<T> result, String function) {
+        if (!result.succeeded()) {
+            throw new WinTokenException(function, result.win32Error(), result.ntStatusOrNull(), BackendKind.MODEL);
+        }
+        return result.value();
     }
 }

@@ -1,12 +1,9 @@
 package io.github.tokenbridge.cli;
 
-import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenType;
-import io.github.tokenbridge.WinTokenException;
 import io.github.tokenbridge.backend.Handle;
-import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.model.LogonOrigin;
 import io.github.tokenbridge.model.LogonPrincipal;
 import io.github.tokenbridge.model.LogonType;
@@ -20,6 +17,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
+import static io.github.tokenbridge.cli.ExplainCommand.require;
 
 /**
  * {@code tokenbridge explain impersonation}: asks the model's one impersonation decision
@@ -138,12 +137,5 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
             case SANDBOX -> "(g) the process is restricted (or write-restricted) and the token is not";
             case DEFAULT_ALLOW -> "no check denied";
         };
-    }
-
-    private static <T> T require(Result<T> result, String function) {
-        if (!result.succeeded()) {
-            throw new WinTokenException(function, result.win32Error(), result.ntStatusOrNull(), BackendKind.MODEL);
-        }
-        return result.value();
     }
 }
