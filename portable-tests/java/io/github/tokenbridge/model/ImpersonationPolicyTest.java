@@ -1,5 +1,9 @@
 package io.github.tokenbridge.model;
 
+import io.github.tokenbridge.model.lsa.LogonOrigin;
+import io.github.tokenbridge.model.lsa.LogonPrincipal;
+import io.github.tokenbridge.model.lsa.LogonType;
+
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
@@ -7,8 +11,8 @@ import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.kernel.ImpersonationCheck;
-import io.github.tokenbridge.model.kernel.ImpersonationDecision;
+import io.github.tokenbridge.model.kernel.se.ImpersonationCheck;
+import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
 import org.junit.jupiter.api.Test;
 
 import static io.github.tokenbridge.model.ModelAssertions.*;
@@ -101,7 +105,7 @@ class ImpersonationPolicyTest {
         var process = backend.world().kernelServices().ps().referencePrimaryToken(
                 backend.world().kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow());
         var base = process.token().contents().withTypeAndLevel(TokenType.IMPERSONATION, ImpersonationLevel.IMPERSONATION);
-        var restrictedContents = new io.github.tokenbridge.model.kernel.TokenContents(base.user(), base.groups(), base.privileges(),
+        var restrictedContents = new io.github.tokenbridge.model.kernel.se.TokenContents(base.user(), base.groups(), base.privileges(),
                 base.owner(), base.primaryGroup(), base.defaultDacl(), base.source(), TokenType.PRIMARY, base.level(),
                 base.authenticationId(), base.parentTokenId(), base.origin(), base.modifiedId(), base.expirationTime(),
                 base.sessionId(), base.mandatoryPolicy(), java.util.List.of(new io.github.tokenbridge.TokenGroup(Sid.EVERYONE, 7)),
@@ -111,7 +115,7 @@ class ImpersonationPolicyTest {
         var plainToken = kernel.createToken(base, sd);
         var restrictedToken = kernel.createToken(restrictedContents.withTypeAndLevel(TokenType.IMPERSONATION,
                 ImpersonationLevel.IMPERSONATION), sd);
-        var policy = new io.github.tokenbridge.model.kernel.ImpersonationPolicy();
+        var policy = new io.github.tokenbridge.model.kernel.se.ImpersonationPolicy();
         assertEquals(ImpersonationCheck.SANDBOX,
                 policy.decide(plainToken, ImpersonationLevel.IMPERSONATION, restrictedPrimary).decidedBy());
         assertEquals(ImpersonationCheck.DEFAULT_ALLOW,

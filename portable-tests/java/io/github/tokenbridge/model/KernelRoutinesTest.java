@@ -1,5 +1,9 @@
 package io.github.tokenbridge.model;
 
+import io.github.tokenbridge.model.lsa.LogonOrigin;
+import io.github.tokenbridge.model.lsa.LogonPrincipal;
+import io.github.tokenbridge.model.lsa.LogonType;
+
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.Privilege;
@@ -8,8 +12,8 @@ import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.kernel.ClientSecurityContext;
-import io.github.tokenbridge.model.kernel.TokenReference;
+import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
+import io.github.tokenbridge.model.kernel.se.TokenReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -13,8 +13,8 @@ import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.kernel.HandleEntry;
-import io.github.tokenbridge.model.kernel.ObjectType;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
+import io.github.tokenbridge.model.kernel.ob.ObjectType;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -11,13 +11,13 @@ import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
-import io.github.tokenbridge.model.kernel.AccessDecision;
-import io.github.tokenbridge.model.kernel.HandleEntry;
-import io.github.tokenbridge.model.kernel.ImpersonationState;
+import io.github.tokenbridge.model.kernel.se.AccessCheck;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
+import io.github.tokenbridge.model.kernel.ps.ImpersonationState;
 import io.github.tokenbridge.model.kernel.Kernel;
-import io.github.tokenbridge.model.kernel.ObjectType;
-import io.github.tokenbridge.model.kernel.ThreadObject;
-import io.github.tokenbridge.model.kernel.TokenObject;
+import io.github.tokenbridge.model.kernel.ob.ObjectType;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.TokenObject;
 
 import java.util.HashMap;
 import java.util.List;
@@ -187,9 +187,9 @@ final class SpiFuzzOracles {
      * freed from deny-only, no higher integrity level, and as an impersonation token made from an
      * impersonation token no higher level.
      */
-    void checkDerived(String call, io.github.tokenbridge.model.kernel.TokenContents source, TokenObject sourceObject,
+    void checkDerived(String call, io.github.tokenbridge.model.kernel.se.TokenContents source, TokenObject sourceObject,
                               TokenObject derived) {
-        io.github.tokenbridge.model.kernel.TokenContents d = derived.contents();
+        io.github.tokenbridge.model.kernel.se.TokenContents d = derived.contents();
         counted("derived token never exceeds its source (R10, R53-R55)");
         if (derived == sourceObject) {
             fail(call + " returned the source token object itself instead of a new token");
@@ -239,10 +239,10 @@ final class SpiFuzzOracles {
         int bound = 0;
         boolean securityPrivilege = false;
         for (TokenObject subject : new TokenObject[] {effective, primary}) {
-            AccessDecision d = kernel.evaluator().check(entry.object().securityDescriptor(), subject, MAXIMUM_ALLOWED,
+            Result<Integer> d = AccessCheck.checkObjectOpen(entry.object().securityDescriptor(), subject, MAXIMUM_ALLOWED,
                     ObjectType.TOKEN.mapping());
-            if (d.isGranted()) {
-                bound |= d.grantedAccess();
+            if (d.succeeded()) {
+                bound |= d.value();
             }
             securityPrivilege |= subject.hasEnabledPrivilege(Privilege.SeSecurityPrivilege);
         }

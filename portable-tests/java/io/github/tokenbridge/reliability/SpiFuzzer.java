@@ -11,20 +11,20 @@ import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.LogonOrigin;
-import io.github.tokenbridge.model.LogonPrincipal;
-import io.github.tokenbridge.model.LogonType;
+import io.github.tokenbridge.model.lsa.LogonOrigin;
+import io.github.tokenbridge.model.lsa.LogonPrincipal;
+import io.github.tokenbridge.model.lsa.LogonType;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
 import io.github.tokenbridge.model.ModelThread;
-import io.github.tokenbridge.model.kernel.HandleEntry;
-import io.github.tokenbridge.model.kernel.ImpersonationState;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
+import io.github.tokenbridge.model.kernel.ps.ImpersonationState;
 import io.github.tokenbridge.model.kernel.Kernel;
 import io.github.tokenbridge.model.kernel.ModelInvariants;
-import io.github.tokenbridge.model.kernel.ObjectType;
-import io.github.tokenbridge.model.kernel.ProcessObject;
-import io.github.tokenbridge.model.kernel.ThreadObject;
-import io.github.tokenbridge.model.kernel.TokenObject;
+import io.github.tokenbridge.model.kernel.ob.ObjectType;
+import io.github.tokenbridge.model.kernel.ps.ProcessObject;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.TokenObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -452,7 +452,7 @@ final class SpiFuzzer {
             }
         }
         TokenObject sourceBefore = derivedFrom == null ? null : oracles.tokenOf(before, derivedFrom, caller);
-        io.github.tokenbridge.model.kernel.TokenContents sourceContents = sourceBefore == null ? null : sourceBefore.contents();
+        io.github.tokenbridge.model.kernel.se.TokenContents sourceContents = sourceBefore == null ? null : sourceBefore.contents();
         String who = "T" + caller.threadId() + (active.isPresent() ? "@" + active.get().level() : "");
         record(who + " " + call);
         calls++;

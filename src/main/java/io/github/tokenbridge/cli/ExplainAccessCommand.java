@@ -11,7 +11,7 @@ import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.model.ModelBackend;
-import io.github.tokenbridge.model.security.AccessCheckTrace;
+import io.github.tokenbridge.model.kernel.se.AccessCheckTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,13 +6,13 @@ import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenBackend;
 import io.github.tokenbridge.model.KernelRoutines;
-import io.github.tokenbridge.model.LogonOrigin;
-import io.github.tokenbridge.model.LogonPrincipal;
-import io.github.tokenbridge.model.LogonType;
+import io.github.tokenbridge.model.lsa.LogonOrigin;
+import io.github.tokenbridge.model.lsa.LogonPrincipal;
+import io.github.tokenbridge.model.lsa.LogonType;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelThread;
-import io.github.tokenbridge.model.kernel.ClientSecurityContext;
-import io.github.tokenbridge.model.kernel.TokenReference;
+import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
+import io.github.tokenbridge.model.kernel.se.TokenReference;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -20,12 +20,12 @@ import io.github.tokenbridge.backend.TokenInformationClass;
 import io.github.tokenbridge.model.fault.FaultInjectingBackend;
 import io.github.tokenbridge.model.fault.FaultPlan;
 import io.github.tokenbridge.model.kernel.KernelServices;
-import io.github.tokenbridge.model.kernel.SecurityQualityOfService;
-import io.github.tokenbridge.model.kernel.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.SecurityQualityOfService;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 import io.github.tokenbridge.model.nt.NtLayer;
 import io.github.tokenbridge.model.nt.NtThreadImpersonation;
-import io.github.tokenbridge.model.security.NtSecurityServices;
-import io.github.tokenbridge.model.security.Win32SecurityFunctions;
+import io.github.tokenbridge.model.nt.NtSecurityServices;
+import io.github.tokenbridge.model.win32.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
@@ -248,8 +248,9 @@ public final class ModelBackend implements TokenBackend {
     }
 
     // ---------------------------------------------------------------- SPI: checks and token transformations
-    // Implemented by model.security (AccessCheck engine, privilege and membership checks, restricted
-    // tokens, group adjustment) over this world's token objects.
+    // Implemented by the win32 layer's security functions over the Nt security services, which call
+    // the security reference monitor (model.kernel.se: SeAccessCheck, privilege and membership checks,
+    // restricted tokens, group adjustment).
 
     @Override
     public Result<AdjustResult<TokenGroup>> adjustTokenGroups(Handle token, boolean resetToDefault, List<TokenGroup> newState,

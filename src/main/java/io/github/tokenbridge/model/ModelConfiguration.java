@@ -1,5 +1,8 @@
 package io.github.tokenbridge.model;
 
+import io.github.tokenbridge.model.kernel.se.ElevationRules;
+import io.github.tokenbridge.model.lsa.WellKnownAccounts;
+
 import io.github.tokenbridge.ElevationType;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.Sid;

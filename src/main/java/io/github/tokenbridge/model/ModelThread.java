@@ -1,6 +1,6 @@
 package io.github.tokenbridge.model;
 
-import io.github.tokenbridge.model.kernel.ThreadObject;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 
 import java.util.Objects;
 

@@ -1,5 +1,10 @@
 package io.github.tokenbridge.model;
 
+import io.github.tokenbridge.model.lsa.LogonOrigin;
+import io.github.tokenbridge.model.lsa.LogonPrincipal;
+import io.github.tokenbridge.model.lsa.LogonTokenFactory;
+import io.github.tokenbridge.model.lsa.LogonType;
+
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
@@ -7,18 +12,17 @@ import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
-import io.github.tokenbridge.model.kernel.HandleEntry;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
 import io.github.tokenbridge.model.kernel.Kernel;
 import io.github.tokenbridge.model.kernel.KernelServices;
-import io.github.tokenbridge.model.kernel.ObjectSecurity;
-import io.github.tokenbridge.model.kernel.ObjectType;
-import io.github.tokenbridge.model.kernel.ProcessObject;
-import io.github.tokenbridge.model.kernel.ThreadObject;
-import io.github.tokenbridge.model.kernel.TokenObject;
-import io.github.tokenbridge.model.security.AccessCheckTrace;
-import io.github.tokenbridge.model.security.EngineObjectAccessEvaluator;
-import io.github.tokenbridge.model.security.NtSecurityServices;
-import io.github.tokenbridge.model.security.Win32SecurityFunctions;
+import io.github.tokenbridge.model.kernel.ob.ObjectSecurity;
+import io.github.tokenbridge.model.kernel.ob.ObjectType;
+import io.github.tokenbridge.model.kernel.ps.ProcessObject;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.TokenObject;
+import io.github.tokenbridge.model.kernel.se.AccessCheckTrace;
+import io.github.tokenbridge.model.nt.NtSecurityServices;
+import io.github.tokenbridge.model.win32.Win32SecurityFunctions;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -56,7 +60,6 @@ public final class ModelWorld {
     ModelWorld(ModelConfiguration configuration) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         Kernel kernel = new Kernel(configuration.newLuidSource(), LogonTokenFactory::anonymous);
-        kernel.setEvaluator(new EngineObjectAccessEvaluator());
         this.services = KernelServices.of(kernel);
         this.logons = new LogonTokenFactory(kernel, configuration);
         this.jvmProcess = kernel.createProcess(logons.processToken()).value();

@@ -1,5 +1,12 @@
 package io.github.tokenbridge.model.kernel;
 
+import io.github.tokenbridge.model.kernel.ob.ObjectSecurity;
+import io.github.tokenbridge.model.kernel.ob.ObjectType;
+import io.github.tokenbridge.model.kernel.ps.ProcessObject;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.TokenContents;
+import io.github.tokenbridge.model.kernel.se.TokenObject;
+
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.SecurityDescriptor;
@@ -19,7 +26,7 @@ import java.util.function.Supplier;
 
 /**
  * The model's kernel state: the LUID allocator ({@code ExAllocateLocallyUniqueId}), the process and
- * thread tables, the system's ANONYMOUS LOGON token (R44), the object-open access evaluator, and
+ * thread tables, the system's ANONYMOUS LOGON token (R44), and
  * the creation of tokens, processes and threads.
  */
 public final class Kernel {
@@ -29,7 +36,6 @@ public final class Kernel {
     private final Map<Integer, WeakReference<ThreadObject>> threads = new HashMap<>();
     private final Set<TokenObject> tokensInUseAsPrimary = new HashSet<>();
     private final Supplier<TokenObject> anonymousTokenFactory;
-    private volatile ObjectAccessEvaluator evaluator = new DaclAccessEvaluator();
     private TokenObject anonymousToken;
     private int nextProcessId = 0x1000;
     private int nextThreadId = 0x2000;
@@ -47,16 +53,6 @@ public final class Kernel {
     /** A new LUID ({@code ExAllocateLocallyUniqueId}). */
     public Luid newLuid() {
         return luids.next();
-    }
-
-    /** The object-open access check in use. */
-    public ObjectAccessEvaluator evaluator() {
-        return evaluator;
-    }
-
-    /** Replaces the object-open access check (the full engine of {@code model.security} plugs in here). */
-    public void setEvaluator(ObjectAccessEvaluator newEvaluator) {
-        this.evaluator = Objects.requireNonNull(newEvaluator, "newEvaluator");
     }
 
     /** Creates a token object with a new TokenId. */

@@ -1,5 +1,10 @@
 package io.github.tokenbridge.model.kernel;
 
+import io.github.tokenbridge.model.kernel.ob.ObjectManager;
+import io.github.tokenbridge.model.kernel.ps.PsRoutines;
+import io.github.tokenbridge.model.kernel.se.SeClientSecurity;
+import io.github.tokenbridge.model.kernel.se.TokenDuplicator;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,13 @@
 package io.github.tokenbridge.model.kernel;
 
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
+import io.github.tokenbridge.model.kernel.ob.KernelObject;
+import io.github.tokenbridge.model.kernel.ob.ObjectManager;
+import io.github.tokenbridge.model.kernel.ps.ProcessObject;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.TokenContents;
+import io.github.tokenbridge.model.kernel.se.TokenObject;
+
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.TokenGroup;

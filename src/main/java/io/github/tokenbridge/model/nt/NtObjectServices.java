@@ -2,11 +2,11 @@ package io.github.tokenbridge.model.nt;
 
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.backend.Result;
-import io.github.tokenbridge.model.kernel.HandleEntry;
-import io.github.tokenbridge.model.kernel.KernelObject;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
+import io.github.tokenbridge.model.kernel.ob.KernelObject;
 import io.github.tokenbridge.model.kernel.KernelServices;
-import io.github.tokenbridge.model.kernel.ObjectManager;
-import io.github.tokenbridge.model.kernel.ThreadObject;
+import io.github.tokenbridge.model.kernel.ob.ObjectManager;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 
 /**
  * The object services of the model's Nt layer: {@code NtClose}, {@code NtQueryObject} (granted

@@ -4,14 +4,14 @@ import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Result;
-import io.github.tokenbridge.model.kernel.ClientSecurityContext;
-import io.github.tokenbridge.model.kernel.HandleEntry;
-import io.github.tokenbridge.model.kernel.ImpersonationDecision;
+import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
+import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
 import io.github.tokenbridge.model.kernel.KernelServices;
-import io.github.tokenbridge.model.kernel.ObjectType;
-import io.github.tokenbridge.model.kernel.SecurityQualityOfService;
-import io.github.tokenbridge.model.kernel.ThreadObject;
-import io.github.tokenbridge.model.kernel.TokenObject;
+import io.github.tokenbridge.model.kernel.ob.ObjectType;
+import io.github.tokenbridge.model.kernel.se.SecurityQualityOfService;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.TokenObject;
 
 /**
  * {@code NtSetInformationThread(ThreadImpersonationToken)} (R35), {@code NtImpersonateAnonymousToken}

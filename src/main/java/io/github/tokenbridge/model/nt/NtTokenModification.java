@@ -9,12 +9,12 @@ import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.backend.AdjustResult;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.kernel.HandleEntry;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
 import io.github.tokenbridge.model.kernel.KernelServices;
-import io.github.tokenbridge.model.kernel.ObjectType;
-import io.github.tokenbridge.model.kernel.ThreadObject;
-import io.github.tokenbridge.model.kernel.TokenContents;
-import io.github.tokenbridge.model.kernel.TokenObject;
+import io.github.tokenbridge.model.kernel.ob.ObjectType;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.TokenContents;
+import io.github.tokenbridge.model.kernel.se.TokenObject;
 
 import java.util.ArrayList;
 import java.util.List;

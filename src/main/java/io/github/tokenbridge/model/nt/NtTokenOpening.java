@@ -9,13 +9,13 @@ import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Result;
-import io.github.tokenbridge.model.kernel.HandleEntry;
-import io.github.tokenbridge.model.kernel.ImpersonationState;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
+import io.github.tokenbridge.model.kernel.ps.ImpersonationState;
 import io.github.tokenbridge.model.kernel.KernelServices;
-import io.github.tokenbridge.model.kernel.ObjectType;
-import io.github.tokenbridge.model.kernel.ProcessObject;
-import io.github.tokenbridge.model.kernel.ThreadObject;
-import io.github.tokenbridge.model.kernel.TokenObject;
+import io.github.tokenbridge.model.kernel.ob.ObjectType;
+import io.github.tokenbridge.model.kernel.ps.ProcessObject;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.TokenObject;
 
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package io.github.tokenbridge.model.nt;
 
 import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.kernel.TokenContents;
+import io.github.tokenbridge.model.kernel.se.TokenContents;
 
 import java.util.List;
 

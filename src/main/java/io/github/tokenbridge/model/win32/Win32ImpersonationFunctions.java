@@ -7,7 +7,7 @@ import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformation;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.kernel.ThreadObject;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 import io.github.tokenbridge.model.nt.NtLayer;
 import io.github.tokenbridge.model.nt.NtThreadImpersonation;
 

@@ -1,0 +1,34 @@
+package io.github.tokenbridge.model.kernel.ob;
+
+import io.github.tokenbridge.GenericMapping;
+
+/**
+ * The kernel object types the model has, each with its generic mapping and its valid access mask
+ * (R12 for tokens; process and thread rights as in {@code winnt.h}).
+ */
+public enum ObjectType {
+    /** Access tokens: TOKEN_* rights; tokens do not support SYNCHRONIZE (R12). */
+    TOKEN(GenericMapping.TOKEN, 0x000F01FF),
+    /** Processes: PROCESS_* rights. */
+    PROCESS(new GenericMapping(0x00020410, 0x00020BEA, 0x00121001, 0x001FFFFF), 0x001FFFFF),
+    /** Threads: THREAD_* rights. */
+    THREAD(new GenericMapping(0x00020048, 0x00020037, 0x00121800, 0x001FFFFF), 0x001FFFFF);
+
+    private final GenericMapping mapping;
+    private final int allAccess;
+
+    ObjectType(GenericMapping mapping, int allAccess) {
+        this.mapping = mapping;
+        this.allAccess = allAccess;
+    }
+
+    /** The type's generic mapping. */
+    public GenericMapping mapping() {
+        return mapping;
+    }
+
+    /** Every specific and standard right of the type (its GENERIC_ALL). */
+    public int allAccess() {
+        return allAccess;
+    }
+}

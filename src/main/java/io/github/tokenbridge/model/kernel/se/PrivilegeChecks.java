@@ -1,0 +1,69 @@
+package io.github.tokenbridge.model.kernel.se;
+
+import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.Luid;
+import io.github.tokenbridge.NtStatus;
+import io.github.tokenbridge.PrivilegeAttribute;
+import io.github.tokenbridge.TokenPrivilege;
+import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.backend.PrivilegeCheckResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Models {@code PrivilegeCheck} / {@code NtPrivilegeCheck} (R61, R64): the token must be an
+ * impersonation token (else STATUS_NO_IMPERSONATION_TOKEN) at Identification level or above (else
+ * STATUS_BAD_IMPERSONATION_LEVEL); a privilege is held when it is in the token, enabled and not
+ * removed; with {@code PRIVILEGE_SET_ALL_NECESSARY} every privilege must be held, otherwise one
+ * suffices; held privileges come back with {@code SE_PRIVILEGE_USED_FOR_ACCESS}.
+ */
+public final class PrivilegeChecks {
+
+    private PrivilegeChecks() {
+    }
+
+    /** The outcome: a status and, on success, the SPI value. */
+    public record Outcome(NtStatus status, PrivilegeCheckResult result) {
+    }
+
+    /** True when the token holds {@code privilege} enabled and not removed (R7, R56). */
+    public static boolean isEnabled(ClientToken token, Luid privilege) {
+        long value = privilege.value();
+        for (int i = 0, n = token.privilegeCount(); i < n; i++) {
+            if (token.privilegeLuid(i).value() == value) {
+                int attributes = token.privilegeAttributes(i);
+                return (attributes & PrivilegeAttribute.ENABLED.mask()) != 0
+                        && (attributes & PrivilegeAttribute.REMOVED.mask()) == 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Evaluates {@code PrivilegeCheck}.
+     *
+     * @param required   the privileges asked about
+     * @param requireAll {@code PRIVILEGE_SET_ALL_NECESSARY}
+     */
+    public static Outcome check(ClientToken token, List<Luid> required, boolean requireAll) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(required, "required");
+        if (token.type() != TokenType.IMPERSONATION) {
+            return new Outcome(NtStatus.STATUS_NO_IMPERSONATION_TOKEN, null);
+        }
+        if (token.level().isBelow(ImpersonationLevel.IDENTIFICATION)) {
+            return new Outcome(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL, null);
+        }
+        List<TokenPrivilege> written = new ArrayList<>(required.size());
+        int heldCount = 0;
+        for (Luid luid : required) {
+            boolean held = isEnabled(token, luid);
+            heldCount += held ? 1 : 0;
+            written.add(new TokenPrivilege(luid, held ? PrivilegeAttribute.USED_FOR_ACCESS.mask() : 0));
+        }
+        boolean result = requireAll ? heldCount == required.size() : heldCount > 0;
+        return new Outcome(NtStatus.STATUS_SUCCESS, new PrivilegeCheckResult(result, written));
+    }
+}
