@@ -9,7 +9,7 @@ typedef struct {
     unsigned long long value;
 } Named;
 
-/* Win32 errors and NTSTATUS values: exactly the tables of semantics.md section 7 (the same as
+/* Win32 errors and NTSTATUS values: exactly the tables of docs/rules.md section 7 (the same as
  * the Java Win32Error / NtStatus enums, so every backend names a code the same way). */
 static const Named WIN32_ERRORS[] = {
     {"ERROR_SUCCESS", 0}, {"ERROR_INVALID_FUNCTION", 1}, {"ERROR_ACCESS_DENIED", 5},

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Checks the status tables of semantics.md section 7. */
+/** Checks the status tables of docs/rules.md section 7. */
 class NtStatusTableTest {
 
     @Test

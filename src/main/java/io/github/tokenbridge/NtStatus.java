@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The NTSTATUS values that tokenbridge emits or expects, each with the Win32 error that
- * {@code RtlNtStatusToDosError} maps it to (semantics.md section 7).
+ * {@code RtlNtStatusToDosError} maps it to (docs/rules.md section 7).
  *
  * <p>This is the single status table shared by both backends: the model emits exactly these
  * values and the JNA backend names the values it receives through it. A status that is not in
