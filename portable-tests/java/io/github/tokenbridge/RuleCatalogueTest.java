@@ -34,7 +34,7 @@ class RuleCatalogueTest {
     private static final Set<String> SCANNED_SUFFIXES = Set.of(".java", ".c", ".h", ".md", ".scn", ".reg", ".txt");
 
     /** Ids that are deliberately not rules, per file: ScenarioParserTest tests the parser's error for an unknown id. */
-    private static final Map<String, Set<String>> NOT_CITATIONS = Map.of("ScenarioParserTest.java", Set.of("R65"));
+    private static final Map<String, Set<String>> NOT_CITATIONS = Map.of("ScenarioParserTest.java", Set.of("R65", "P99"));
 
     /** Files whose ids are test data: this test's own unit cases and catalogue snippets. */
     private static final Set<String> NOT_SCANNED = Set.of("RuleCatalogueTest.java");

@@ -110,9 +110,16 @@ class ScenarioParserTest {
 
     @Test
     void parse_unknownRuleAndUnclosedQuote_areRejected() {
-        assertEquals("bad.scn:3: unknown rule id 'R65' (R1..R64)", message("  cites R65"));
+        assertEquals("bad.scn:3: unknown rule id 'R65' (not in the rule catalogue, docs/rules.md)", message("  cites R65"));
         assertEquals("bad.scn:3: unclosed double quote",
                 message("  access_check sd=\"O:BA token=current-thread desired=0 mapping=key -> ok"));
+    }
+
+    @Test
+    void parse_serverRuleIds_areCatalogueIds() {
+        Scenario s = ScenarioParser.parse("ok.scn", "scenario a\n  cites P1 L3 N2 O11 R38\n  revert_to_self -> ok\nend\n").get(0);
+        assertEquals(List.of("P1", "L3", "N2", "O11", "R38"), List.copyOf(s.cites()));
+        assertEquals("bad.scn:3: unknown rule id 'P99' (not in the rule catalogue, docs/rules.md)", message("  cites P99"));
     }
 
     @Test

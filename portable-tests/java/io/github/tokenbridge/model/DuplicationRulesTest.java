@@ -16,7 +16,7 @@ import java.util.List;
 import static io.github.tokenbridge.model.ModelAssertions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Section 5 of semantics.md (duplication, R52-R55) through the SPI. */
+/** Section 5 of docs/rules.md (duplication, R52-R55) through the SPI. */
 class DuplicationRulesTest {
 
     private final ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());

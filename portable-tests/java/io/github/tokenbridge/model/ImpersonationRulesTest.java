@@ -23,7 +23,7 @@ import java.util.List;
 import static io.github.tokenbridge.model.ModelAssertions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Section 4 of semantics.md (impersonation entry points, R35-R46) through the SPI. */
+/** Section 4 of docs/rules.md (impersonation entry points, R35-R46) through the SPI. */
 class ImpersonationRulesTest {
 
     private static final int THREAD_SET_THREAD_TOKEN = 0x0080;

@@ -26,7 +26,7 @@ import java.util.List;
 import static io.github.tokenbridge.model.ModelAssertions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Sections 2 and 3 of semantics.md (effective token, opening tokens; R16-R34) through the SPI. */
+/** Sections 2 and 3 of docs/rules.md (effective token, opening tokens; R16-R34) through the SPI. */
 class OpeningTokensRulesTest {
 
     private static final int PROCESS_QUERY_INFORMATION = 0x0400;

@@ -25,7 +25,7 @@ import java.util.Optional;
 import static io.github.tokenbridge.model.ModelAssertions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Section 1 of semantics.md (the token object model, R1-R15) through the SPI. */
+/** Section 1 of docs/rules.md (the token object model, R1-R15) through the SPI. */
 class TokenObjectRulesTest {
 
     private final ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());

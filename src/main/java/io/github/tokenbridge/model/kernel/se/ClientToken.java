@@ -8,7 +8,7 @@ import io.github.tokenbridge.TokenType;
 /**
  * What the model's access checks read from a client token: the user, groups, restricted SIDs and
  * privileges with their attributes, the integrity level, mandatory policy, type and level
- * (semantics.md R5-R8, R60-R64).
+ * (docs/rules.md R5-R8, R60-R64).
  *
  * <p>Indexed accessors, so that a check can walk the token without allocating (the access check's
  * success path is allocation-free). Implementations must return stable values for the duration of
