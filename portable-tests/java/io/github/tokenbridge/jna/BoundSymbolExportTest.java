@@ -56,7 +56,7 @@ class BoundSymbolExportTest {
     void bindings_reflection_declareTheExpectedNumberOfFunctions() {
         assertEquals(17, boundFunctions(Advapi32Calls.class).size());
         assertEquals(9, boundFunctions(NtdllCalls.class).size());
-        assertEquals(6, boundFunctions(Kernel32Calls.class).size());
+        assertEquals(7, boundFunctions(Kernel32Calls.class).size());
     }
 
     @Test

@@ -104,6 +104,8 @@ class NativeCallBudgetTest {
         ops.put("accessCheck", f -> f.backend.accessCheck(SD, TOKEN, 1, GenericMapping.FILE, -1));
         ops.put("createRestrictedToken", f -> f.backend.createRestrictedToken(TOKEN, 0, List.of(Sid.EVERYONE), List.of(),
                 List.of(Sid.RESTRICTED_CODE)));
+        // ---- files and devices (io-skeleton)
+        ops.put("createFile", f -> f.backend.createFile("\\\\.\\pipe\\x", 0xC0000000, 0, SD, 3, 0x00120000));
         return ops;
     }
 

@@ -229,6 +229,22 @@ public interface TokenBackend extends AutoCloseable {
     Result<Handle> createRestrictedToken(Handle token, int flags, List<Sid> sidsToDisable,
                                          List<Luid> privilegesToDelete, List<Sid> sidsToRestrict);
 
+    // ---------------------------------------------------------------- files and devices (io-skeleton)
+
+    /**
+     * {@code HANDLE CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+     * LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes,
+     * HANDLE hTemplateFile)} with no template. {@code flagsAndAttributes} carries the FILE_ATTRIBUTE_*
+     * and FILE_FLAG_* bits and, for a pipe client, SECURITY_SQOS_PRESENT with the SECURITY_* level,
+     * SECURITY_CONTEXT_TRACKING and SECURITY_EFFECTIVE_ONLY bits (P13).
+     *
+     * @param fileName           the name (never null; an empty name is ERROR_PATH_NOT_FOUND)
+     * @param securityDescriptor the descriptor in {@code lpSecurityAttributes}, or null for no SECURITY_ATTRIBUTES
+     * @return the handle; INVALID_HANDLE_VALUE is a failed result
+     */
+    Result<Handle> createFile(String fileName, int desiredAccess, int shareMode, SecurityDescriptor securityDescriptor,
+                              int creationDisposition, int flagsAndAttributes);
+
     /** Releases the backend's own resources (not the handles, which the caller owns). */
     @Override
     void close();

@@ -37,6 +37,7 @@ public final class JnaBackend implements TokenBackend {
     private final ImpersonationOperations impersonation;
     private final TokenInformationOperations information;
     private final TokenCheckOperations checks;
+    private final FileOperations files;
 
     JnaBackend(NativeCalls calls) {
         Objects.requireNonNull(calls, "calls");
@@ -45,6 +46,7 @@ public final class JnaBackend implements TokenBackend {
         this.impersonation = new ImpersonationOperations(calls);
         this.information = new TokenInformationOperations(calls);
         this.checks = new TokenCheckOperations(calls);
+        this.files = new FileOperations(calls);
     }
 
     /**
@@ -259,6 +261,14 @@ public final class JnaBackend implements TokenBackend {
     }
 
     /** Nothing to release: the bindings hold no resources and the handles belong to the caller. */
+    // ---------------------------------------------------------------- files and devices (io-skeleton)
+
+    @Override
+    public Result<Handle> createFile(String fileName, int desiredAccess, int shareMode, SecurityDescriptor securityDescriptor,
+                                     int creationDisposition, int flagsAndAttributes) {
+        return files.createFile(fileName, desiredAccess, shareMode, securityDescriptor, creationDisposition, flagsAndAttributes);
+    }
+
     @Override
     public void close() {
     }

@@ -1,5 +1,7 @@
 package io.github.tokenbridge.jna;
 
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
 import com.sun.jna.win32.StdCallLibrary;
@@ -32,4 +34,14 @@ interface Kernel32Calls extends StdCallLibrary {
 
     /** {@code BOOL CloseHandle(HANDLE hObject);} */
     boolean CloseHandle(HANDLE hObject);
+
+    // ---- files and devices (io-skeleton)
+
+    /**
+     * {@code HANDLE CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+     * LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes,
+     * HANDLE hTemplateFile);}
+     */
+    HANDLE CreateFileW(WString lpFileName, int dwDesiredAccess, int dwShareMode, Pointer lpSecurityAttributes,
+                       int dwCreationDisposition, int dwFlagsAndAttributes, HANDLE hTemplateFile);
 }

@@ -60,7 +60,7 @@ final class TokenCreation extends NativeOperations {
     }
 
     /** {@code SECURITY_ATTRIBUTES} (not inheritable) with the self-relative descriptor after it. */
-    private static Memory securityAttributes(SecurityDescriptor descriptor) {
+    static Memory securityAttributes(SecurityDescriptor descriptor) {
         StructLayout layout = NativeLayout.SECURITY_ATTRIBUTES;
         byte[] sd = SecurityEncoding.selfRelative(descriptor);
         Memory memory = new Memory(layout.size() + sd.length);

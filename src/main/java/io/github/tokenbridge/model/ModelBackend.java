@@ -26,6 +26,7 @@ import io.github.tokenbridge.model.nt.NtLayer;
 import io.github.tokenbridge.model.nt.NtThreadImpersonation;
 import io.github.tokenbridge.model.nt.NtSecurityServices;
 import io.github.tokenbridge.model.win32.Win32SecurityFunctions;
+import io.github.tokenbridge.model.win32.Win32FileFunctions;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
@@ -48,6 +49,7 @@ public final class ModelBackend implements TokenBackend {
     private final Win32TokenFunctions win32Tokens;
     private final Win32ImpersonationFunctions win32Impersonation;
     private final Win32SecurityFunctions win32Security;
+    private final Win32FileFunctions win32Files;
 
     private ModelBackend(ModelConfiguration configuration) {
         this.world = new ModelWorld(configuration);
@@ -56,6 +58,7 @@ public final class ModelBackend implements TokenBackend {
         this.nt = new NtLayer(services);
         this.win32Tokens = new Win32TokenFunctions(nt);
         this.win32Impersonation = new Win32ImpersonationFunctions(nt);
+        this.win32Files = new Win32FileFunctions(nt);
     }
 
     /** A new, isolated model world configured by {@code configuration}, seen through the SPI. */
@@ -278,6 +281,15 @@ public final class ModelBackend implements TokenBackend {
     public Result<Handle> createRestrictedToken(Handle token, int flags, List<Sid> sidsToDisable, List<Luid> privilegesToDelete,
                                                 List<Sid> sidsToRestrict) {
         return win32Security.createRestrictedToken(caller(), token, flags, sidsToDisable, privilegesToDelete, sidsToRestrict);
+    }
+
+    // ---------------------------------------------------------------- SPI: files and devices (io-skeleton)
+
+    @Override
+    public Result<Handle> createFile(String fileName, int desiredAccess, int shareMode, SecurityDescriptor securityDescriptor,
+                                     int creationDisposition, int flagsAndAttributes) {
+        return win32Files.createFileW(caller(), Objects.requireNonNull(fileName, "fileName"), desiredAccess, shareMode,
+                securityDescriptor, creationDisposition, flagsAndAttributes);
     }
 
     // ---------------------------------------------------------------- lifecycle

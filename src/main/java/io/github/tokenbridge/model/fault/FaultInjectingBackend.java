@@ -296,6 +296,15 @@ public final class FaultInjectingBackend implements TokenBackend {
                 () -> delegate.createRestrictedToken(token, flags, sidsToDisable, privilegesToDelete, sidsToRestrict));
     }
 
+    // ---------------------------------------------------------------- files and devices (io-skeleton)
+
+    @Override
+    public Result<Handle> createFile(String fileName, int desiredAccess, int shareMode, SecurityDescriptor securityDescriptor,
+                                     int creationDisposition, int flagsAndAttributes) {
+        return call(SpiOperation.CREATE_FILE, () -> delegate.createFile(fileName, desiredAccess, shareMode, securityDescriptor,
+                creationDisposition, flagsAndAttributes));
+    }
+
     /** Closes the backend beneath. */
     @Override
     public void close() {

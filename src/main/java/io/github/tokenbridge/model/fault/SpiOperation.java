@@ -36,7 +36,9 @@ public enum SpiOperation {
     PRIVILEGE_CHECK("PrivilegeCheck", false),
     CHECK_TOKEN_MEMBERSHIP("CheckTokenMembership", false),
     ACCESS_CHECK("AccessCheck", false),
-    CREATE_RESTRICTED_TOKEN("CreateRestrictedToken", false);
+    CREATE_RESTRICTED_TOKEN("CreateRestrictedToken", false),
+    // ---- files and devices (io-skeleton)
+    CREATE_FILE("CreateFileW", false);
 
     private final String functionName;
     private final boolean nt;

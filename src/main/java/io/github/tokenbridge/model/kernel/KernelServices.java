@@ -1,5 +1,7 @@
 package io.github.tokenbridge.model.kernel;
 
+import io.github.tokenbridge.model.kernel.io.IoDevices;
+import io.github.tokenbridge.model.kernel.io.IoManager;
 import io.github.tokenbridge.model.kernel.ob.ObjectManager;
 import io.github.tokenbridge.model.kernel.ps.PsRoutines;
 import io.github.tokenbridge.model.kernel.se.SeClientSecurity;
@@ -14,20 +16,23 @@ import java.util.Objects;
  * @param objects the object manager (handles and access checks)
  * @param ps      the Ps* token routines (and the impersonation decision)
  * @param se      the Se* client-security routines
+ * @param io      the I/O manager (file objects, devices, file systems)
  */
-public record KernelServices(Kernel kernel, ObjectManager objects, PsRoutines ps, SeClientSecurity se) {
+public record KernelServices(Kernel kernel, ObjectManager objects, PsRoutines ps, SeClientSecurity se, IoManager io) {
 
     public KernelServices {
         Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(objects, "objects");
         Objects.requireNonNull(ps, "ps");
         Objects.requireNonNull(se, "se");
+        Objects.requireNonNull(io, "io");
     }
 
     /** The services of {@code kernel}. */
     public static KernelServices of(Kernel kernel) {
         PsRoutines ps = new PsRoutines(kernel);
-        return new KernelServices(kernel, new ObjectManager(kernel), ps, new SeClientSecurity(ps));
+        ObjectManager objects = new ObjectManager(kernel);
+        return new KernelServices(kernel, objects, ps, new SeClientSecurity(ps), IoDevices.standard(objects));
     }
 
     /** The token duplicator ({@code SepDuplicateToken}). */

@@ -15,6 +15,7 @@ public final class NtLayer {
     private final NtTokenModification modification;
     private final NtThreadImpersonation impersonation;
     private final NtObjectServices objects;
+    private final NtFileServices files;
 
     public NtLayer(KernelServices kernel) {
         this.kernel = kernel;
@@ -24,6 +25,7 @@ public final class NtLayer {
         this.modification = new NtTokenModification(kernel);
         this.impersonation = new NtThreadImpersonation(kernel);
         this.objects = new NtObjectServices(kernel);
+        this.files = new NtFileServices(kernel);
     }
 
     public KernelServices kernel() { return kernel; }
@@ -33,4 +35,5 @@ public final class NtLayer {
     public NtTokenModification modification() { return modification; }
     public NtThreadImpersonation impersonation() { return impersonation; }
     public NtObjectServices objects() { return objects; }
+    public NtFileServices files() { return files; }
 }

@@ -64,6 +64,7 @@ public final class HandleTable {
             free.unlock();
         }
         page(index, true).setRelease((int) (index % PAGE), entry); // publishes the entry; readers read it volatile
+        entry.object().handleOpened();
         return index * 4;
     }
 
@@ -96,6 +97,7 @@ public final class HandleTable {
         } finally {
             free.unlock();
         }
+        removed.object().handleClosed();
         return Optional.of(removed);
     }
 

@@ -28,8 +28,11 @@ public abstract class KernelObject {
         return type;
     }
 
-    /** The object's own security descriptor. */
-    public final SecurityDescriptor securityDescriptor() {
+    /**
+     * The object's own security descriptor. File objects override it: theirs is the descriptor of
+     * the file or pipe they were opened on, which the file system keeps (model.kernel.io).
+     */
+    public SecurityDescriptor securityDescriptor() {
         return securityDescriptor;
     }
 
@@ -47,8 +50,18 @@ public abstract class KernelObject {
         return ref;
     }
 
-    /** Replaces the object's security descriptor (SetKernelObjectSecurity). */
-    public final void setSecurityDescriptor(SecurityDescriptor descriptor) {
+    /** Replaces the object's security descriptor (SetKernelObjectSecurity); file objects override it as {@link #securityDescriptor()}. */
+    public void setSecurityDescriptor(SecurityDescriptor descriptor) {
         this.securityDescriptor = Objects.requireNonNull(descriptor, "descriptor");
+    }
+
+    // ---- handle counts (io-skeleton): the I/O manager's IRP_MJ_CLEANUP when a file object's last handle closes
+
+    /** A handle to this object was inserted in some handle table; nothing by default. */
+    protected void handleOpened() {
+    }
+
+    /** A handle to this object was removed from some handle table; nothing by default. */
+    protected void handleClosed() {
     }
 }

@@ -121,6 +121,17 @@ public final class ObjectManager {
      * ({@link AccessCheck#evaluateObjectOpen}, {@code SeAccessCheck}), the same that AccessCheck uses.
      */
     public Result<Integer> checkAccess(ThreadObject caller, KernelObject object, int desiredAccess) {
+        return checkAccess(caller, object.securityDescriptor(), object.objectType(), desiredAccess);
+    }
+
+    /**
+     * {@link #checkAccess(ThreadObject, KernelObject, int)} against a descriptor of an object of
+     * {@code type} that has no object yet: a file system's open of a file or pipe checks the
+     * descriptor it keeps before the file object exists (model.kernel.io, {@code IoCheckShareAccess}
+     * aside).
+     */
+    public Result<Integer> checkAccess(ThreadObject caller, io.github.tokenbridge.SecurityDescriptor descriptor,
+                                       ObjectType type, int desiredAccess) {
         ImpersonationState active = caller.activeImpersonationOrNull();
         if (active != null && active.level().isBelow(ImpersonationLevel.IMPERSONATION)) {
             return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
@@ -128,9 +139,8 @@ public final class ObjectManager {
         if (desiredAccess == 0) {
             return Result.ofStatus(NtStatus.STATUS_SUCCESS, 0);
         }
-        ObjectType type = object.objectType();
         int mapped = type.mapping().map(desiredAccess);
-        Result<Integer> decision = AccessCheck.checkObjectOpen(object.securityDescriptor(), caller.effectiveToken(), mapped,
+        Result<Integer> decision = AccessCheck.checkObjectOpen(descriptor, caller.effectiveToken(), mapped,
                 type.mapping());
         if (!decision.succeeded()) {
             return decision;

@@ -12,7 +12,9 @@ public enum ObjectType {
     /** Processes: PROCESS_* rights. */
     PROCESS(new GenericMapping(0x00020410, 0x00020BEA, 0x00121001, 0x001FFFFF), 0x001FFFFF),
     /** Threads: THREAD_* rights. */
-    THREAD(new GenericMapping(0x00020048, 0x00020037, 0x00121800, 0x001FFFFF), 0x001FFFFF);
+    THREAD(new GenericMapping(0x00020048, 0x00020037, 0x00121800, 0x001FFFFF), 0x001FFFFF),
+    /** File objects (files, directories, pipe ends; model.kernel.io): FILE_* rights, FILE_GENERIC_* mapping. */
+    FILE(GenericMapping.FILE, 0x001F01FF);
 
     private final GenericMapping mapping;
     private final int allAccess;

@@ -1,0 +1,25 @@
+package io.github.tokenbridge.model.kernel.io;
+
+import io.github.tokenbridge.model.kernel.ob.ObjectManager;
+
+/**
+ * The devices and DOS device links a model world starts with: {@code \??\PIPE} (and {@code \??\pipe}
+ * as Windows spells it; links compare case-insensitively) to {@code \Device\NamedPipe}. File systems
+ * register their drivers here, each in its own block.
+ */
+public final class IoDevices {
+
+    /** The named-pipe file system's device. */
+    public static final String NAMED_PIPE_DEVICE = "\\Device\\NamedPipe";
+
+    private IoDevices() {
+    }
+
+    /** An I/O manager with the standard devices and links. */
+    public static IoManager standard(ObjectManager objects) {
+        IoManager io = new IoManager(objects);
+        // ---- named pipes (pipes)
+        io.registerDosDevice("PIPE", NAMED_PIPE_DEVICE);
+        return io;
+    }
+}
