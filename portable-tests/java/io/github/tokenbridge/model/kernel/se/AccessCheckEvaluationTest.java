@@ -161,7 +161,7 @@ class AccessCheckEvaluationTest {
     }
 
     @Test
-    @DisplayName("R63: SeTakeOwnershipPrivilege grants WRITE_OWNER when asked for explicitly, not under MAXIMUM_ALLOWED")
+    @DisplayName("R63a: SeTakeOwnershipPrivilege grants WRITE_OWNER when asked for explicitly, not under MAXIMUM_ALLOWED")
     void accessCheck_takeOwnership_grantsWriteOwnerWhenAsked() {
         TokenState token = TestTokens.alice().privilege(Privilege.SeTakeOwnershipPrivilege, 0x2).build();
         AccessDecision out = check("O:BAG:SYD:(A;;0x1;;;WD)", token, AccessCheck.WRITE_OWNER | READ_DATA);
@@ -171,7 +171,7 @@ class AccessCheckEvaluationTest {
     }
 
     @Test
-    @DisplayName("R63: SeBackupPrivilege applies only with backup intent")
+    @DisplayName("R63a: SeBackupPrivilege applies only with backup intent")
     void accessCheck_backupPrivilege_onlyWithBackupIntent() {
         TokenState token = TestTokens.alice().privilege(Privilege.SeBackupPrivilege, 0x2).build();
         SecurityDescriptor sd = Sddl.parse("O:BAG:SYD:");
