@@ -14,7 +14,7 @@ class ExplainCommandTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("desired: 0x80040000, mapped through the file mapping to 0x160089\n"), r.out());
         assertTrue(r.out().contains("  ace 0 (A;;FR;;;WD): matched as GROUP, grants 0x120089\n"), r.out());
-        assertTrue(r.out().contains("  owner BA is not an enabled SID of the token: no implicit rights\n"), r.out());
+        assertTrue(r.out().contains("owner BA is not an enabled SID of the token: no implicit rights\n"), r.out());
         assertTrue(r.out().strip().endsWith("result: access denied (ERROR_ACCESS_DENIED)"), r.out());
     }
 
@@ -30,8 +30,19 @@ class ExplainCommandTest {
         CliRun r = CliRun.of("explain", "access", "--sd", "O:BAG:BAD:(A;;KR;;;WD)", "--desired", "MAXIMUM_ALLOWED",
                 "--mapping", "key", "--config", "elevated-admin");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("  owner BA: implicit READ_CONTROL|WRITE_DAC (0x60000)\n"), r.out());
+        assertTrue(r.out().contains("owner BA: implicit READ_CONTROL|WRITE_DAC (0x60000), once for the check\n"), r.out());
         assertTrue(r.out().strip().endsWith("result: access granted, 0x60019"), r.out());
+    }
+
+    @Test // R63 (integrity as an allowed mask, docs/rules-fidelity.md)
+    void explainAccess_mediumTokenOnHighLabelledObject_showsAllowedMaskByCategory() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "O:BAG:BAD:(A;;FA;;;WD)S:(ML;;NW;;;HI)", "--desired", "MAXIMUM_ALLOWED");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("integrity: token ME below object HI, label policy NO_WRITE_UP (0x1) -> allowed mask 0x1200A9 from "
+                + "read 0x120089 (allowed), execute 0x100020 (allowed), write 0x11F0116 (denied)"), r.out());
+        assertTrue(r.out().strip().endsWith("result: access granted, 0x1200A9"), r.out());
+        CliRun owner = CliRun.of("explain", "access", "--sd", "O:BAG:BAD:(A;;FA;;;WD)S:(ML;;NW;;;HI)", "--desired", "WRITE_DAC");
+        assertTrue(owner.out().strip().endsWith("result: access denied (ERROR_ACCESS_DENIED)"), owner.out());
     }
 
     @Test

@@ -39,6 +39,15 @@ class ModelCorpusTest {
         return pending;
     }
 
+    @org.junit.jupiter.api.Test
+    void pending_everyEntry_namesAShippedScenario() throws IOException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Corpus.shipped().forEach(s -> ids.add(s.id()));
+        for (String id : pending().keySet()) {
+            assertTrue(ids.contains(id), "model-pending.txt names no shipped scenario: " + id);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> corpus_onModel_behavesAsWindows() throws IOException {
         Map<String, String> pending = pending();

@@ -176,9 +176,6 @@ public abstract class TokenSystemContract extends ContractSupport {
             } finally {
                 linked.ifPresent(AccessToken::close);
             }
-            if (!token.restrictedSids().isEmpty()) {
-                assertTrue(token.hasRestrictions(), "R10: restricted SIDs make a token restricted");
-            }
         }
     }
 

@@ -59,6 +59,18 @@ class ImpersonationPolicyTest {
         assertEquals(ImpersonationLevel.DELEGATION, d.effectiveLevel());
     }
 
+    @Test // R38 (b): the privilege must be enabled, holding it is not enough
+    void decide_seImpersonateHeldButDisabled_deniedByUser() {
+        backend = ModelBackend.create(ModelConfiguration.serviceImpersonate());
+        Handle p = ok(backend.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_ALL_ACCESS));
+        ok(backend.adjustTokenPrivileges(p, false, java.util.List.of(
+                io.github.tokenbridge.TokenPrivilege.of(io.github.tokenbridge.Privilege.SeImpersonatePrivilege, 0)), -1));
+        ImpersonationDecision d = assign(logon(LogonPrincipal.OTHER, LogonOrigin.SYSTEM), ImpersonationLevel.IMPERSONATION);
+        assertFalse(d.allowed());
+        assertEquals(ImpersonationCheck.DIFFERENT_USER, d.decidedBy());
+        assertEquals(ImpersonationLevel.IDENTIFICATION, d.effectiveLevel());
+    }
+
     @Test // R38 (c)
     void decide_tokenAboveProcessIntegrity_deniedByIntegrity() {
         ImpersonationDecision d = assign(logon(LogonPrincipal.ADMIN, LogonOrigin.SELF), ImpersonationLevel.IMPERSONATION);

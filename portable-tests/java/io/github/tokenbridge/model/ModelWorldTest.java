@@ -107,12 +107,20 @@ class ModelWorldTest {
         ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
         ok(backend.impersonateSelf(ImpersonationLevel.IMPERSONATION));
         AtomicInteger otherTid = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = new Thread(() -> {
-            otherTid.set(backend.getCurrentThreadId());
-            fails(NtStatus.STATUS_NO_TOKEN, backend.openThreadToken(Handle.CURRENT_THREAD, TOKEN_QUERY, true));
+            try {
+                otherTid.set(backend.getCurrentThreadId());
+                fails(NtStatus.STATUS_NO_TOKEN, backend.openThreadToken(Handle.CURRENT_THREAD, TOKEN_QUERY, true));
+            } catch (Throwable e) {
+                failure.set(e);
+            }
         });
         t.start();
         t.join();
+        if (failure.get() != null) {
+            throw new AssertionError("the other Java thread's check failed", failure.get());
+        }
         assertNotEquals(backend.getCurrentThreadId(), otherTid.get());
         assertEquals(backend.getCurrentProcessId(), backend.world().currentThread().processId());
         assertEquals(1, backend.world().impersonatingThreadCount());

@@ -161,7 +161,7 @@ class AccessCheckEvaluationTest {
     }
 
     @Test
-    @DisplayName("R63: SeTakeOwnershipPrivilege grants WRITE_OWNER when asked for explicitly, not under MAXIMUM_ALLOWED")
+    @DisplayName("R63a: SeTakeOwnershipPrivilege grants WRITE_OWNER when asked for explicitly, not under MAXIMUM_ALLOWED")
     void accessCheck_takeOwnership_grantsWriteOwnerWhenAsked() {
         TokenState token = TestTokens.alice().privilege(Privilege.SeTakeOwnershipPrivilege, 0x2).build();
         AccessDecision out = check("O:BAG:SYD:(A;;0x1;;;WD)", token, AccessCheck.WRITE_OWNER | READ_DATA);
@@ -171,7 +171,7 @@ class AccessCheckEvaluationTest {
     }
 
     @Test
-    @DisplayName("R63: SeBackupPrivilege applies only with backup intent")
+    @DisplayName("R63a: SeBackupPrivilege applies only with backup intent")
     void accessCheck_backupPrivilege_onlyWithBackupIntent() {
         TokenState token = TestTokens.alice().privilege(Privilege.SeBackupPrivilege, 0x2).build();
         SecurityDescriptor sd = Sddl.parse("O:BAG:SYD:");
@@ -196,12 +196,13 @@ class AccessCheckEvaluationTest {
     }
 
     @Test
-    @DisplayName("R63: no-write-up: a Low token is denied GenericWrite bits on an unlabelled (Medium) object")
+    @DisplayName("R63: no-write-up: a Low token on an unlabelled (Medium) object is held to the read and execute categories")
     void accessCheck_lowTokenOnUnlabelledObject_writeDenied() {
         TokenState low = TestTokens.alice().integrity(Sid.LOW_LABEL).build();
         assertDenied(check("O:BAG:SYD:(A;;FA;;;WD)", low, WRITE_DATA));
         assertTrue(check("O:BAG:SYD:(A;;FA;;;WD)", low, READ_DATA).accessGranted());
-        assertEquals(0x1F01FF & ~0x120116, check("O:BAG:SYD:(A;;FA;;;WD)", low, AccessCheck.MAXIMUM_ALLOWED).granted());
+        assertEquals(0x1200A9, check("O:BAG:SYD:(A;;FA;;;WD)", low, AccessCheck.MAXIMUM_ALLOWED).granted(),
+                "FILE_GENERIC_READ | FILE_EXECUTE | SYNCHRONIZE; READ_CONTROL and SYNCHRONIZE survive, DELETE/WRITE_DAC/WRITE_OWNER do not");
         assertTrue(check("O:BAG:SYD:(A;;FA;;;WD)S:(ML;;NW;;;LW)", low, WRITE_DATA).accessGranted());
     }
 
@@ -236,5 +237,106 @@ class AccessCheckEvaluationTest {
         TokenState token = TestTokens.alice().user(TestTokens.ALICE, TestTokens.DENY_ONLY).build();
         assertDenied(check("O:BAG:SYD:(A;;FA;;;" + ALICE + ")", token, READ_DATA));
         assertDenied(check("O:BAG:SYD:(D;;0x1;;;" + ALICE + ")(A;;FA;;;WD)", token, READ_DATA));
+    }
+
+    // --- fidelity (issue 12): integrity as an allowed mask, owner rights once, write-restricted ---
+
+    private static final GenericMapping PROCESS = new GenericMapping(0x00020410, 0x00020BEA, 0x00121001, 0x001FFFFF);
+
+    @Test
+    @DisplayName("R63: integrity is checked first: a Low owner is denied WRITE_DAC on a Medium object, keeps READ_CONTROL")
+    void accessCheck_lowOwner_ownerRightsDoNotLiftIntegrity() {
+        TokenState low = TestTokens.alice().integrity(Sid.LOW_LABEL).build();
+        String sddl = "O:" + ALICE + "G:SYD:";
+        assertDenied(check(sddl, low, AccessCheck.WRITE_DAC));
+        assertTrue(check(sddl, low, AccessCheck.READ_CONTROL).accessGranted());
+        assertEquals(AccessCheck.READ_CONTROL, check(sddl, low, AccessCheck.MAXIMUM_ALLOWED).granted());
+        assertEquals(AccessCheck.READ_CONTROL | AccessCheck.WRITE_DAC, check(sddl, TestTokens.alice().build(), AccessCheck.MAXIMUM_ALLOWED).granted());
+    }
+
+    @Test
+    @DisplayName("R63: SeTakeOwnershipPrivilege does not lift integrity; SeRelabelPrivilege adds WRITE_OWNER back (R63a)")
+    void accessCheck_lowTokenWriteOwner_onlyRelabelLiftsIntegrity() {
+        String sddl = "O:BAG:SYD:(A;;FA;;;WD)";
+        TokenState takeOwnership = TestTokens.alice().integrity(Sid.LOW_LABEL).privilege(Privilege.SeTakeOwnershipPrivilege, 0x2).build();
+        assertDenied(check(sddl, takeOwnership, AccessCheck.WRITE_OWNER));
+        TokenState relabel = TestTokens.alice().integrity(Sid.LOW_LABEL).privilege(Privilege.SeRelabelPrivilege, 0x2).build();
+        AccessDecision out = check(sddl, relabel, AccessCheck.WRITE_OWNER);
+        assertTrue(out.accessGranted());
+        assertEquals(Privilege.SeRelabelPrivilege.luid(), out.privilegesUsed().get(0).luid());
+        TokenState disabled = TestTokens.alice().integrity(Sid.LOW_LABEL).privilege(Privilege.SeRelabelPrivilege, 0).build();
+        assertDenied(check(sddl, disabled, AccessCheck.WRITE_OWNER));
+    }
+
+    @Test
+    @DisplayName("R63: integrity comes before the SACL-right privilege: a Low token asking ACCESS_SYSTEM_SECURITY is denied, not PRIVILEGE_NOT_HELD")
+    void accessCheck_lowTokenAccessSystemSecurity_integrityDeniesFirst() {
+        TokenState low = TestTokens.alice().integrity(Sid.LOW_LABEL).privilege(Privilege.SeSecurityPrivilege, 0x2).build();
+        assertDenied(check("O:BAG:SYD:(A;;FA;;;WD)", low, AccessCheck.ACCESS_SYSTEM_SECURITY));
+        TokenState lowWithout = TestTokens.alice().integrity(Sid.LOW_LABEL).build();
+        assertDenied(check("O:BAG:SYD:(A;;FA;;;WD)", lowWithout, AccessCheck.ACCESS_SYSTEM_SECURITY));
+        TokenState mediumWithout = TestTokens.alice().build();
+        assertEquals(NtStatus.STATUS_PRIVILEGE_NOT_HELD.code(),
+                check("O:BAG:SYD:(A;;FA;;;WD)", mediumWithout, AccessCheck.ACCESS_SYSTEM_SECURITY).accessStatusCode());
+    }
+
+    @Test
+    @DisplayName("R63: a specific right in no category of the mapping is denied to a lower token")
+    void accessCheck_rightOfNoCategory_deniedToLowerToken() {
+        GenericMapping mapping = new GenericMapping(0x1, 0x2, 0x4, 0xF);
+        SecurityDescriptor sd = Sddl.parse("O:BAG:SYD:(A;;0xF;;;WD)");
+        assertDenied(check(sd, TestTokens.alice().integrity(Sid.LOW_LABEL).build(), 0x8, mapping));
+        assertTrue(check(sd, TestTokens.alice().build(), 0x8, mapping).accessGranted());
+        assertEquals(0x5, check(sd, TestTokens.alice().integrity(Sid.LOW_LABEL).build(), AccessCheck.MAXIMUM_ALLOWED, mapping).granted());
+    }
+
+    @Test
+    @DisplayName("R63: a process label (NO_WRITE_UP|NO_READ_UP) leaves a lower token the execute category only, READ_CONTROL excluded")
+    void accessCheck_processLabelNoReadUp_executeCategoryOnly() {
+        SecurityDescriptor sd = Sddl.parse("O:BAG:SYD:(A;;0x1FFFFF;;;WD)S:(ML;;NWNR;;;ME)");
+        TokenState low = TestTokens.alice().integrity(Sid.LOW_LABEL).build();
+        assertEquals(0x101001, check(sd, low, AccessCheck.MAXIMUM_ALLOWED, PROCESS).granted());
+        assertDenied(check(sd, low, AccessCheck.READ_CONTROL, PROCESS));
+        assertTrue(check(sd, low, 0x1000, PROCESS).accessGranted(), "PROCESS_QUERY_LIMITED_INFORMATION");
+        assertEquals(0x1FFFFF, check(sd, TestTokens.alice().build(), AccessCheck.MAXIMUM_ALLOWED, PROCESS).granted());
+    }
+
+    @Test
+    @DisplayName("R63: a label without NO_WRITE_UP (NO_READ_UP only) lets a lower token write but not read")
+    void accessCheck_noReadUpOnlyLabel_writeAllowedReadDenied() {
+        TokenState medium = TestTokens.alice().build();
+        String sddl = "O:BAG:SYD:(A;;FA;;;WD)S:(ML;;NR;;;HI)";
+        assertTrue(check(sddl, medium, WRITE_DATA).accessGranted());
+        assertDenied(check(sddl, medium, READ_DATA));
+        assertTrue(check(sddl, medium, AccessCheck.READ_CONTROL).accessGranted(), "READ_CONTROL is also in FILE_GENERIC_WRITE");
+    }
+
+    @Test
+    @DisplayName("R63: restricted owner rights are granted once, only when the owner is also a restricting SID")
+    void accessCheck_restrictedOwner_implicitRightsOnlyWhenRestricting() {
+        String sddl = "O:" + ALICE + "G:SYD:(A;;RC;;;RC)";
+        TokenState notRestricting = TestTokens.alice().restrictedSid(Sid.RESTRICTED_CODE).build();
+        assertDenied(check(sddl, notRestricting, AccessCheck.READ_CONTROL));
+        assertDenied(check("O:" + ALICE + "G:SYD:", notRestricting, AccessCheck.WRITE_DAC));
+        TokenState restricting = TestTokens.alice().restrictedSid(TestTokens.ALICE).build();
+        assertEquals(AccessCheck.READ_CONTROL | AccessCheck.WRITE_DAC,
+                check("O:" + ALICE + "G:SYD:", restricting, AccessCheck.MAXIMUM_ALLOWED).granted());
+        TokenState denyOnlyOwner = TestTokens.alice().user(TestTokens.ALICE, TestTokens.DENY_ONLY).restrictedSid(TestTokens.ALICE).build();
+        assertDenied(check("O:" + ALICE + "G:SYD:", denyOnlyOwner, AccessCheck.WRITE_DAC));
+    }
+
+    @Test
+    @DisplayName("R63: a write-restricted token's restricting SIDs judge only the write rights asked (R10 WRITE_RESTRICTED)")
+    void accessCheck_writeRestricted_restrictedPassForWriteRightsOnly() {
+        Sid writeRestrictedSid = Sid.parse("S-1-5-33");
+        TokenState writeRestricted = TestTokens.alice().restrictedSid(writeRestrictedSid).writeRestricted().build();
+        TokenState restricted = TestTokens.alice().restrictedSid(writeRestrictedSid).build();
+        String everyone = "O:BAG:SYD:(A;;FA;;;WD)";
+        assertTrue(check(everyone, writeRestricted, READ_DATA).accessGranted());
+        assertDenied(check(everyone, restricted, READ_DATA));
+        assertDenied(check(everyone, writeRestricted, WRITE_DATA));
+        String both = "O:BAG:SYD:(A;;FA;;;WD)(A;;0x2;;;S-1-5-33)";
+        assertTrue(check(both, writeRestricted, READ_DATA | WRITE_DATA).accessGranted());
+        assertEquals(0x1F01FF & ~0x120116 | WRITE_DATA, check(both, writeRestricted, AccessCheck.MAXIMUM_ALLOWED).granted());
     }
 }

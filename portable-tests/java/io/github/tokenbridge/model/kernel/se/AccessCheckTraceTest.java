@@ -51,8 +51,11 @@ class AccessCheckTraceTest {
         AccessCheckTrace trace = new AccessCheckTrace();
         TokenState token = TestTokens.alice().integrity(Sid.LOW_LABEL).restrictedSid(Sid.EVERYONE).build();
         AccessDecision out = AccessCheck.check(Sddl.parse("O:BAG:SYD:(A;;FA;;;WD)"), token, AccessCheck.MAXIMUM_ALLOWED, GenericMapping.FILE, trace);
-        assertEquals(0x1F01FF & ~0x120116, out.granted());
-        assertEquals(new IntegrityDecision(Sid.LOW_LABEL, Sid.MEDIUM_LABEL, false, 1, true, 0x120116), trace.steps().get(0));
+        assertEquals(0x1200A9, out.granted(), "FILE_GENERIC_READ | FILE_EXECUTE | SYNCHRONIZE: the read and execute categories");
+        assertEquals(new IntegrityDecision(Sid.LOW_LABEL, Sid.MEDIUM_LABEL, false, 1, true, true, 0x120089, 0x100020,
+                0x11F0116, false, 0x1200A9), trace.steps().get(0));
+        assertTrue(trace.render().contains("allowed mask 0x1200A9 from read 0x120089 (allowed), execute 0x100020 (allowed), write 0x11F0116 (denied)"),
+                trace.render());
         assertTrue(trace.steps().stream().anyMatch(s -> s instanceof AccessCheckStep.DaclPassEnded e && e.pass() == Pass.RESTRICTED),
                 trace.render());
         assertTrue(trace.render().contains("implicit Medium"));

@@ -30,6 +30,7 @@ final class TestTokens {
     private int policy = ClientToken.POLICY_NO_WRITE_UP | ClientToken.POLICY_NEW_PROCESS_MIN;
     private TokenType type = TokenType.IMPERSONATION;
     private ImpersonationLevel level = ImpersonationLevel.IMPERSONATION;
+    private boolean writeRestricted;
 
     static TestTokens alice() {
         return new TestTokens()
@@ -81,7 +82,12 @@ final class TestTokens {
         return this;
     }
 
+    TestTokens writeRestricted() {
+        writeRestricted = true;
+        return this;
+    }
+
     TokenState build() {
-        return new TokenState(user, groups, restricted, privileges, integrity, policy, type, level);
+        return new TokenState(user, groups, restricted, privileges, integrity, policy, type, level, writeRestricted);
     }
 }

@@ -28,12 +28,12 @@ class TokenTransformationTest {
     }
 
     @Test
-    @DisplayName("R10: a disabled SID becomes USE_FOR_DENY_ONLY with ENABLED cleared; a missing SID is ignored")
+    @DisplayName("R10: a disabled SID becomes USE_FOR_DENY_ONLY with ENABLED and ENABLED_BY_DEFAULT cleared; a missing SID is ignored")
     void createRestricted_disableSid_becomesDenyOnly() {
         TokenState source = TestTokens.alice().build();
         RestrictedTokens.Outcome outcome = RestrictedTokens.create(source, 0, List.of(Sid.EVERYONE, Sid.BUILTIN_ADMINISTRATORS), List.of(), List.of());
         assertEquals(NtStatus.STATUS_SUCCESS, outcome.status());
-        assertEquals(0x13, group(outcome.token(), Sid.EVERYONE).attributes());
+        assertEquals(0x11, group(outcome.token(), Sid.EVERYONE).attributes(), "MANDATORY | USE_FOR_DENY_ONLY");
         assertEquals(source.groups().size(), outcome.token().groups().size());
         assertFalse(TokenMembership.check(outcome.token(), Sid.EVERYONE).member());
     }
@@ -55,11 +55,14 @@ class TokenTransformationTest {
     }
 
     @Test
-    @DisplayName("R10: DISABLE_MAX_PRIVILEGE keeps only SeChangeNotifyPrivilege")
+    @DisplayName("R10: DISABLE_MAX_PRIVILEGE keeps only SeChangeNotifyPrivilege and ignores the privileges to delete")
     void createRestricted_disableMaxPrivilege_keepsChangeNotify() {
         TokenState source = TestTokens.alice().privilege(Privilege.SeShutdownPrivilege, 0).privilege(Privilege.SeDebugPrivilege, 2).build();
         TokenState token = RestrictedTokens.create(source, RestrictedTokens.DISABLE_MAX_PRIVILEGE, List.of(), List.of(), List.of()).token();
         assertEquals(List.of(TokenPrivilege.of(Privilege.SeChangeNotifyPrivilege, 0x3)), token.privileges());
+        TokenState listed = RestrictedTokens.create(source, RestrictedTokens.DISABLE_MAX_PRIVILEGE, List.of(),
+                List.of(Privilege.SeChangeNotifyPrivilege.luid()), List.of()).token();
+        assertEquals(List.of(TokenPrivilege.of(Privilege.SeChangeNotifyPrivilege, 0x3)), listed.privileges());
     }
 
     @Test
@@ -83,10 +86,20 @@ class TokenTransformationTest {
     }
 
     @Test
+    @DisplayName("R10: WRITE_RESTRICTED marks the token write-restricted, and a filtered write-restricted token stays so")
+    void createRestricted_writeRestricted_marked() {
+        RestrictedTokens.Outcome outcome = RestrictedTokens.create(TestTokens.alice().build(), RestrictedTokens.WRITE_RESTRICTED,
+                List.of(), List.of(), List.of(Sid.EVERYONE));
+        assertTrue(outcome.writeRestricted());
+        assertTrue(outcome.token().writeRestricted());
+        assertTrue(RestrictedTokens.create(outcome.token(), 0, List.of(), List.of(), List.of()).writeRestricted());
+        assertFalse(RestrictedTokens.create(TestTokens.alice().build(), 0, List.of(), List.of(), List.of(Sid.EVERYONE)).writeRestricted());
+    }
+
+    @Test
+    @DisplayName("R10: LUA_TOKEN (defined by no source) is refused; unknown flags are STATUS_INVALID_PARAMETER; SANDBOX_INERT is recorded")
     void createRestricted_unmodelledOrBadFlags_refused() {
         TokenState source = TestTokens.alice().build();
-        assertThrows(UnsupportedOperationException.class,
-                () -> RestrictedTokens.create(source, RestrictedTokens.WRITE_RESTRICTED, List.of(), List.of(), List.of()));
         assertThrows(UnsupportedOperationException.class,
                 () -> RestrictedTokens.create(source, RestrictedTokens.LUA_TOKEN, List.of(), List.of(), List.of()));
         assertEquals(NtStatus.STATUS_INVALID_PARAMETER, RestrictedTokens.create(source, 0x100, List.of(), List.of(), List.of()).status());

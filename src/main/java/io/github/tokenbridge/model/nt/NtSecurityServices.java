@@ -124,7 +124,10 @@ public final class NtSecurityServices {
         if (outcome.status() != NtStatus.STATUS_SUCCESS) {
             return Result.failure(outcome.status());
         }
-        int newFlags = contents.flags() | (outcome.sandboxInert() ? TokenObject.FLAG_SANDBOX_INERT : 0);
+        int newFlags = contents.flags() | TokenObject.FLAG_IS_FILTERED
+                | (outcome.sandboxInert() ? TokenObject.FLAG_SANDBOX_INERT : 0)
+                | (outcome.writeRestricted() ? TokenObject.FLAG_WRITE_RESTRICTED : 0)
+                | (outcome.token().restrictedSids().isEmpty() ? 0 : TokenObject.FLAG_IS_RESTRICTED);
         TokenContents filtered = ContentsClientToken.apply(contents, outcome.token(), source.tokenId(), k.kernel().newLuid(), newFlags);
         SecurityDescriptor security = ObjectSecurity.defaultFor(caller.effectiveToken().contents(), ObjectType.TOKEN);
         TokenObject created = k.kernel().createToken(filtered, security);

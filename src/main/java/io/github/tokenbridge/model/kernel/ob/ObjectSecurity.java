@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * How the model builds security descriptors of new objects from the creator's effective token
  * (R15: owner = TokenOwner, group = TokenPrimaryGroup, DACL = TokenDefaultDacl with generic rights
- * mapped to the object type) and a token's label SACL (R14c: one mandatory label ACE, NO_WRITE_UP,
- * at the creator's integrity level).
+ * mapped to the object type) and its label SACL (one mandatory label ACE at the creator's integrity
+ * level: NO_WRITE_UP for a token, R14c; NO_WRITE_UP | NO_READ_UP for a process or thread).
  */
 public final class ObjectSecurity {
 
@@ -37,8 +37,25 @@ public final class ObjectSecurity {
     /** The default security of a new object of {@code type} created under {@code creator} (R15). */
     public static SecurityDescriptor defaultFor(TokenContents creator, ObjectType type) {
         Acl dacl = creator.defaultDacl() == null ? null : mapAcl(creator.defaultDacl(), type.mapping());
-        Acl label = Acl.of(new Ace(AceType.SYSTEM_MANDATORY_LABEL, 0, Ace.NO_WRITE_UP, creator.integrity()));
+        Acl label = Acl.of(new Ace(AceType.SYSTEM_MANDATORY_LABEL, 0, labelPolicyFor(type), creator.integrity()));
         return new SecurityDescriptor(creator.owner(), creator.primaryGroup(), true, dacl, label, 0);
+    }
+
+    // --- fidelity (issue 12): the label policy each object type is created with ---
+
+    /**
+     * The policy of the label a new object of {@code type} gets at its creator's integrity level:
+     * processes and threads NO_WRITE_UP | NO_READ_UP, tokens NO_WRITE_UP (WSI ch. 6, Table 6-5:
+     * the types registered with the MacNoWriteUp / MacNoReadUp auto-inherit flags; R14c for tokens).
+     */
+    public static int labelPolicyFor(ObjectType type) {
+        switch (type) {
+            case PROCESS:
+            case THREAD:
+                return Ace.NO_WRITE_UP | Ace.NO_READ_UP;
+            default:
+                return Ace.NO_WRITE_UP;
+        }
     }
 
     /**

@@ -17,19 +17,25 @@ import java.util.Objects;
  * The model's access check: {@code NtAccessCheck} / {@code AccessCheck} as a pure function over a
  * {@link ClientToken} and a security descriptor (R62 preconditions, R63 evaluation, R64).
  *
- * <p>Order of evaluation. Preconditions, each a call failure: primary token
+ * <p>Order of evaluation (WSI ch. 7, Listing 7-2 and "The Mandatory Integrity Level Check";
+ * docs/rules-fidelity.md). Preconditions, each a call failure: primary token
  * (STATUS_NO_IMPERSONATION_TOKEN), Anonymous level (STATUS_BAD_IMPERSONATION_LEVEL), generic bits in
  * the desired mask (STATUS_GENERIC_NOT_MAPPED), missing owner or group
  * (STATUS_INVALID_SECURITY_DESCR), a privilege-set buffer below {@code sizeof(PRIVILEGE_SET)}
- * (STATUS_BUFFER_TOO_SMALL). Then: desired 0 is denied; ACCESS_SYSTEM_SECURITY needs
- * SeSecurityPrivilege enabled (else access status STATUS_PRIVILEGE_NOT_HELD); the mandatory
- * integrity check ({@link MandatoryIntegrity}); WRITE_OWNER is granted by an enabled
- * SeTakeOwnershipPrivilege when asked for explicitly; with {@link #BACKUP_RESTORE_INTENT}, an enabled
+ * (STATUS_BUFFER_TOO_SMALL). Then: desired 0 is denied; the mandatory integrity check comes first
+ * ({@link MandatoryIntegrity}): an asked right outside its allowed mask is STATUS_ACCESS_DENIED,
+ * whatever privileges or owner rights the token has; then the token's privileges:
+ * ACCESS_SYSTEM_SECURITY needs SeSecurityPrivilege enabled (else access status
+ * STATUS_PRIVILEGE_NOT_HELD), WRITE_OWNER asked for explicitly is granted by an enabled
+ * SeTakeOwnershipPrivilege or SeRelabelPrivilege; with {@link #BACKUP_RESTORE_INTENT}, an enabled
  * SeBackupPrivilege grants read rights and SeRestorePrivilege write rights asked for explicitly
  * (Windows applies these only for a backup-intent open, never in a plain AccessCheck); then the
+ * owner's implicit READ_CONTROL|WRITE_DAC, decided once ({@link DaclEvaluator#ownerRights}); then the
  * DACL ({@link DaclEvaluator}), a second time against the restricted SIDs for a restricted token,
- * granting only what both passes grant. MAXIMUM_ALLOWED yields every bit the passes grant
- * (the mapping's GenericAll for a NULL or absent DACL) less the integrity-denied bits.
+ * granting only what both passes grant; for a write-restricted token the second pass judges only
+ * the write rights asked (the mapping's GenericWrite; MSDOC "CreateRestrictedToken"), and runs
+ * only when one is asked. MAXIMUM_ALLOWED yields every bit the passes grant (the mapping's GenericAll for a
+ * NULL or absent DACL) within the integrity check's allowed mask.
  *
  * <p>{@link #evaluate} allocates nothing when no trace is requested.
  */
@@ -125,6 +131,11 @@ public final class AccessCheck {
             deny(out, NtStatus.STATUS_ACCESS_DENIED, desired, trace);
             return;
         }
+        int integrityAllowed = MandatoryIntegrity.allowedMask(sd, token, mapping, trace);
+        if ((explicit & ~integrityAllowed) != 0) {
+            deny(out, NtStatus.STATUS_ACCESS_DENIED, desired, trace);
+            return;
+        }
         if ((remaining & ACCESS_SYSTEM_SECURITY) != 0) {
             int used = usePrivilege(token, Privilege.SeSecurityPrivilege, ACCESS_SYSTEM_SECURITY, ACCESS_SYSTEM_SECURITY, trace);
             if (used == 0 && (options & BACKUP_RESTORE_INTENT) != 0) {
@@ -140,15 +151,15 @@ public final class AccessCheck {
             privilegeGranted |= ACCESS_SYSTEM_SECURITY;
             remaining &= ~ACCESS_SYSTEM_SECURITY;
         }
-        int integrityDenied = MandatoryIntegrity.deniedBits(sd, token, mapping, trace);
-        if ((remaining & integrityDenied) != 0) {
-            deny(out, NtStatus.STATUS_ACCESS_DENIED, desired, trace);
-            return;
-        }
         if ((remaining & WRITE_OWNER) != 0) {
             int used = usePrivilege(token, Privilege.SeTakeOwnershipPrivilege, WRITE_OWNER, WRITE_OWNER, trace);
+            int usedBit = AccessDecision.USED_TAKE_OWNERSHIP;
+            if (used == 0) {
+                used = usePrivilege(token, Privilege.SeRelabelPrivilege, WRITE_OWNER, WRITE_OWNER, trace);
+                usedBit = AccessDecision.USED_RELABEL;
+            }
             if (used != 0) {
-                out.privilegesUsed |= AccessDecision.USED_TAKE_OWNERSHIP;
+                out.privilegesUsed |= usedBit;
                 privilegeGranted |= WRITE_OWNER;
                 remaining &= ~WRITE_OWNER;
             }
@@ -179,17 +190,21 @@ public final class AccessCheck {
             }
             return;
         }
+        boolean restricted = token.restrictedSidCount() > 0;
+        int genericWrite = mapping.genericWrite();
         int granted;
         if (maxAllowed) {
             boolean nullDacl = sd.dacl() == null;
-            int daclGranted = DaclEvaluator.pass(sd, token, Pass.NORMAL, -1, true, mapping, trace);
-            if (token.restrictedSidCount() > 0) {
-                daclGranted &= DaclEvaluator.pass(sd, token, Pass.RESTRICTED, -1, true, mapping, trace);
+            int owner = DaclEvaluator.ownerRights(sd, token, trace);
+            int daclGranted = DaclEvaluator.pass(sd, token, Pass.NORMAL, -1, true, owner, mapping, trace);
+            if (restricted) {
+                int restrictedGranted = DaclEvaluator.pass(sd, token, Pass.RESTRICTED, -1, true, owner, mapping, trace);
+                daclGranted &= token.writeRestricted() ? restrictedGranted | ~genericWrite : restrictedGranted;
             }
             if (nullDacl) {
                 daclGranted |= remaining;
             }
-            daclGranted &= ~integrityDenied;
+            daclGranted &= integrityAllowed;
             if ((remaining & ~daclGranted) != 0 || (daclGranted | privilegeGranted) == 0) {
                 deny(out, NtStatus.STATUS_ACCESS_DENIED, desired, trace);
                 return;
@@ -197,9 +212,12 @@ public final class AccessCheck {
             granted = daclGranted | privilegeGranted;
         } else {
             if (remaining != 0) {
-                int daclGranted = DaclEvaluator.pass(sd, token, Pass.NORMAL, remaining, false, mapping, trace);
-                if (daclGranted == remaining && token.restrictedSidCount() > 0) {
-                    daclGranted &= DaclEvaluator.pass(sd, token, Pass.RESTRICTED, remaining, false, mapping, trace);
+                int owner = DaclEvaluator.ownerRights(sd, token, trace);
+                int daclGranted = DaclEvaluator.pass(sd, token, Pass.NORMAL, remaining, false, owner, mapping, trace);
+                int restrictedWanted = !restricted ? 0 : token.writeRestricted() ? remaining & genericWrite : remaining;
+                if (daclGranted == remaining && restrictedWanted != 0) {
+                    int restrictedGranted = DaclEvaluator.pass(sd, token, Pass.RESTRICTED, restrictedWanted, false, owner, mapping, trace);
+                    daclGranted &= restrictedGranted | ~restrictedWanted;
                 }
                 if (daclGranted != remaining) {
                     deny(out, NtStatus.STATUS_ACCESS_DENIED, desired, trace);

@@ -41,12 +41,7 @@ public final class AccessCheckExplanation {
                     p.enabled() ? String.format("enabled, grants 0x%X", p.granted()) : "not held or not enabled");
         }
         if (step instanceof IntegrityDecision d) {
-            String object = SddlSidAlias.format(d.objectLevel()) + (d.objectLabelled() ? "" : " (unlabelled: implicit Medium)");
-            if (!d.enforced()) {
-                return "integrity: token policy has no NO_WRITE_UP, mandatory check not enforced";
-            }
-            return String.format("integrity: token %s vs object %s, label policy 0x%X -> denies 0x%X",
-                    SddlSidAlias.format(d.tokenLevel()), object, d.labelPolicy(), d.deniedBits());
+            return integrity(d);
         }
         if (step instanceof DaclPassStarted s) {
             return s.pass().name().toLowerCase(java.util.Locale.ROOT) + " pass: DACL " + describe(s.kind());
@@ -54,11 +49,15 @@ public final class AccessCheckExplanation {
         if (step instanceof OwnerImplicitRights o) {
             String who = SddlSidAlias.format(o.owner());
             if (!o.ownerInToken()) {
-                return "  owner " + who + " is not an enabled SID of the token: no implicit rights";
+                return "owner " + who + " is not an enabled SID of the token: no implicit rights";
+            }
+            if (o.restricted() && !o.ownerRestricting()) {
+                return "owner " + who + " is not one of the restricting SIDs: no implicit rights";
             }
             return o.ownerRightsAcePresent()
-                    ? "  owner " + who + ": an OWNER RIGHTS ACE is present, no implicit READ_CONTROL|WRITE_DAC"
-                    : String.format("  owner %s: implicit READ_CONTROL|WRITE_DAC (0x%X)", who, o.granted());
+                    ? "owner " + who + ": an OWNER RIGHTS ACE is present, no implicit READ_CONTROL|WRITE_DAC"
+                    : String.format("owner %s: implicit READ_CONTROL|WRITE_DAC (0x%X), once for %s", who, o.granted(),
+                            o.restricted() ? "both passes" : "the check");
         }
         if (step instanceof AceEvaluated a) {
             String ace = Sddl.formatAce(a.ace());
@@ -84,6 +83,48 @@ public final class AccessCheckExplanation {
         return d.accessStatus()
                 ? String.format("access granted: desired 0x%X, granted 0x%X", d.desired(), d.granted())
                 : String.format("access denied: desired 0x%X -> %s", d.desired(), d.accessStatusCode());
+    }
+
+    /** The integrity step: the levels, the label policy, and the allowed mask by named category, in hex (R63). */
+    private static String integrity(IntegrityDecision d) {
+        String object = SddlSidAlias.format(d.objectLevel()) + (d.objectLabelled() ? "" : " (unlabelled: implicit Medium)");
+        String policy = String.format("label policy %s (0x%X)", policyNames(d.labelPolicy()), d.labelPolicy());
+        if (!d.enforced()) {
+            return "integrity: token policy has no NO_WRITE_UP, mandatory check not enforced (object " + object + ", " + policy + ")";
+        }
+        if (!d.applies()) {
+            return String.format("integrity: token %s is not below object %s: no restriction",
+                    SddlSidAlias.format(d.tokenLevel()), object);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("integrity: token %s below object %s, %s -> allowed mask 0x%X from ",
+                SddlSidAlias.format(d.tokenLevel()), object, policy, d.allowedMask()));
+        sb.append(category("read", d.readAllowed(), d.readCategory())).append(", ");
+        sb.append(category("execute", d.executeAllowed(), d.executeCategory())).append(", ");
+        sb.append(category("write", d.writeAllowed(), d.writeCategory()));
+        if (d.relabel()) {
+            sb.append(", WRITE_OWNER 0x80000 (allowed by SeRelabelPrivilege)");
+        }
+        sb.append("; every other right denied, MAXIMUM_ALLOWED cut to it");
+        return sb.toString();
+    }
+
+    private static String category(String name, boolean allowed, int bits) {
+        return String.format("%s 0x%X (%s)", name, bits, allowed ? "allowed" : "denied");
+    }
+
+    private static String policyNames(int policy) {
+        StringBuilder sb = new StringBuilder();
+        if ((policy & 0x1) != 0) {
+            sb.append("NO_WRITE_UP");
+        }
+        if ((policy & 0x2) != 0) {
+            sb.append(sb.length() > 0 ? "|" : "").append("NO_READ_UP");
+        }
+        if ((policy & 0x4) != 0) {
+            sb.append(sb.length() > 0 ? "|" : "").append("NO_EXECUTE_UP");
+        }
+        return sb.length() == 0 ? "none" : sb.toString();
     }
 
     private static String describe(AccessCheckStep.DaclKind kind) {

@@ -50,19 +50,42 @@ public sealed interface AccessCheckStep {
 
     /**
      * The mandatory integrity decision (R63): the token's and object's levels, the label's policy,
-     * whether the token's mandatory policy enforces it, and the bits it denies.
+     * whether the token's mandatory policy enforces the check and whether it applies (token below
+     * the object), the mapping's read, execute and write categories, whether an enabled
+     * SeRelabelPrivilege added WRITE_OWNER, and the resulting allowed mask ({@code -1}: no
+     * restriction).
      */
     record IntegrityDecision(Sid tokenLevel, Sid objectLevel, boolean objectLabelled, int labelPolicy,
-                             boolean enforced, int deniedBits) implements AccessCheckStep {
+                             boolean enforced, boolean applies, int readCategory, int executeCategory,
+                             int writeCategory, boolean relabel, int allowedMask) implements AccessCheckStep {
+
+        /** True when the label's policy lets a lower token read (no NO_READ_UP). */
+        public boolean readAllowed() {
+            return (labelPolicy & Ace.NO_READ_UP) == 0;
+        }
+
+        /** True when the label's policy lets a lower token execute (no NO_EXECUTE_UP). */
+        public boolean executeAllowed() {
+            return (labelPolicy & Ace.NO_EXECUTE_UP) == 0;
+        }
+
+        /** True when the label's policy lets a lower token write (no NO_WRITE_UP). */
+        public boolean writeAllowed() {
+            return (labelPolicy & Ace.NO_WRITE_UP) == 0;
+        }
     }
 
     /** A DACL pass started on a DACL of this kind. */
     record DaclPassStarted(Pass pass, DaclKind kind) implements AccessCheckStep {
     }
 
-    /** The owner's implicit READ_CONTROL|WRITE_DAC (R63): granted, or why not. */
-    record OwnerImplicitRights(Pass pass, Sid owner, boolean ownerInToken, boolean ownerRightsAcePresent, int granted)
-            implements AccessCheckStep {
+    /**
+     * The owner's implicit READ_CONTROL|WRITE_DAC (R63), decided once for both passes: whether the
+     * owner is an enabled SID of the token, whether the token is restricted and the owner one of
+     * its restricting SIDs, whether an OWNER RIGHTS ACE is present, and the bits granted.
+     */
+    record OwnerImplicitRights(Sid owner, boolean ownerInToken, boolean restricted, boolean ownerRestricting,
+                               boolean ownerRightsAcePresent, int granted) implements AccessCheckStep {
     }
 
     /** One ACE as seen by one pass, with the mapped mask and the bits it granted or denied. */

@@ -20,9 +20,11 @@ public final class AccessDecision {
     static final int USED_TAKE_OWNERSHIP = 2;
     static final int USED_BACKUP = 4;
     static final int USED_RESTORE = 8;
+    static final int USED_RELABEL = 16;
 
     private static final Privilege[] PRIVILEGE_BY_BIT = {
-        Privilege.SeSecurityPrivilege, Privilege.SeTakeOwnershipPrivilege, Privilege.SeBackupPrivilege, Privilege.SeRestorePrivilege};
+        Privilege.SeSecurityPrivilege, Privilege.SeTakeOwnershipPrivilege, Privilege.SeBackupPrivilege, Privilege.SeRestorePrivilege,
+        Privilege.SeRelabelPrivilege};
 
     int callStatus;
     int accessStatusCode;

@@ -62,4 +62,13 @@ public interface ClientToken {
 
     /** The impersonation level (R2; stored, but ignored, for primary tokens, R4). */
     ImpersonationLevel level();
+
+    /**
+     * True for a write-restricted token ({@code CreateRestrictedToken(WRITE_RESTRICTED)}): the
+     * restricted-SID pass runs only when write access is asked (R63 as corrected in
+     * docs/rules-fidelity.md). False by default.
+     */
+    default boolean writeRestricted() {
+        return false;
+    }
 }

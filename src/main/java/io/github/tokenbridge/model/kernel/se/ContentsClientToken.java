@@ -40,7 +40,7 @@ public final class ContentsClientToken implements ClientToken {
     /** The token's contents as a {@link TokenState} for the token transformations (groups keep the label entry). */
     public TokenState toState() {
         return new TokenState(contents.user(), contents.groups(), contents.restrictedSids(), contents.privileges(), integrity,
-                contents.mandatoryPolicy(), type, level);
+                contents.mandatoryPolicy(), type, level, writeRestricted());
     }
 
     /** The contents rebuilt with a transformed state's user, groups, privileges and restricted SIDs. */
@@ -119,5 +119,10 @@ public final class ContentsClientToken implements ClientToken {
     @Override
     public ImpersonationLevel level() {
         return level;
+    }
+
+    @Override
+    public boolean writeRestricted() {
+        return (contents.flags() & TokenObject.FLAG_WRITE_RESTRICTED) != 0;
     }
 }

@@ -19,9 +19,9 @@ import java.util.List;
  * inherit-only ACEs skipped, an allow ACE grants its (generically mapped) bits not yet denied, a
  * deny ACE denies bits not yet granted; in the normal pass deny-only groups match only deny ACEs
  * and disabled groups match nothing; in the restricted pass a trustee matches when it is one of
- * the token's restricted SIDs. The owner gets READ_CONTROL|WRITE_DAC before the walk unless an
- * OWNER RIGHTS (S-1-3-4) ACE is present; OWNER RIGHTS ACEs apply to the owner.
- * Allocation-free unless a trace is recorded.
+ * the token's restricted SIDs. The owner's implicit READ_CONTROL|WRITE_DAC ({@link #ownerRights})
+ * is decided once per check, before either pass, and handed to both as already granted; OWNER
+ * RIGHTS ACEs apply to the owner. Allocation-free unless a trace is recorded.
  */
 final class DaclEvaluator {
 
@@ -38,10 +38,11 @@ final class DaclEvaluator {
      *
      * @param wanted     the bits asked for; -1 (all bits) for MAXIMUM_ALLOWED
      * @param maxAllowed true to walk every ACE (MAXIMUM_ALLOWED), false to stop once decided
+     * @param preGranted bits already granted before the walk (the owner's implicit rights)
      * @return the granted bits (within {@code wanted})
      */
     static int pass(SecurityDescriptor sd, ClientToken token, Pass pass, int wanted, boolean maxAllowed,
-                    GenericMapping mapping, AccessCheckTrace trace) {
+                    int preGranted, GenericMapping mapping, AccessCheckTrace trace) {
         Acl dacl = sd.dacl();
         if (dacl == null) {
             int granted = maxAllowed ? mapping.genericAll() : wanted;
@@ -56,7 +57,7 @@ final class DaclEvaluator {
         if (trace != null) {
             trace.add(new AccessCheckStep.DaclPassStarted(pass, n == 0 ? DaclKind.EMPTY : DaclKind.PRESENT));
         }
-        int granted = ownerImplicit(sd, token, pass, aces, trace) & wanted;
+        int granted = preGranted & wanted;
         int denied = 0;
         for (int i = 0; i < n; i++) {
             if (!maxAllowed && ((granted & wanted) == wanted || (denied & wanted) != 0)) {
@@ -96,8 +97,20 @@ final class DaclEvaluator {
         return granted & wanted;
     }
 
-    private static int ownerImplicit(SecurityDescriptor sd, ClientToken token, Pass pass, List<Ace> aces, AccessCheckTrace trace) {
+    /**
+     * The owner's implicit READ_CONTROL | WRITE_DAC (R63; WSI ch. 7, "The Owner Check" and Listing
+     * 7-19): granted once per check when the descriptor's owner is the token's user or one of its
+     * enabled groups (neither deny-only), and, for a restricted token, also one of its restricting
+     * SIDs; never when the DACL holds a non-inherit-only OWNER RIGHTS (S-1-3-4) ACE. Only for a
+     * present, non-NULL DACL (a NULL or absent DACL grants everything anyway).
+     */
+    static int ownerRights(SecurityDescriptor sd, ClientToken token, AccessCheckTrace trace) {
         Sid owner = sd.owner();
+        Acl dacl = sd.dacl();
+        if (owner == null || dacl == null) {
+            return 0;
+        }
+        List<Ace> aces = dacl.aces();
         boolean ownerRightsAce = false;
         for (int i = 0, n = aces.size(); i < n; i++) {
             Ace ace = aces.get(i);
@@ -106,10 +119,12 @@ final class DaclEvaluator {
                 break;
             }
         }
-        boolean ownerInToken = owner != null && (pass == Pass.NORMAL ? inTokenForAllow(owner, token) : inRestricted(owner, token));
-        int granted = ownerInToken && !ownerRightsAce ? READ_CONTROL | WRITE_DAC : 0;
-        if (trace != null && owner != null) {
-            trace.add(new AccessCheckStep.OwnerImplicitRights(pass, owner, ownerInToken, ownerRightsAce, granted));
+        boolean ownerInToken = inTokenForAllow(owner, token);
+        boolean restricted = token.restrictedSidCount() > 0;
+        boolean ownerRestricting = restricted && inRestricted(owner, token);
+        int granted = ownerInToken && (!restricted || ownerRestricting) && !ownerRightsAce ? READ_CONTROL | WRITE_DAC : 0;
+        if (trace != null) {
+            trace.add(new AccessCheckStep.OwnerImplicitRights(owner, ownerInToken, restricted, ownerRestricting, ownerRightsAce, granted));
         }
         return granted;
     }

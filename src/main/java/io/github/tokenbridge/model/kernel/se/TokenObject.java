@@ -24,10 +24,14 @@ import java.util.function.UnaryOperator;
  */
 public final class TokenObject extends KernelObject {
 
-    /** {@code TOKEN_WRITE_RESTRICTED}: the restricted SIDs apply to write access only. */
+    /** {@code TOKEN_WRITE_RESTRICTED}: the restricted SIDs apply to write access only (ntifs.h 0x0008). */
     public static final int FLAG_WRITE_RESTRICTED = 0x8;
-    /** {@code TOKEN_SANDBOX_INERT}. */
-    public static final int FLAG_SANDBOX_INERT = 0x100;
+    /** {@code TOKEN_IS_RESTRICTED}: the token has restricting SIDs (ntifs.h 0x0010). */
+    public static final int FLAG_IS_RESTRICTED = 0x10;
+    /** {@code TOKEN_SANDBOX_INERT} (ntifs.h 0x0040; was 0x100, SE_BACKUP_PRIVILEGES_CHECKED, before). */
+    public static final int FLAG_SANDBOX_INERT = 0x40;
+    /** {@code TOKEN_IS_FILTERED}: the token was made by CreateRestrictedToken / NtFilterToken (ntifs.h 0x0800). */
+    public static final int FLAG_IS_FILTERED = 0x800;
 
     private final Luid tokenId;
     /** Replaced as a whole under the object's lock; read without it (a consistent snapshot either way). */
@@ -127,6 +131,11 @@ public final class TokenObject extends KernelObject {
     /** True when the token has a restricted SID list (CreateRestrictedToken with SIDs to restrict). */
     public boolean isRestricted() {
         return !contents().restrictedSids().isEmpty();
+    }
+
+    /** True when the token was made by filtering another ({@code TOKEN_IS_FILTERED}). */
+    public boolean isFiltered() {
+        return (contents().flags() & FLAG_IS_FILTERED) != 0;
     }
 
     /** True for a write-restricted token. */

@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param mandatoryPolicy the {@code TOKEN_MANDATORY_POLICY} bits
  * @param type            primary or impersonation
  * @param level           the impersonation level
+ * @param writeRestricted true for a write-restricted token (the restricted pass only for write access)
  */
 public record TokenState(TokenGroup userEntry, List<TokenGroup> groups, List<TokenGroup> restrictedSids,
                          List<TokenPrivilege> privileges, Sid integrityLevel, int mandatoryPolicy,
-                         TokenType type, ImpersonationLevel level) implements ClientToken {
+                         TokenType type, ImpersonationLevel level, boolean writeRestricted) implements ClientToken {
 
     public TokenState {
         Objects.requireNonNull(userEntry, "userEntry");
@@ -42,7 +43,8 @@ public record TokenState(TokenGroup userEntry, List<TokenGroup> groups, List<Tok
 
     /** A copy with other groups. */
     public TokenState withGroups(List<TokenGroup> newGroups) {
-        return new TokenState(userEntry, newGroups, restrictedSids, privileges, integrityLevel, mandatoryPolicy, type, level);
+        return new TokenState(userEntry, newGroups, restrictedSids, privileges, integrityLevel, mandatoryPolicy, type, level,
+                writeRestricted);
     }
 
     @Override
