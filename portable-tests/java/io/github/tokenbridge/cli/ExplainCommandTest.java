@@ -34,7 +34,7 @@ class ExplainCommandTest {
         assertTrue(r.out().strip().endsWith("result: access granted, 0x60019"), r.out());
     }
 
-    @Test // R63 (integrity as an allowed mask, docs/rules-fidelity.md)
+    @Test // R63 (integrity as an allowed mask, docs/rules.md)
     void explainAccess_mediumTokenOnHighLabelledObject_showsAllowedMaskByCategory() {
         CliRun r = CliRun.of("explain", "access", "--sd", "O:BAG:BAD:(A;;FA;;;WD)S:(ML;;NW;;;HI)", "--desired", "MAXIMUM_ALLOWED");
         assertEquals(0, r.exit(), r.toString());

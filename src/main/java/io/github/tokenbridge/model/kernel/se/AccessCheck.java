@@ -18,7 +18,7 @@ import java.util.Objects;
  * {@link ClientToken} and a security descriptor (R62 preconditions, R63 evaluation, R64).
  *
  * <p>Order of evaluation (WSI ch. 7, Listing 7-2 and "The Mandatory Integrity Level Check";
- * docs/rules-fidelity.md). Preconditions, each a call failure: primary token
+ * docs/rules.md). Preconditions, each a call failure: primary token
  * (STATUS_NO_IMPERSONATION_TOKEN), Anonymous level (STATUS_BAD_IMPERSONATION_LEVEL), generic bits in
  * the desired mask (STATUS_GENERIC_NOT_MAPPED), missing owner or group
  * (STATUS_INVALID_SECURITY_DESCR), a privilege-set buffer below {@code sizeof(PRIVILEGE_SET)}

@@ -66,7 +66,7 @@ public interface ClientToken {
     /**
      * True for a write-restricted token ({@code CreateRestrictedToken(WRITE_RESTRICTED)}): the
      * restricted-SID pass runs only when write access is asked (R63 as corrected in
-     * docs/rules-fidelity.md). False by default.
+     * docs/rules.md). False by default.
      */
     default boolean writeRestricted() {
         return false;

@@ -9,7 +9,7 @@ import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.Sid;
 
 /**
- * Models Windows' mandatory integrity check (R63 as corrected in docs/rules-fidelity.md; MSDOC
+ * Models Windows' mandatory integrity check (R63 as corrected in docs/rules.md; MSDOC
  * "Mandatory Integrity Control"; WSI ch. 7 "The Mandatory Integrity Level Check"): the object's
  * label is the first non-inherit-only {@code SYSTEM_MANDATORY_LABEL} ACE of its SACL, an unlabelled
  * object counts as Medium with {@code NO_WRITE_UP}. The check applies only when the token's
