@@ -208,4 +208,57 @@ public abstract class TokenSystemContract extends ContractSupport {
         token.close();
         assertThrows(IllegalStateException.class, token::user);
     }
+
+    @Test
+    @DisplayName("borrow: a token over a handle someone else owns never closes it")
+    void borrow_closedBorrowedToken_ownersHandleStaysOpen() {
+        try (AccessToken owner = system.openProcessToken(QUERY)) {
+            AccessToken borrowed = system.borrow(owner.rawHandle(), "handle of another library");
+            assertFalse(borrowed.ownsHandle());
+            assertTrue(owner.ownsHandle());
+            assertEquals(owner.rawHandle(), borrowed.rawHandle());
+            assertEquals(owner.statistics().tokenId(), borrowed.statistics().tokenId());
+            assertEquals(1, system.openHandles().size(), () -> system.openHandles().toString()); // only the owned one
+            borrowed.close();
+            assertThrows(IllegalStateException.class, borrowed::rawHandle);
+            assertThrows(IllegalStateException.class, borrowed::user);
+            assertEquals(TokenType.PRIMARY, owner.type()); // still open: the borrowed token did not close it
+        }
+        assertTrue(system.leakReport().isEmpty(), () -> system.leakReport().toString());
+    }
+
+    @Test
+    @DisplayName("adoptDuplicate: an own copy of another owner's handle outlives that handle")
+    void adoptDuplicate_originalClosed_copyStillUsable() {
+        AccessToken copy;
+        try (AccessToken original = system.openProcessToken(QUERY)) {
+            copy = system.adoptDuplicate(original.rawHandle(), "copy of a handle of another library");
+            assertNotEquals(original.rawHandle(), copy.rawHandle());
+            assertTrue(copy.ownsHandle());
+        }
+        try (copy) {
+            try (AccessToken process = system.openProcessToken(QUERY)) {
+                assertEquals(process.statistics().tokenId(), copy.statistics().tokenId());
+            }
+            assertEquals(EnumSet.of(TokenAccess.QUERY), copy.grantedAccess()); // DUPLICATE_SAME_ACCESS
+        }
+    }
+
+    @Test
+    @DisplayName("borrow and adoptDuplicate refuse NULL and the pseudo handles (R19)")
+    void borrow_pseudoOrNullHandle_isRefused() {
+        for (long value : new long[] {0, -4, -5, -6}) {
+            assertThrows(IllegalArgumentException.class, () -> system.borrow(value, "x"));
+            assertThrows(IllegalArgumentException.class, () -> system.adoptDuplicate(value, "x"));
+        }
+    }
+
+    @Test
+    @DisplayName("rawHandle is refused once the token is closed")
+    void rawHandle_afterClose_isIllegalState() {
+        AccessToken token = system.openProcessToken(QUERY);
+        assertTrue(token.rawHandle() > 0);
+        token.close();
+        assertThrows(IllegalStateException.class, token::rawHandle);
+    }
 }

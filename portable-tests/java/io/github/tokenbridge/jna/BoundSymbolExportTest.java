@@ -2,18 +2,14 @@ package io.github.tokenbridge.jna;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,10 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BoundSymbolExportTest {
 
-    private static final Map<Class<?>, String> BINDINGS = Map.of(
-            Advapi32Calls.class, "advapi32",
-            NtdllCalls.class, "ntdll",
-            Kernel32Calls.class, "kernel32");
+    private static final Map<Class<?>, String> BINDINGS = BoundExports.BINDINGS;
 
     /**
      * Bound functions Wine 8.0 does not export, with why; Windows exports them (the mingw import
@@ -46,10 +39,7 @@ class BoundSymbolExportTest {
             Path.of("/opt/wine-stable/lib/wine/x86_64-windows"));
 
     static Set<String> boundFunctions(Class<?> binding) {
-        return Arrays.stream(binding.getDeclaredMethods())
-                .filter(m -> !m.isSynthetic() && !Modifier.isStatic(m.getModifiers()))
-                .map(Method::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return BoundExports.functions(binding);
     }
 
     @Test

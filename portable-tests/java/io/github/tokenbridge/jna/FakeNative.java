@@ -19,6 +19,8 @@ final class FakeNative {
     /** The last error the next read returns; answers set it like the DLL does. */
     int lastError = 0x7777;
     int lastErrorReads;
+    /** How often the backend cleared (set) the last error. */
+    int lastErrorWrites;
     final JnaBackend backend;
 
     /** Mocks that return Mockito's defaults (FALSE, 0, NULL) unless stubbed. */
@@ -33,6 +35,9 @@ final class FakeNative {
         backend = new JnaBackend(new NativeCalls(advapi32, ntdll, kernel32, () -> {
             lastErrorReads++;
             return lastError;
+        }, code -> {
+            lastErrorWrites++;
+            lastError = code;
         }));
     }
 

@@ -5,9 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +37,29 @@ class JnaBackendAvailabilityTest {
     void availability_32BitWindows_isRefusedBecauseLayoutsAreX64() {
         String cause = JnaBackend.availability("Windows 10", true, false).orElseThrow();
         assertTrue(cause.contains("64-bit"), cause);
+    }
+
+    @Test
+    void missingExports_oneFunctionDoesNotResolve_isNamedWithItsDll() {
+        List<String> missing = BoundExports.missing((dll, function) -> {
+            if (function.equals("NtImpersonateThread")) {
+                throw new UnsatisfiedLinkError("Error looking up function '" + function + "'");
+            }
+        });
+        assertEquals(List.of("ntdll!NtImpersonateThread"), missing);
+        String cause = BoundExports.describe(missing);
+        assertTrue(cause.contains("ntdll!NtImpersonateThread") && cause.contains("does not export"), cause);
+    }
+
+    @Test
+    void missingExports_everyBoundFunction_isAskedForOnce() {
+        List<String> asked = new ArrayList<>();
+        assertEquals(List.of(), BoundExports.missing((dll, function) -> asked.add(dll + "!" + function)));
+        int declared = BoundExports.BINDINGS.keySet().stream().mapToInt(b -> BoundExports.functions(b).size()).sum();
+        assertEquals(declared, asked.size());
+        assertEquals(declared, new HashSet<>(asked).size());
+        assertTrue(asked.contains("advapi32!AdjustTokenGroups") && asked.contains("kernel32!DuplicateHandle"), asked.toString());
+        assertNull(BoundExports.describe(List.of()));
     }
 
     @Test

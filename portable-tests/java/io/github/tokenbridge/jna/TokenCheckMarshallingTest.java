@@ -135,6 +135,39 @@ class TokenCheckMarshallingTest {
     }
 
     @Test
+    void adjustTokenGroups_successLeavingLastErrorAlone_isNotReadAsAnEarlierNotAllAssigned() { // R57
+        fake.lastError = Win32Error.ERROR_NOT_ALL_ASSIGNED.code(); // left by an earlier call on this thread
+        when(fake.advapi32.AdjustTokenGroups(any(), anyBoolean(), any(), anyInt(), any(), any())).thenReturn(true);
+        Result<AdjustResult<TokenGroup>> result = fake.backend.adjustTokenGroups(TOKEN, false,
+                List.of(new TokenGroup(Sid.BUILTIN_USERS, 0)), -1);
+        assertTrue(result.succeeded());
+        assertEquals(0, result.win32Error());
+        assertEquals(1, fake.lastErrorWrites);
+    }
+
+    @Test
+    void adjustTokenPrivileges_successLeavingLastErrorAlone_isNotReadAsAnEarlierNotAllAssigned() { // R56
+        fake.lastError = Win32Error.ERROR_NOT_ALL_ASSIGNED.code();
+        when(fake.advapi32.AdjustTokenPrivileges(any(), anyBoolean(), any(), anyInt(), any(), any())).thenReturn(true);
+        Result<AdjustResult<TokenPrivilege>> result = fake.backend.adjustTokenPrivileges(TOKEN, false,
+                List.of(TokenPrivilege.of(Privilege.SeShutdownPrivilege, 2)), -1);
+        assertTrue(result.succeeded());
+        assertEquals(0, result.win32Error());
+    }
+
+    @Test
+    void accessCheck_denialWithoutLastError_doesNotReportAnEarlierError() { // R62
+        fake.lastError = Win32Error.ERROR_NOT_ALL_ASSIGNED.code();
+        when(fake.advapi32.AccessCheck(any(), any(), anyInt(), any(), any(), any(), any(), any())).thenReturn(true);
+        Sid owner = Sid.parse("S-1-5-21-1-2-3-4");
+        Result<AccessCheckResult> result = fake.backend.accessCheck(SecurityDescriptor.of(owner, owner, Acl.EMPTY), TOKEN, 1,
+                GenericMapping.FILE, -1);
+        assertTrue(result.succeeded());
+        assertFalse(result.value().accessStatus());
+        assertEquals(0, result.value().denialError());
+    }
+
+    @Test
     void privilegeCheck_requireAll_setsControlAndReadsUsedForAccess() { // R61
         when(fake.advapi32.PrivilegeCheck(any(), any(), any())).thenAnswer(i -> {
             Pointer set = i.getArgument(1);

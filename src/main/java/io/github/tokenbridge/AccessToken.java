@@ -32,8 +32,12 @@ public final class AccessToken implements AutoCloseable {
     private volatile ImpersonationLevel knownLevel;
 
     AccessToken(TokenSystem system, Handle handle, String description) {
+        this(system, handle, description, true);
+    }
+
+    AccessToken(TokenSystem system, Handle handle, String description, boolean owning) {
         this.system = system;
-        this.state = system.handles().register(this, handle, description);
+        this.state = system.handles().register(this, handle, description, owning);
     }
 
     TokenSystem system() {
@@ -256,6 +260,23 @@ public final class AccessToken implements AutoCloseable {
         Handle copy = system.failures().require(
                 withHandle(h -> system.backendSpi().duplicateTokenEx(h, mask, null, level, type)), "DuplicateTokenEx");
         return system.adopt(copy, "duplicate " + type.scenarioName() + " token (" + level.scenarioName() + ")");
+    }
+
+    /**
+     * The raw value of this token's handle, for passing to another API (JNA code, a native library):
+     * valid only while this token is open, and only in this process. Do not close it: the token owns
+     * it (unless it was {@linkplain TokenSystem#borrow borrowed}); close the token instead, or take
+     * an own copy with {@code DuplicateHandle}. With the model backend it is a handle of the model.
+     *
+     * @throws IllegalStateException when the token is closed
+     */
+    public long rawHandle() {
+        return withHandle(Handle::value);
+    }
+
+    /** True when closing this token closes its handle; false for a {@linkplain TokenSystem#borrow borrowed} one. */
+    public boolean ownsHandle() {
+        return state.owning();
     }
 
     /** True until closed. */

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The handles one {@link TokenSystem} owns: registers each with the stack that opened it, closes
  * it through the backend exactly once, and keeps the leak report (handles closed by the Cleaner
- * or by the system's own close).
+ * or by the system's own close). Borrowed handles (owned by someone else, {@link TokenSystem#borrow})
+ * are tracked only so that they become unusable with the system; they are never closed, listed or
+ * reported as leaks.
  */
 final class HandleRegistry {
 
@@ -34,9 +36,17 @@ final class HandleRegistry {
 
     /** Takes ownership of {@code handle}, closing it when {@code owner} is unreachable and unclosed. */
     HandleState register(Object owner, Handle handle, String description) {
+        return register(owner, handle, description, true);
+    }
+
+    /**
+     * Registers {@code handle}: owned ({@code owning}) handles are closed exactly once; borrowed ones
+     * are never closed by tokenbridge.
+     */
+    HandleState register(Object owner, Handle handle, String description, boolean owning) {
         OpenHandle info = new OpenHandle(handle.toString(), description, Thread.currentThread().getName(),
                 callerStack());
-        HandleState state = new HandleState(this, handle, info);
+        HandleState state = new HandleState(this, handle, info, owning);
         state.cleanable(CLEANER.register(owner, state));
         open.add(state);
         if (closed) {
@@ -64,6 +74,9 @@ final class HandleRegistry {
     /** Called exactly once per handle: closes it and records a leak when {@code reason} is not null. */
     WinTokenException closed(HandleState state, LeakReport.Reason reason) {
         open.remove(state);
+        if (!state.owning()) {
+            return null; // borrowed: its owner closes it
+        }
         Result<Void> result = backend.closeHandle(state.handle());
         if (reason != null) {
             synchronized (leaks) {
@@ -85,7 +98,9 @@ final class HandleRegistry {
     List<OpenHandle> openHandles() {
         List<OpenHandle> list = new ArrayList<>();
         for (HandleState state : open) {
-            list.add(state.info());
+            if (state.owning()) {
+                list.add(state.info());
+            }
         }
         return list;
     }

@@ -25,11 +25,18 @@ final class HandleState implements Runnable {
     private volatile LeakReport.Reason forcedReason;
     private volatile Cleaner.Cleanable cleanable;
     private volatile WinTokenException closeFailure;
+    private final boolean owning;
 
-    HandleState(HandleRegistry registry, Handle handle, OpenHandle info) {
+    HandleState(HandleRegistry registry, Handle handle, OpenHandle info, boolean owning) {
         this.registry = registry;
         this.handle = handle;
         this.info = info;
+        this.owning = owning;
+    }
+
+    /** False for a borrowed handle, which tokenbridge never closes. */
+    boolean owning() {
+        return owning;
     }
 
     void cleanable(Cleaner.Cleanable value) {

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TokenSystem implements AutoCloseable {
 
+    /** {@code DUPLICATE_SAME_ACCESS}. */
+    private static final int DUPLICATE_SAME_ACCESS = 0x2;
+
     private final TokenBackend backend;
     private final Failures failures;
     private final HandleRegistry handles;
@@ -92,6 +95,40 @@ public final class TokenSystem implements AutoCloseable {
         ensureUsable();
         Objects.requireNonNull(description, "description");
         return adopt(TokenOpener.ownedHandle(handle), description);
+    }
+
+    /**
+     * Wraps a token handle that stays owned by someone else (Waffle, the caller's own JNA code, a
+     * native library) without taking ownership: the returned token never closes it, not on
+     * {@link AccessToken#close()}, not when garbage collected, not when this system closes; it only
+     * stops using it then. The owner must keep the handle open until the token is closed.
+     *
+     * @param handle      the raw handle value, positive
+     * @param description what the handle is, for error messages
+     * @throws IllegalArgumentException for NULL or a pseudo handle
+     */
+    public AccessToken borrow(long handle, String description) {
+        ensureUsable();
+        Objects.requireNonNull(description, "description");
+        return new AccessToken(this, TokenOpener.ownedHandle(handle), description + " (borrowed)", false);
+    }
+
+    /**
+     * Makes this system's own copy of a token handle someone else owns ({@code DuplicateHandle} with
+     * {@code DUPLICATE_SAME_ACCESS}, same token object): the caller keeps and closes its handle, the
+     * returned token closes the copy.
+     *
+     * @param handle      the raw handle value, positive
+     * @param description what the handle is, for {@link #openHandles()} and leak reports
+     * @throws IllegalArgumentException for NULL or a pseudo handle
+     * @throws WinTokenException        when {@code DuplicateHandle} fails (for example an invalid handle)
+     */
+    public AccessToken adoptDuplicate(long handle, String description) {
+        ensureUsable();
+        Objects.requireNonNull(description, "description");
+        Handle source = TokenOpener.ownedHandle(handle);
+        Handle copy = failures.require(backend.duplicateHandle(source, 0, DUPLICATE_SAME_ACCESS), "DuplicateHandle");
+        return adopt(copy, description + " (duplicate of " + source + ")");
     }
 
     private static int mask(Set<TokenAccess> access) {

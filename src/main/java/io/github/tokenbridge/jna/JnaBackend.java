@@ -50,8 +50,9 @@ public final class JnaBackend implements TokenBackend {
     }
 
     /**
-     * Why the backend cannot run here, or empty when it can: it needs Windows on a 64-bit JVM and the
-     * three DLLs loadable through JNA.
+     * Why the backend cannot run here, or empty when it can: it needs Windows on a 64-bit JVM, the
+     * three DLLs loadable through JNA, and every function the backend binds exported by them (each is
+     * resolved once here, so a missing export is reported now rather than by the first call that needs it).
      */
     public static Optional<String> availability() {
         return availability(System.getProperty("os.name"), Platform.isWindows(), Platform.is64Bit());
@@ -67,7 +68,7 @@ public final class JnaBackend implements TokenBackend {
         }
         try {
             NativeCalls.load();
-            return Optional.empty();
+            return Optional.ofNullable(BoundExports.describe(BoundExports.missingOnThisHost()));
         } catch (LinkageError e) {
             return Optional.of("the jna backend could not bind advapi32/ntdll/kernel32 through JNA: " + e.getMessage());
         }

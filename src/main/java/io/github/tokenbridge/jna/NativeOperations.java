@@ -43,6 +43,15 @@ abstract class NativeOperations {
         return calls.lastError().getAsInt();
     }
 
+    /**
+     * Sets the last error to ERROR_SUCCESS right before a call that may succeed without setting it,
+     * so what is read after the call is that call's (R56, R57, R62). Buffers and arguments are built
+     * before this: nothing but the call may run in between.
+     */
+    final void clearLastError() {
+        calls.setLastError().accept(0);
+    }
+
     /** A BOOL outcome: ok with {@code value}, or the last error (read now, right after the call). */
     final <T> Result<T> win32(boolean succeeded, T value) {
         return succeeded ? Result.ok(value) : Result.win32Failure(lastError());

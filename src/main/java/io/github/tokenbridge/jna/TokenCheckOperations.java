@@ -1,6 +1,7 @@
 package io.github.tokenbridge.jna;
 
 import com.sun.jna.Memory;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 import io.github.tokenbridge.AccessCheckResult;
 import io.github.tokenbridge.GenericMapping;
@@ -36,8 +37,11 @@ final class TokenCheckOperations extends NativeOperations {
         try (Memory state = NativeEncoding.tokenPrivileges(newState);
              Memory previous = previousBuffer(previousStateLength)) {
             IntByReference returnLength = previous == null ? null : new IntByReference();
-            boolean ok = calls.advapi32().AdjustTokenPrivileges(handle(token), disableAll, state,
-                    Math.max(0, previousStateLength), previous, returnLength);
+            HANDLE h = handle(token);
+            int bufferLength = Math.max(0, previousStateLength);
+            clearLastError();
+            boolean ok = calls.advapi32().AdjustTokenPrivileges(h, disableAll, state, bufferLength, previous,
+                    returnLength);
             if (!ok) {
                 return Result.win32Failure(lastError(), new AdjustResult<>(List.of(), length(returnLength)));
             }
@@ -52,8 +56,11 @@ final class TokenCheckOperations extends NativeOperations {
         try (Memory state = NativeEncoding.tokenGroups(newState);
              Memory previous = previousBuffer(previousStateLength)) {
             IntByReference returnLength = previous == null ? null : new IntByReference();
-            boolean ok = calls.advapi32().AdjustTokenGroups(handle(token), resetToDefault, state,
-                    Math.max(0, previousStateLength), previous, returnLength);
+            HANDLE h = handle(token);
+            int bufferLength = Math.max(0, previousStateLength);
+            clearLastError();
+            boolean ok = calls.advapi32().AdjustTokenGroups(h, resetToDefault, state, bufferLength, previous,
+                    returnLength);
             if (!ok) {
                 return Result.win32Failure(lastError(), new AdjustResult<>(List.of(), length(returnLength)));
             }
@@ -120,7 +127,9 @@ final class TokenCheckOperations extends NativeOperations {
                     IntByReference setLength = new IntByReference(length);
                     IntByReference granted = new IntByReference();
                     IntByReference status = new IntByReference();
-                    boolean ok = calls.advapi32().AccessCheck(sd, handle(token), desiredAccess, genericMapping, privilegeSet,
+                    HANDLE h = handle(token);
+                    clearLastError();
+                    boolean ok = calls.advapi32().AccessCheck(sd, h, desiredAccess, genericMapping, privilegeSet,
                             setLength, granted, status);
                     int error = ok && status.getValue() != 0 ? 0 : lastError();
                     if (!ok) {
