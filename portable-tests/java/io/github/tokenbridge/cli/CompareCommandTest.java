@@ -42,10 +42,12 @@ class CompareCommandTest {
     }
 
     @Test // R11
-    void compare_linkedOfUnsplitToken_exitsTwo() {
-        CliRun r = CliRun.of("compare", "--backend", "model", "--right", "linked");
-        assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("is not a split token (ERROR_NO_SUCH_LOGON_SESSION)"), r.err());
+    void compare_linkedOfUnsplitToken_exitsOneLikeEveryMissingToken() {
+        CliRun r = CliRun.of("compare", "--backend", "model", "--left", "linked");
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("tokenbridge compare: --left linked: the process token (model preset standard-user) is not a split token,"
+                + " so it has no linked token (ERROR_NO_SUCH_LOGON_SESSION)", r.err().strip());
+        assertEquals("", r.out());
     }
 
     @Test // R27
@@ -64,20 +66,24 @@ class CompareCommandTest {
         Map<String, Object> json = Json.parseObject(r.out().strip());
         List<Map<String, Object>> diffs = (List<Map<String, Object>>) json.get("differences");
         Map<String, Object> user = diffs.stream().filter(d -> d.get("field").equals("User")).findFirst().orElseThrow();
-        assertEquals("LocalSystem (S-1-5-18)", user.get("right"));
+        assertEquals(Map.of("sid", "S-1-5-18", "name", "LocalSystem"), user.get("right"));
+        assertEquals(false, json.get("identical"));
+        Map<String, Object> elevated = diffs.stream().filter(d -> d.get("field").equals("Elevated")).findFirst().orElseThrow();
+        assertEquals(false, elevated.get("left"));
+        assertEquals(true, elevated.get("right"));
     }
 
     @Test
     void compare_unknownToken_exitsTwo() {
         CliRun r = CliRun.of("compare", "--backend", "model", "--left", "primary");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--left: unknown token 'primary' (process, thread, effective, linked or pid:N)"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge compare: --left: unknown token 'primary' (process, thread, effective, linked or pid:N)"), r.err());
     }
 
     @Test
     void compare_unknownPreset_exitsTwo() {
         CliRun r = CliRun.of("compare", "--left-config", "root");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--left-config: unknown model preset \"root\""), r.err());
+        assertTrue(r.err().startsWith("tokenbridge compare: --left-config: unknown model preset \"root\""), r.err());
     }
 }

@@ -1,6 +1,10 @@
 package io.github.tokenbridge.cli;
 
+import io.github.tokenbridge.conformance.Json;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +53,7 @@ class ExplainCommandTest {
     void explainAccess_badSddl_exitsTwoNamingTheOption() {
         CliRun r = CliRun.of("explain", "access", "--sd", "garbage", "--desired", "GR");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--sd: SDDL: "), r.err());
+        assertTrue(r.err().startsWith("tokenbridge explain access: --sd: SDDL: "), r.err());
         assertTrue(r.err().contains("Usage: tokenbridge explain access"), r.err());
     }
 
@@ -57,14 +61,14 @@ class ExplainCommandTest {
     void explainAccess_badMask_exitsTwo() {
         CliRun r = CliRun.of("explain", "access", "--sd", "D:", "--desired", "READ_EVERYTHING");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--desired: unknown access right 'READ_EVERYTHING'"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge explain access: --desired: unknown access right 'READ_EVERYTHING'"), r.err());
     }
 
     @Test
     void explainAccess_missingDesired_exitsTwo() {
         CliRun r = CliRun.of("explain", "access", "--sd", "D:");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("Missing required option: '--desired=MASK'"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge explain access: Missing required option: '--desired=MASK'"), r.err());
     }
 
     @Test // R38 (c)
@@ -116,20 +120,65 @@ class ExplainCommandTest {
     void explainImpersonation_unknownLevel_exitsTwo() {
         CliRun r = CliRun.of("explain", "impersonation", "--token", "self", "--level", "max");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--level: unknown level 'max'"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge explain impersonation: --level: unknown level 'max'"), r.err());
     }
 
     @Test
     void explainImpersonation_unknownToken_exitsTwo() {
         CliRun r = CliRun.of("explain", "impersonation", "--token", "logon:root", "--level", "impersonation");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--token: unknown token 'logon:root'"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge explain impersonation: --token: unknown token 'logon:root'"), r.err());
     }
 
     @Test
     void explain_withoutSubcommand_exitsTwo() {
         CliRun r = CliRun.of("explain");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("explain needs a subcommand: access or impersonation"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge explain: explain needs a subcommand: access or impersonation"), r.err());
+    }
+
+    @Test
+    void explainAccess_emptySd_isAUsageError() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "", "--desired", "GR");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tokenbridge explain access: --sd: empty security descriptor"), r.err());
+        assertTrue(r.err().contains("Usage: tokenbridge explain access"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test // R63
+    @SuppressWarnings("unchecked")
+    void explainAccessJson_everyoneRead_typedStepsAndResult() {
+        CliRun r = CliRun.of("explain", "access", "--sd", "O:BAG:BAD:(A;;FR;;;WD)", "--desired", "GR|WD", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> json = Json.parseObject(r.out().strip());
+        assertEquals("explain access", json.get("command"));
+        assertEquals("O:BAG:BAD:(A;;FR;;;WD)", json.get("securityDescriptor"));
+        Map<String, Object> desired = (Map<String, Object>) json.get("desired");
+        assertEquals(0x80040000L, ((Number) desired.get("value")).longValue());
+        assertEquals("0x80040000", desired.get("hex"));
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) json.get("steps");
+        Map<String, Object> ace = steps.stream().filter(st -> st.get("step").equals("AceEvaluated")).findFirst().orElseThrow();
+        assertEquals("(A;;FR;;;WD)", ace.get("ace"));
+        assertEquals("GRANTED", ace.get("outcome"));
+        assertEquals(0L, ((Number) ace.get("index")).longValue());
+        Map<String, Object> result = (Map<String, Object>) json.get("result");
+        assertEquals("denied", result.get("outcome"));
+        assertEquals(Map.of("name", "ERROR_ACCESS_DENIED", "code", 5L), result.get("error"));
+    }
+
+    @Test // R38 c
+    @SuppressWarnings("unchecked")
+    void explainImpersonationJson_adminLogonFromStandardUser_downgradedByIntegrity() {
+        CliRun r = CliRun.of("explain", "impersonation", "--token", "logon:admin", "--level", "impersonation", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> json = Json.parseObject(r.out().strip());
+        Map<String, Object> decision = (Map<String, Object>) json.get("decision");
+        assertEquals(false, decision.get("allowed"));
+        assertEquals("INTEGRITY_TOO_LOW", decision.get("decidedBy"));
+        assertEquals("IDENTIFICATION", decision.get("effectiveLevel"));
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) json.get("checks");
+        assertEquals("deny", checks.get(checks.size() - 1).get("outcome"));
+        assertEquals("does-not-apply", checks.get(0).get("outcome"));
     }
 }

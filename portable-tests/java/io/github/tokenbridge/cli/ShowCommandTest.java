@@ -23,10 +23,10 @@ class ShowCommandTest {
     }
 
     @Test
-    void showProcess_unknownProcess_exitsOneWithTheStatus() {
+    void showProcess_unknownProcess_exitsOneSayingNoSuchProcess() {
         CliRun r = CliRun.of("show", "--backend", "model", "--process", "123456");
         assertEquals(1, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("tokenbridge show: OpenProcess failed: ERROR_INVALID_PARAMETER (87)"), r.err());
+        assertEquals("tokenbridge show: no process with id 123456 (OpenProcess: ERROR_INVALID_PARAMETER)", r.err().strip());
     }
 
     @Test // R27
@@ -38,17 +38,17 @@ class ShowCommandTest {
     }
 
     @Test
-    void showThread_unknownThread_exitsOneWithTheStatus() {
+    void showThread_unknownThread_exitsOneSayingNoSuchThread() {
         CliRun r = CliRun.of("show", "--backend", "model", "--thread", "1");
         assertEquals(1, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("tokenbridge show: OpenThread failed: ERROR_INVALID_PARAMETER (87)"), r.err());
+        assertEquals("tokenbridge show: no thread with id 1 (OpenThread: ERROR_INVALID_PARAMETER)", r.err().strip());
     }
 
     @Test // R16
     void showEffectiveJson_notImpersonating_isTheProcessToken() {
         CliRun r = CliRun.of("show", "--backend", "model", "--effective", "--json", "--config", "local-system");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("\"user\":\"LocalSystem (S-1-5-18)\""), r.out());
+        assertTrue(r.out().contains("\"user\":{\"sid\":\"S-1-5-18\",\"name\":\"LocalSystem\"}"), r.out());
         assertTrue(r.out().contains("\"type\":\"PRIMARY\""), r.out());
     }
 
@@ -56,7 +56,7 @@ class ShowCommandTest {
     void show_noTokenChosen_exitsTwo() {
         CliRun r = CliRun.of("show", "--backend", "model");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("Error: Missing required argument (specify one of these): (--process=PID | --thread=TID | --effective)"),
+        assertTrue(r.err().startsWith("tokenbridge show: Missing required argument (specify one of these): (--process=PID | --thread=TID | --effective)"),
                 r.err());
     }
 
@@ -65,5 +65,27 @@ class ShowCommandTest {
         CliRun r = CliRun.of("show", "--backend", "model", "--effective", "--process", "4");
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("mutually exclusive"), r.err());
+    }
+
+    @Test
+    void showProcess_negativeId_isAUsageError() {
+        CliRun r = CliRun.of("show", "--backend", "model", "--process", "-1");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tokenbridge show: --process: -1 is not a process id (0 or more)"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void compare_negativePid_isAUsageError() {
+        CliRun r = CliRun.of("compare", "--backend", "model", "--left", "pid:-1");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("tokenbridge compare: --left: -1 is not a process id (0 or more)"), r.err());
+    }
+
+    @Test
+    void compare_unknownPid_exitsOneSayingNoSuchProcess() {
+        CliRun r = CliRun.of("compare", "--backend", "model", "--left", "pid:123456");
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("tokenbridge compare: no process with id 123456 (OpenProcess: ERROR_INVALID_PARAMETER)", r.err().strip());
     }
 }

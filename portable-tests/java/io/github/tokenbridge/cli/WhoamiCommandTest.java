@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code tokenbridge whoami}: the effective token (R16) of the model's presets, as text and JSON; usage errors. */
@@ -58,12 +59,16 @@ class WhoamiCommandTest {
         Map<String, Object> json = Json.parseObject(r.out().strip());
         assertEquals("model", json.get("backend"));
         assertEquals("standard-user", json.get("preset"));
-        assertEquals("MEDIUM (S-1-16-8192)", json.get("integrity"));
+        assertEquals(Map.of("name", "MEDIUM", "sid", "S-1-16-8192"), json.get("integrity"));
+        assertEquals(false, json.get("elevated"));
+        assertEquals(1L, ((Number) json.get("sessionId")).longValue());
+        assertNull(json.get("impersonationLevel"), "a primary token has no impersonation level");
+        assertEquals(1L, ((Number) json.get("schemaVersion")).longValue());
         assertEquals("PRIMARY", json.get("type"));
         List<Map<String, Object>> privileges = (List<Map<String, Object>>) json.get("privileges");
         Map<String, Object> changeNotify = privileges.stream().filter(p -> p.get("name").equals("SeChangeNotifyPrivilege"))
                 .findFirst().orElseThrow();
-        assertEquals("Enabled", changeNotify.get("state"));
+        assertEquals(true, changeNotify.get("enabled"));
         List<Map<String, Object>> groups = (List<Map<String, Object>>) json.get("groups");
         assertEquals(List.of("MANDATORY", "ENABLED_BY_DEFAULT", "ENABLED"), groups.get(0).get("attributes"));
     }
@@ -72,7 +77,7 @@ class WhoamiCommandTest {
     void whoami_unknownPreset_exitsTwoNamingTheOption() {
         CliRun r = CliRun.of("whoami", "--backend", "model", "--config", "nobody");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--config: unknown model preset \"nobody\""), r.err());
+        assertTrue(r.err().startsWith("tokenbridge whoami: --config: unknown model preset \"nobody\""), r.err());
         assertTrue(r.err().contains("Usage: tokenbridge whoami"), r.err());
     }
 
@@ -80,7 +85,7 @@ class WhoamiCommandTest {
     void whoami_unknownBackend_exitsTwo() {
         CliRun r = CliRun.of("whoami", "--backend", "wine");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--backend: unknown backend 'wine' (model or jna)"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge whoami: --backend: unknown backend 'wine' (model or jna)"), r.err());
     }
 
     @Test
@@ -88,7 +93,7 @@ class WhoamiCommandTest {
     void whoami_jnaOffWindows_exitsTwoWithoutFallingBack() {
         CliRun r = CliRun.of("whoami", "--backend", "jna");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--backend jna needs a Windows host"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge whoami: --backend jna needs a Windows host"), r.err());
         assertEquals("", r.out());
     }
 
@@ -96,7 +101,7 @@ class WhoamiCommandTest {
     void whoami_configWithJna_exitsTwo() {
         CliRun r = CliRun.of("whoami", "--backend", "jna", "--config", "elevated-admin");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--config selects a model preset"), r.err());
+        assertTrue(r.err().startsWith("tokenbridge whoami: --config selects a model preset"), r.err());
     }
 
     @Test

@@ -96,8 +96,8 @@ class ModelStressTest {
         }
         shared.close();
         long total = counts[0] + counts[1];
-        System.out.printf("ModelStressTest: %d operations on %d threads in %d ms (seed %d; %d R20 denials under"
-                + " Identification)%n", total, THREADS, millis, seed, denials[0] + denials[1]);
+        TestStats.write("ModelStressTest", String.format("%d operations on %d threads in %d ms (seed %d; %d R20 denials under"
+                + " Identification)%n", total, THREADS, millis, seed, denials[0] + denials[1]));
         assertTrue(denials[0] + denials[1] > 0, "the mix never ran into R20; it does not cover Identification scopes");
         assertEquals((long) THREADS * OPERATIONS_PER_THREAD, total);
         assertEquals(baseline, model.world().openHandleCount(), "handles leaked in the model");

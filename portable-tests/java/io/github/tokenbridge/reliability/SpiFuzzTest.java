@@ -33,16 +33,18 @@ class SpiFuzzTest {
 
     @AfterContainer
     static void report() {
-        System.out.printf("SpiFuzzTest: %d SPI calls (%d succeeded, %d NPEs for Java nulls) in %d ms%n", CALLS.get(),
-                SUCCESSES.get(), NPES.get(), (System.nanoTime() - started) / 1_000_000);
-        ORACLES.forEach((oracle, n) -> System.out.printf("  oracle judged %d calls: %s%n", n, oracle));
+        StringBuilder text = new StringBuilder(String.format("%d SPI calls (%d succeeded, %d NPEs for Java nulls) in %d ms%n",
+                CALLS.get(), SUCCESSES.get(), NPES.get(), (System.nanoTime() - started) / 1_000_000));
+        ORACLES.forEach((oracle, n) -> text.append(String.format("  oracle judged %d calls: %s%n", n, oracle)));
+        UNSUPPORTED.forEach((what, n) -> text.append(
+                String.format("  refused as not modelled (UnsupportedOperationException) %d x: %s%n", n, what)));
+        TestStats.write("SpiFuzzTest", text.toString());
         if (CALLS.get() >= 100_000 && ORACLES.size() < 4) {
             throw new AssertionError("a fuzz oracle never judged a call (vacuous): " + ORACLES);
         }
-        UNSUPPORTED.forEach((what, n) -> System.out.printf("  refused as not modelled (UnsupportedOperationException) %d x: %s%n", n, what));
     }
 
-    private static void fuzz(long seed) throws Exception {
+    static void fuzz(long seed) throws Exception {
         SpiFuzzer fuzzer = new SpiFuzzer(seed);
         try {
             fuzzer.run(CALLS_PER_SEQUENCE);
@@ -75,12 +77,5 @@ class SpiFuzzTest {
             CALLS.addAndGet(fuzzer.calls());
             SUCCESSES.addAndGet(fuzzer.successes());
         }
-    }
-
-    @Example
-    void replay_seedFromSystemProperty_sameChecks() throws Exception {
-        String seed = System.getProperty("tokenbridge.fuzz.seed");
-        org.junit.jupiter.api.Assumptions.assumeTrue(seed != null, "no -Dtokenbridge.fuzz.seed given");
-        fuzz(Long.parseLong(seed));
     }
 }

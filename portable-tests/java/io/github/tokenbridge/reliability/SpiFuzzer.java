@@ -451,7 +451,7 @@ final class SpiFuzzer {
                 opened = ObjectType.TOKEN;
             }
         }
-        TokenObject sourceBefore = derivedFrom == null ? null : oracles.tokenOf(before, derivedFrom, caller);
+        TokenObject sourceBefore = derivedFrom == null ? null : SpiFuzzOracles.tokenOf(before, derivedFrom, caller);
         io.github.tokenbridge.model.kernel.se.TokenContents sourceContents = sourceBefore == null ? null : sourceBefore.contents();
         String who = "T" + caller.threadId() + (active.isPresent() ? "@" + active.get().level() : "");
         record(who + " " + call);
@@ -509,7 +509,7 @@ final class SpiFuzzer {
             }
         }
         Map<Long, HandleEntry> after = process.handles().snapshot();
-        TokenObject source = derivedFrom == null ? null : oracles.tokenOf(before, derivedFrom, caller);
+        TokenObject source = derivedFrom == null ? null : SpiFuzzOracles.tokenOf(before, derivedFrom, caller);
         if (result.succeeded() && source != null && result.value() instanceof Handle created) {
             HandleEntry entry = after.get(created.value());
             if (entry != null && entry.object() instanceof TokenObject derived) {

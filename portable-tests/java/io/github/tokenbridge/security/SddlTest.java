@@ -135,9 +135,10 @@ class SddlTest {
     }
 
     @Test
-    void securityDescriptor_sddlMethods_delegate() {
-        SecurityDescriptor sd = SecurityDescriptor.fromSddl("O:BAG:SYD:(A;;FA;;;WD)");
-        assertEquals("O:BAG:SYD:(A;;FA;;;WD)", sd.toSddl());
+    void sddl_oneEntryPoint_descriptorToStringIsSddl() {
+        SecurityDescriptor sd = Sddl.parse("O:BAG:SYD:(A;;FA;;;WD)");
+        assertEquals("O:BAG:SYD:(A;;FA;;;WD)", Sddl.format(sd));
+        assertEquals("O:BAG:SYD:(A;;FA;;;WD)", sd.toString(), "toString is the SDDL");
         assertEquals(Sid.BUILTIN_USERS, Sddl.parseSid("BU"));
         assertEquals(Sid.parse("S-1-5-21-9-9-9-500"), Sddl.parseSid("S-1-5-21-9-9-9-500"));
     }

@@ -25,4 +25,19 @@ public record AccessCheckResult(boolean accessStatus, int grantedAccess, List<To
     public int privilegeSetLength() {
         return 8 + 12 * Math.max(1, privilegesUsed.size());
     }
+
+    /** {@code AccessCheckResult[granted 0x00120089 READ_CONTROL|SYNCHRONIZE|0x89]}, or the denial's error name. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("AccessCheckResult[");
+        if (accessStatus) {
+            sb.append("granted ").append(AccessMaskNames.describe(grantedAccess));
+        } else {
+            sb.append("denied, ").append(Win32Error.describe(denialError));
+        }
+        if (!privilegesUsed.isEmpty()) {
+            sb.append(", privileges used ").append(privilegesUsed);
+        }
+        return sb.append(']').toString();
+    }
 }

@@ -80,9 +80,58 @@ public final class AccessToken implements AutoCloseable {
     private <T> T query(TokenInformationClass infoClass, Class<T> type) {
         Result<TokenInformation> result = queryResult(infoClass);
         if (!result.succeeded()) {
-            throw system.failures().exception(result, "GetTokenInformation", infoClass.name());
+            throw failure(result, "GetTokenInformation", infoClass.name(),
+                    infoClass == TokenInformationClass.TokenSource ? TokenAccess.QUERY_SOURCE : TokenAccess.QUERY);
         }
         return result.value().as(type);
+    }
+
+    /**
+     * The result's value, or a {@link WinTokenException} naming {@code function}; when the call was
+     * denied (ERROR_ACCESS_DENIED) the message says which access this handle was opened with and which
+     * {@code function} needs, for example
+     * {@code the handle was opened with QUERY; AdjustTokenPrivileges needs ADJUST_PRIVILEGES}.
+     */
+    <T> T require(Result<T> result, String function, TokenAccess needed) {
+        if (!result.succeeded()) {
+            throw failure(result, function, null, needed);
+        }
+        return result.value();
+    }
+
+    /** The exception for a failed call on this handle, with the handle's granted access when it was denied. */
+    WinTokenException failure(Result<?> result, String function, String detail, TokenAccess needed) {
+        StringBuilder sb = new StringBuilder();
+        if (detail != null) {
+            sb.append(detail);
+        }
+        if (result.win32Error() == Win32Error.ERROR_ACCESS_DENIED.code() && needed != null) {
+            Result<Integer> granted = withHandle(h -> system.backendSpi().queryGrantedAccess(h));
+            if (granted.succeeded() && (granted.value() & needed.mask()) != needed.mask()) {
+                if (sb.length() > 0) {
+                    sb.append("; ");
+                }
+                sb.append("the handle (").append(state.info().description()).append(") was opened with ")
+                        .append(AccessMaskNames.tokenRights(granted.value())).append("; ").append(function)
+                        .append(" needs ").append(needed.name());
+            }
+        }
+        return system.failures().exception(result, function, sb.length() == 0 ? null : sb.toString());
+    }
+
+    /**
+     * True when the token holds {@code privilege} and it is enabled ({@code TokenPrivileges}, R7): the
+     * question {@link TokenSystem#privilegeCheck} answers, without needing an impersonation token.
+     */
+    public boolean hasEnabledPrivilege(Privilege privilege) {
+        Objects.requireNonNull(privilege, "privilege");
+        Luid luid = privilege.luid();
+        for (TokenPrivilege held : privileges()) {
+            if (held.luid().equals(luid)) {
+                return held.enabled();
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")
@@ -257,8 +306,9 @@ public final class AccessToken implements AutoCloseable {
         int mask = TokenAccess.toMask(Objects.requireNonNull(access, "access"));
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(type, "type");
-        Handle copy = system.failures().require(
-                withHandle(h -> system.backendSpi().duplicateTokenEx(h, mask, null, level, type)), "DuplicateTokenEx");
+        Handle copy = require(
+                withHandle(h -> system.backendSpi().duplicateTokenEx(h, mask, null, level, type)), "DuplicateTokenEx",
+                TokenAccess.DUPLICATE);
         return system.adopt(copy, "duplicate " + type.scenarioName() + " token (" + level.scenarioName() + ")");
     }
 
@@ -299,6 +349,7 @@ public final class AccessToken implements AutoCloseable {
         }
     }
 
+    /** {@code AccessToken[process token 0x4, model]}: what the handle is, not what the token holds (that needs a query). */
     @Override
     public String toString() {
         return "AccessToken[" + state.info().description() + " " + state.info().handle()

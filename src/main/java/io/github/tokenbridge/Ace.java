@@ -62,4 +62,15 @@ public record Ace(AceType type, int flags, int mask, Sid sid) {
     public int byteLength() {
         return 8 + sid.byteLength();
     }
+
+    /** The ACE in SDDL ({@code (A;;FR;;;WD)}), or its fields with the mask in hex where SDDL cannot express it. */
+    @Override
+    public String toString() {
+        try {
+            return Sddl.formatAce(this);
+        } catch (IllegalArgumentException e) {
+            return "Ace[" + type + ", flags 0x" + Integer.toHexString(flags).toUpperCase(java.util.Locale.ROOT)
+                    + ", mask " + AccessMaskNames.describe(mask) + ", " + sid + "]";
+        }
+    }
 }

@@ -30,4 +30,17 @@ public record Acl(List<Ace> aces) {
         }
         return length;
     }
+
+    /** The entries in SDDL, for example {@code (A;;FR;;;WD)(D;;FA;;;AN)}; {@code (empty)} for no entries. */
+    @Override
+    public String toString() {
+        if (aces.isEmpty()) {
+            return "(empty)";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Ace ace : aces) {
+            sb.append(ace);
+        }
+        return sb.toString();
+    }
 }

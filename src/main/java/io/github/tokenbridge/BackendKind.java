@@ -11,4 +11,20 @@ public enum BackendKind {
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The backend named as the command line names it ({@code jna}, {@code model}), for example after {@code --backend}. */
+    public static BackendKind fromId(String id) {
+        for (BackendKind kind : values()) {
+            if (kind.id().equals(id)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown backend '" + id + "' (jna or model)");
+    }
+
+    /** {@link #id()}: spelled as the command line and the transcripts spell it. */
+    @Override
+    public String toString() {
+        return id();
+    }
 }

@@ -14,6 +14,8 @@ public record GenericMapping(int genericRead, int genericWrite, int genericExecu
     public static final int GENERIC_WRITE = 0x40000000;
     public static final int GENERIC_EXECUTE = 0x20000000;
     public static final int GENERIC_ALL = 0x10000000;
+    /** {@code MAXIMUM_ALLOWED}: ask AccessCheck for every right it would grant (R63). */
+    public static final int MAXIMUM_ALLOWED = 0x02000000;
     /** The four generic bits together. */
     public static final int GENERIC_BITS = GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL;
 

@@ -52,7 +52,7 @@ public final class PrivilegeScope implements AutoCloseable {
         Result<AdjustResult<TokenPrivilege>> result = token.withHandle(
                 h -> token.system().backendSpi().adjustTokenPrivileges(h, false, newState, previousLength));
         Failures failures = token.system().failures();
-        AdjustResult<TokenPrivilege> adjusted = failures.require(result, "AdjustTokenPrivileges");
+        AdjustResult<TokenPrivilege> adjusted = token.require(result, "AdjustTokenPrivileges", TokenAccess.ADJUST_PRIVILEGES);
         boolean all = result.win32Error() != Win32Error.ERROR_NOT_ALL_ASSIGNED.code();
         token.retain();
         PrivilegeScope scope = new PrivilegeScope(token, adjusted.previousState(), Set.copyOf(wanted), all);

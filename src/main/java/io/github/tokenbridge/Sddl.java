@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Security Descriptor Definition Language: reads and writes a {@link SecurityDescriptor} as the
+ * Security Descriptor Definition Language, the one SDDL entry point of tokenbridge: reads and writes
+ * a {@link SecurityDescriptor} (whose {@code toString} is its SDDL) as the
  * string form of {@code ConvertStringSecurityDescriptorToSecurityDescriptor} and
  * {@code ConvertSecurityDescriptorToStringSecurityDescriptor}.
  *

@@ -7,9 +7,11 @@ import io.github.tokenbridge.backend.TokenBackend;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The checking and restricting operations of a {@link TokenSystem} as thin policy over the SPI:
@@ -37,13 +39,44 @@ final class SecurityChecks {
             throw new IllegalArgumentException("no privilege to check");
         }
         Result<PrivilegeCheckResult> result = token.withHandle(h -> backend().privilegeCheck(h, luids, requireAll));
-        return system.failures().require(result, "PrivilegeCheck").held();
+        if (!result.succeeded()) {
+            throw token.failure(result, "PrivilegeCheck", primaryTokenHint(result, "PrivilegeCheck", "privilegeCheckAsIdentification"),
+                    TokenAccess.QUERY);
+        }
+        return result.value().held();
+    }
+
+    /**
+     * What to do when a check was given a primary token (ERROR_NO_IMPERSONATION_TOKEN, R61, R62);
+     * null for any other failure.
+     */
+    private static String primaryTokenHint(Result<?> result, String function, String convenient) {
+        if (result.win32Error() != Win32Error.ERROR_NO_IMPERSONATION_TOKEN.code()) {
+            return null;
+        }
+        return function + " needs an impersonation token and this is a primary token: duplicate it first with"
+                + " token.duplicate(EnumSet.of(TokenAccess.QUERY), ImpersonationLevel.IDENTIFICATION, TokenType.IMPERSONATION),"
+                + " or call TokenSystem." + convenient + ", which does that for you";
+    }
+
+    /**
+     * Runs {@code check} on {@code token} itself when it is an impersonation token, else on an
+     * Identification-level impersonation duplicate of it (needs TOKEN_DUPLICATE), closed afterwards.
+     */
+    <T> T asIdentification(AccessToken token, Function<AccessToken, T> check) {
+        if (token.type() == TokenType.IMPERSONATION) {
+            return check.apply(token);
+        }
+        try (AccessToken identification = token.duplicate(EnumSet.of(TokenAccess.QUERY), ImpersonationLevel.IDENTIFICATION,
+                TokenType.IMPERSONATION)) {
+            return check.apply(identification);
+        }
     }
 
     boolean checkTokenMembership(AccessToken token, Sid sid) {
         Objects.requireNonNull(sid, "sid");
-        return system.failures().require(token.withHandle(h -> backend().checkTokenMembership(h, sid)),
-                "CheckTokenMembership");
+        return token.require(token.withHandle(h -> backend().checkTokenMembership(h, sid)),
+                "CheckTokenMembership", TokenAccess.QUERY);
     }
 
     /** {@code CheckTokenMembership(NULL, sid)}: the calling thread's effective token (R60). */
@@ -57,7 +90,11 @@ final class SecurityChecks {
         Objects.requireNonNull(mapping, "mapping");
         int mapped = mapping.map(desired);
         Result<AccessCheckResult> result = token.withHandle(h -> backend().accessCheck(sd, h, mapped, mapping, -1));
-        return system.failures().require(result, "AccessCheck");
+        if (!result.succeeded()) {
+            throw token.failure(result, "AccessCheck", primaryTokenHint(result, "AccessCheck", "accessCheckAsIdentification"),
+                    TokenAccess.QUERY);
+        }
+        return result.value();
     }
 
     AccessToken createRestricted(AccessToken token, Set<RestrictedTokenFlag> flags, Collection<Sid> sidsToDisable,
@@ -69,9 +106,9 @@ final class SecurityChecks {
         for (Privilege privilege : Objects.requireNonNull(privilegesToDelete, "privilegesToDelete")) {
             delete.add(Objects.requireNonNull(privilege, "privilegesToDelete contains null").luid());
         }
-        Handle restricted = system.failures().require(
+        Handle restricted = token.require(
                 token.withHandle(h -> backend().createRestrictedToken(h, mask, disable, delete, restrict)),
-                "CreateRestrictedToken");
+                "CreateRestrictedToken", TokenAccess.DUPLICATE);
         return system.adopt(restricted, "restricted token");
     }
 }

@@ -55,18 +55,19 @@ public record SecurityDescriptor(Sid owner, Sid group, boolean daclPresent, Acl 
         return new SecurityDescriptor(owner, group, daclPresent, dacl, newSacl, control);
     }
 
-    /** Parses SDDL ({@link Sddl#parse}). */
-    public static SecurityDescriptor fromSddl(String sddl) {
-        return Sddl.parse(sddl);
-    }
-
-    /** This descriptor as canonical SDDL ({@link Sddl#format}). */
-    public String toSddl() {
-        return Sddl.format(this);
-    }
-
     /** True for a NULL DACL or an absent one: either grants every access asked for (R63). */
     public boolean grantsEverything() {
         return dacl == null;
+    }
+
+    /** The descriptor in SDDL ({@link Sddl#format}), or its parts where SDDL cannot express it. */
+    @Override
+    public String toString() {
+        try {
+            return Sddl.format(this);
+        } catch (IllegalArgumentException e) {
+            return "SecurityDescriptor[owner " + owner + ", group " + group + ", dacl " + (daclPresent ? dacl : "absent")
+                    + ", sacl " + sacl + ", control 0x" + Integer.toHexString(control).toUpperCase(java.util.Locale.ROOT) + "]";
+        }
     }
 }

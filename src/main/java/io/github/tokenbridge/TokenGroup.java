@@ -48,6 +48,7 @@ public record TokenGroup(Sid sid, int attributes) {
 
     @Override
     public String toString() {
-        return sid + String.format("(0x%X)", attributes);
+        return WellKnownSids.nameOf(sid).map(n -> n + " (" + sid + ")").orElse(sid.toString()) + "["
+                + AttributesText.of(attributeSet().stream().map(Enum::name).toList(), attributes) + "]";
     }
 }

@@ -43,6 +43,6 @@ public record TokenPrivilege(Luid luid, int attributes) {
 
     @Override
     public String toString() {
-        return name() + String.format("(0x%X)", attributes);
+        return name() + "[" + AttributesText.of(attributeSet().stream().map(Enum::name).toList(), attributes) + "]";
     }
 }

@@ -25,4 +25,25 @@ public record TokenStatistics(
         int groupCount,
         int privilegeCount,
         Luid modifiedId) {
+
+    /** {@code Long.MAX_VALUE}: the expiration time Windows reports for a token that never expires. */
+    public static final long NEVER_EXPIRES = Long.MAX_VALUE;
+
+    /**
+     * The impersonation level as {@link AccessToken#impersonationLevel()} answers it: empty for a
+     * primary token, whose stored level has no meaning (R4).
+     */
+    public java.util.Optional<ImpersonationLevel> effectiveImpersonationLevel() {
+        return type == TokenType.PRIMARY ? java.util.Optional.empty() : java.util.Optional.of(impersonationLevel);
+    }
+
+    /** The fields by name, with {@code expires never} instead of {@code Long.MAX_VALUE} and no level for a primary token. */
+    @Override
+    public String toString() {
+        return "TokenStatistics[tokenId " + tokenId + ", authenticationId " + authenticationId + ", modifiedId " + modifiedId
+                + ", " + type + effectiveImpersonationLevel().map(l -> " " + l).orElse("")
+                + ", expires " + (expirationTime == NEVER_EXPIRES ? "never" : "at FILETIME " + expirationTime)
+                + ", groups " + groupCount + ", privileges " + privilegeCount
+                + ", dynamic " + dynamicAvailable + "/" + dynamicCharged + " bytes available]";
+    }
 }

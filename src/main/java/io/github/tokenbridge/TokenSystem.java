@@ -257,10 +257,25 @@ public final class TokenSystem implements AutoCloseable {
         return PrivilegeScope.enable(own(token), policy, privileges);
     }
 
-    /** {@code PrivilegeCheck} (R61): whether all ({@code requireAll}) or any of the privileges are enabled. */
+    /**
+     * {@code PrivilegeCheck} (R61): whether all ({@code requireAll}) or any of the privileges are
+     * enabled. Like Windows it needs an impersonation token: a primary token fails with
+     * ERROR_NO_IMPERSONATION_TOKEN and a message saying what to do; see
+     * {@link #privilegeCheckAsIdentification} and {@link AccessToken#hasEnabledPrivilege}.
+     */
     public boolean privilegeCheck(AccessToken token, boolean requireAll, Privilege... privileges) {
         ensureUsable();
         return checks.privilegeCheck(own(token), requireAll, privileges);
+    }
+
+    /**
+     * {@link #privilegeCheck} for any token: an impersonation token is checked as it is, a primary
+     * token through an Identification-level impersonation duplicate (the handle needs
+     * {@link TokenAccess#DUPLICATE}), closed before this returns.
+     */
+    public boolean privilegeCheckAsIdentification(AccessToken token, boolean requireAll, Privilege... privileges) {
+        ensureUsable();
+        return checks.asIdentification(own(token), t -> checks.privilegeCheck(t, requireAll, privileges));
     }
 
     /** {@code CheckTokenMembership} on an impersonation token (R60). */
@@ -277,12 +292,25 @@ public final class TokenSystem implements AutoCloseable {
 
     /**
      * {@code AccessCheck} (R62–R64). Generic rights in {@code desired} are mapped through
-     * {@code mapping} first; {@code MAXIMUM_ALLOWED} (0x02000000) is supported. A denial is a result,
-     * not an exception.
+     * {@code mapping} first; {@link GenericMapping#MAXIMUM_ALLOWED} is supported. A denial is a result,
+     * not an exception. Like Windows it needs an impersonation token: a primary token fails with
+     * ERROR_NO_IMPERSONATION_TOKEN and a message saying what to do; see {@link #accessCheckAsIdentification}.
      */
     public AccessCheckResult accessCheck(SecurityDescriptor sd, AccessToken token, int desired, GenericMapping mapping) {
         ensureUsable();
         return checks.accessCheck(sd, own(token), desired, mapping);
+    }
+
+    /**
+     * {@link #accessCheck(SecurityDescriptor, AccessToken, int, GenericMapping)} for any token: an
+     * impersonation token is checked as it is, a primary token through an Identification-level
+     * impersonation duplicate (the handle needs {@link TokenAccess#DUPLICATE}), closed before this
+     * returns. This is what a server does with a client's primary token.
+     */
+    public AccessCheckResult accessCheckAsIdentification(SecurityDescriptor sd, AccessToken token, int desired,
+                                                         GenericMapping mapping) {
+        ensureUsable();
+        return checks.asIdentification(own(token), t -> checks.accessCheck(sd, t, desired, mapping));
     }
 
     /** {@link #accessCheck(SecurityDescriptor, AccessToken, int, GenericMapping)} for token-object rights. */

@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare two tokens and print the fields that differ.",
             "TOKEN is process, thread, effective, linked (the other half of a split token) or pid:N.",
-            "Exit code 0: identical; 1: they differ (or a side has no such token)."})
+            "Exit code 0: identical; 1: they differ, or a side has no such token (a thread that is not impersonating,"
+                    + " linked of a token that is not split, no process with that id); 2: usage error."})
 public final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -61,36 +62,38 @@ public final class CompareCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         validate(cl, "--left", left);
         validate(cl, "--right", right);
-        Side l = read(cl, left, leftConfig, "--left-config");
-        Side r = read(cl, right, rightConfig, "--right-config");
+        Side l = read(cl, "--left", left, leftConfig, "--left-config");
+        Side r = read(cl, "--right", right, rightConfig, "--right-config");
         PrintWriter out = cl.getOut();
         if (l.report.isEmpty() || r.report.isEmpty()) {
             Side missing = l.report.isEmpty() ? l : r;
-            cl.getErr().println("tokenbridge compare: " + missing.label + " has no token (ERROR_NO_TOKEN: the thread is not impersonating)");
-            return 1;
+            throw new CommandFailure(missing.label + " has no token (ERROR_NO_TOKEN: the thread is not impersonating)");
         }
         Map<String, String> a = l.report.get().flatten();
         Map<String, String> b = r.report.get().flatten();
+        Map<String, Object> typedA = l.report.get().flattenTyped();
+        Map<String, Object> typedB = r.report.get().flattenTyped();
         Set<String> keys = new LinkedHashSet<>(a.keySet());
         keys.addAll(b.keySet());
         List<String[]> diffs = new ArrayList<>();
         for (String k : keys) {
-            String va = a.getOrDefault(k, "(absent)");
-            String vb = b.getOrDefault(k, "(absent)");
-            if (!va.equals(vb)) {
+            String va = a.get(k);
+            String vb = b.get(k);
+            if (!java.util.Objects.equals(va, vb)) {
                 diffs.add(new String[] {k, va, vb});
             }
         }
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> m = CliJson.object("compare");
             m.put("left", l.label);
             m.put("right", r.label);
+            m.put("identical", diffs.isEmpty());
             List<Object> list = new ArrayList<>();
             for (String[] d : diffs) {
                 Map<String, Object> dm = new LinkedHashMap<>();
                 dm.put("field", d[0]);
-                dm.put("left", d[1]);
-                dm.put("right", d[2]);
+                dm.put("left", typedA.get(d[0]));
+                dm.put("right", typedB.get(d[0]));
                 list.add(dm);
             }
             m.put("differences", list);
@@ -100,6 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
             out.println("right: " + r.label);
             out.println();
             int w = Math.max(5, diffs.stream().mapToInt(d -> d[0].length()).max().orElse(5));
+            diffs.replaceAll(d -> new String[] {d[0], d[1] == null ? "(absent)" : d[1], d[2] == null ? "(absent)" : d[2]});
             int wl = Math.max(4, diffs.stream().mapToInt(d -> d[1].length()).max().orElse(4));
             if (!diffs.isEmpty()) {
                 out.printf(Locale.ROOT, "%-" + w + "s  %-" + wl + "s  %s%n", "field", "left", "right");
@@ -117,20 +121,25 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static void validate(CommandLine cl, String option, String token) {
-        if (!List.of("process", "thread", "effective", "linked").contains(token) && !token.matches("pid:\\d+")) {
+        if (token.startsWith("pid:") && token.substring(4).matches("-?\\d{1,19}")) {
+            ProcessTokens.requireId(cl, option, Long.parseLong(token.substring(4)), "process");
+            return;
+        }
+        if (!List.of("process", "thread", "effective", "linked").contains(token)) {
             throw new CommandLine.ParameterException(cl, option + ": unknown token '" + token
                     + "' (process, thread, effective, linked or pid:N)");
         }
     }
 
-    private Side read(CommandLine cl, String which, String preset, String option) {
+    private Side read(CommandLine cl, String sideOption, String which, String preset, String option) {
         String effectivePreset = preset != null ? preset : backend.config;
         boolean model = preset != null || backend.model(cl);
         TokenBackend spi = preset != null
                 ? io.github.tokenbridge.model.ModelBackend.create(BackendOptions.configuration(cl, preset, option))
                 : backend.openBackend(cl);
-        String label = which + " token, " + (model ? "model preset " + (effectivePreset != null ? effectivePreset
-                : BackendOptions.DEFAULT_PRESET) : "jna (this host)");
+        String where = model ? "model preset " + (effectivePreset != null ? effectivePreset : BackendOptions.DEFAULT_PRESET)
+                : "jna (this host)";
+        String label = which + " token, " + where;
         EnumSet<TokenAccess> query = EnumSet.of(TokenAccess.QUERY);
         try (TokenSystem system = Tokens.over(spi)) {
             Optional<AccessToken> token = switch (which) {
@@ -141,13 +150,13 @@ public final class CompareCommand implements Callable<Integer> {
                     try (AccessToken process = system.openProcessToken(query)) {
                         Optional<AccessToken> linked = process.linkedToken();
                         if (linked.isEmpty()) {
-                            throw new CommandLine.ParameterException(cl, "linked: the process token of " + label
-                                    + " is not a split token (ERROR_NO_SUCH_LOGON_SESSION)");
+                            throw new CommandFailure(sideOption + " linked: the process token (" + where + ") is not a"
+                                    + " split token, so it has no linked token (ERROR_NO_SUCH_LOGON_SESSION)");
                         }
                         yield linked;
                     }
                 }
-                default -> Optional.of(system.openProcessToken(Integer.parseInt(which.substring(4)), query));
+                default -> Optional.of(ProcessTokens.open(system, (int) Long.parseLong(which.substring(4))));
             };
             try {
                 return new Side(label, token.map(TokenReport::of));

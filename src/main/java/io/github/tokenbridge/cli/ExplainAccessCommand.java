@@ -16,8 +16,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.github.tokenbridge.conformance.Json;
+import io.github.tokenbridge.model.kernel.se.AccessCheckStep;
+
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static io.github.tokenbridge.cli.ExplainCommand.require;
@@ -30,7 +37,8 @@ import static io.github.tokenbridge.cli.ExplainCommand.require;
  */
 @Command(name = "access", mixinStandardHelpOptions = true,
         description = {"Explain an AccessCheck of the model's token against a security descriptor.",
-            "Exit code 0 when the explanation was given, whether access is granted or denied."})
+            "Exit code 0 when the explanation was given, whether access is granted, denied or AccessCheck fails"
+                    + " (the result says which); 2 for a usage error such as an empty or malformed --sd."})
 public final class ExplainAccessCommand implements Callable<Integer> {
 
     private static final int QUERY_AND_DUPLICATE = TokenAccess.QUERY.mask() | TokenAccess.DUPLICATE.mask();
@@ -53,12 +61,19 @@ public final class ExplainAccessCommand implements Callable<Integer> {
             description = "generic mapping for GENERIC_* rights (default: ${DEFAULT-VALUE})")
     String mappingName;
 
+    @Option(names = "--json", description = "one JSON object (docs/cli-json.md) instead of text")
+    boolean json;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
         SecurityDescriptor sd;
         int mask;
         GenericMapping mapping;
+        if (sddl.isBlank()) {
+            throw new CommandLine.ParameterException(cl, "--sd: empty security descriptor (give SDDL with at least"
+                    + " an owner and a group, e.g. O:BAG:BAD:(A;;FR;;;WD))");
+        }
         try {
             sd = Sddl.parse(sddl);
         } catch (IllegalArgumentException e) {
@@ -85,6 +100,11 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         require(model.closeHandle(process), "CloseHandle");
 
         PrintWriter out = cl.getOut();
+        if (json) {
+            out.println(Json.write(json(sd, mask, mapped, trace, result)));
+            out.flush();
+            return 0;
+        }
         out.println(BackendOptions.describe(true, config));
         out.println("token: the preset's process token, duplicated as an Identification-level impersonation token (R62)");
         out.println("security descriptor: " + Sddl.format(sd));
@@ -104,5 +124,39 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private Map<String, Object> json(SecurityDescriptor sd, int mask, int mapped, Result<AccessCheckTrace> trace,
+                                     Result<AccessCheckResult> result) {
+        Map<String, Object> m = CliJson.object("explain access");
+        m.put("backend", "model");
+        m.put("preset", config);
+        m.put("securityDescriptor", Sddl.format(sd));
+        m.put("desired", CliJson.mask(mask));
+        m.put("mapping", mappingName);
+        m.put("mapped", CliJson.mask(mapped));
+        List<Object> steps = new ArrayList<>();
+        if (trace.value() != null) {
+            for (AccessCheckStep step : trace.value().steps()) {
+                steps.add(TraceJson.step(step));
+            }
+        }
+        m.put("steps", steps);
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (!result.succeeded()) {
+            r.put("outcome", "failed");
+            r.put("grantedAccess", null);
+            r.put("error", CliJson.error(result.win32Error()));
+        } else if (result.value().accessStatus()) {
+            r.put("outcome", "granted");
+            r.put("grantedAccess", CliJson.mask(result.value().grantedAccess()));
+            r.put("error", null);
+        } else {
+            r.put("outcome", "denied");
+            r.put("grantedAccess", null);
+            r.put("error", CliJson.error(result.value().denialError()));
+        }
+        m.put("result", r);
+        return m;
     }
 }

@@ -14,8 +14,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.github.tokenbridge.conformance.Json;
+
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static io.github.tokenbridge.cli.ExplainCommand.require;
@@ -50,6 +56,9 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
             description = "who made a logon:* token's session: self (this process called LogonUser, the default) or system (R9, R38 d)")
     String originName;
 
+    @Option(names = "--json", description = "one JSON object (docs/cli-json.md) instead of text")
+    boolean json;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -67,6 +76,11 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
         require(model.closeHandle(token), "CloseHandle");
 
         PrintWriter out = cl.getOut();
+        if (json) {
+            out.println(Json.write(json(level, decision)));
+            out.flush();
+            return 0;
+        }
         out.println(BackendOptions.describe(true, config));
         out.println("token: " + tokenName + (tokenName.startsWith("logon:") ? " (origin " + originName + ")" : "")
                 + ", asked at level " + level);
@@ -87,6 +101,34 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private Map<String, Object> json(ImpersonationLevel level, ImpersonationDecision decision) {
+        Map<String, Object> m = CliJson.object("explain impersonation");
+        m.put("backend", "model");
+        m.put("preset", config);
+        m.put("token", tokenName);
+        m.put("origin", tokenName.startsWith("logon:") ? originName : null);
+        m.put("requestedLevel", level.name());
+        List<Object> checks = new ArrayList<>();
+        for (ImpersonationCheck check : ImpersonationCheck.values()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("check", check.name());
+            c.put("description", describe(check));
+            boolean decided = check == decision.decidedBy();
+            c.put("outcome", decided ? (check.allows() ? "allow" : "deny") : "does-not-apply");
+            checks.add(c);
+            if (decided) {
+                break;
+            }
+        }
+        m.put("checks", checks);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("allowed", decision.allowed());
+        d.put("decidedBy", decision.decidedBy().name());
+        d.put("effectiveLevel", decision.effectiveLevel().name());
+        m.put("decision", d);
+        return m;
     }
 
     private ImpersonationLevel level(CommandLine cl) {

@@ -10,18 +10,28 @@ import java.io.PrintWriter;
  * The {@code tokenbridge} command line: a thin root command whose subcommands do the work
  * ({@code whoami}, {@code show}, {@code compare}, {@code explain}, {@code conformance}).
  *
- * <p>Exit codes: 0 success; 1 a failure (a Windows or model error, a failed scenario, an unknown
- * divergence, two tokens that differ); 2 a usage error (picocli's usage plus one line saying what
- * was wrong).
+ * <p>One exit-code rule for every command: 0 the command did what was asked (for {@code compare}:
+ * the tokens are identical; for {@code explain}: the explanation was given, whatever it decided);
+ * 1 a failure (a Windows or model error, no such process, thread or token, a failed scenario, an
+ * unknown divergence, two tokens that differ); 2 a usage error. Every usage error is one line
+ * {@code tokenbridge <command>: <what was wrong>} on standard error followed by the command's usage;
+ * every failure is one line {@code tokenbridge <command>: <what failed>} without a stack trace.
  */
 @Command(name = "tokenbridge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Windows access tokens and thread impersonation: the model, the live host, and conformance between them.",
-        footer = {"", "Exit codes: 0 ok, 1 failure or divergence, 2 usage error.",
+        footer = {"", Main.EXIT_CODE_RULE,
             "Off Windows every token command reads the model (preset standard-user unless --config); on Windows, the host (jna)."},
         subcommands = {WhoamiCommand.class, ShowCommand.class, CompareCommand.class, ExplainCommand.class,
-            ConformanceCommand.class, CommandLine.HelpCommand.class})
+            PsCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    /** The exit-code rule as every command's --help states it. */
+    public static final String EXIT_CODE_RULE = "Exit codes (every command): 0 ok; 1 failure (an error from Windows or the"
+            + " model, no such process, thread or token, compare found differences, a scenario failed or diverged);"
+            + " 2 usage error.";
+
+    /** Exit code of success. */
+    public static final int EXIT_OK = 0;
     /** Exit code of a failure: an error from Windows or the model, a failed scenario, a divergence. */
     public static final int EXIT_FAILURE = 1;
     /** Exit code of a usage error. */
@@ -49,28 +59,53 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The configured command line: usage errors exit 2, and a {@link WinTokenException} or a refusal
+     * The configured command line: a usage error (picocli's, or an {@link IllegalArgumentException}
+     * from a command) is one line naming the command plus its usage, exit 2; a
+     * {@link WinTokenException}, a {@link CommandFailure} or a refusal
      * ({@link UnsupportedOperationException}, {@link IllegalStateException}) is one line on standard
-     * error and exit 1, without a stack trace.
+     * error, exit 1, without a stack trace. Every subcommand's help ends with the exit-code rule.
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        addExitCodeFooter(cl);
+        cl.setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine(), e.getMessage()));
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof WinTokenException || e instanceof UnsupportedOperationException
+            if (e instanceof WinTokenException || e instanceof CommandFailure || e instanceof UnsupportedOperationException
                     || e instanceof IllegalStateException) {
-                cmd.getErr().println("tokenbridge " + cmd.getCommandName() + ": " + e.getMessage());
+                cmd.getErr().println(prefix(cmd) + e.getMessage());
                 cmd.getErr().flush();
                 return EXIT_FAILURE;
             }
             if (e instanceof IllegalArgumentException) {
-                cmd.getErr().println("tokenbridge " + cmd.getCommandName() + ": " + e.getMessage());
-                cmd.usage(cmd.getErr());
-                cmd.getErr().flush();
-                return EXIT_USAGE;
+                return usageError(cmd, e.getMessage());
             }
             throw e;
         });
         return cl;
+    }
+
+    private static void addExitCodeFooter(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            String[] footer = sub.getCommandSpec().usageMessage().footer();
+            if (footer.length == 0) {
+                sub.getCommandSpec().usageMessage().footer("", EXIT_CODE_RULE);
+            }
+            addExitCodeFooter(sub);
+        }
+    }
+
+    /** Prints a usage error in the one style (a line naming the command, then its usage) and returns 2. */
+    static int usageError(CommandLine cmd, String message) {
+        String text = message == null ? "invalid usage" : message.startsWith("Error: ") ? message.substring(7) : message;
+        cmd.getErr().println(prefix(cmd) + text);
+        cmd.usage(cmd.getErr());
+        cmd.getErr().flush();
+        return EXIT_USAGE;
+    }
+
+    /** {@code "tokenbridge explain access: "}: how every error line of a command starts. */
+    static String prefix(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName() + ": ";
     }
 
     @Override

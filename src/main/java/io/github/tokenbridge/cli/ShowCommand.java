@@ -37,10 +37,10 @@ public final class ShowCommand implements Callable<Integer> {
     /** Which token to show: exactly one of the three. */
     static final class Which {
         @Option(names = "--process", paramLabel = "PID", description = "the primary token of process PID")
-        Integer process;
+        Long process;
 
         @Option(names = "--thread", paramLabel = "TID", description = "the impersonation token of thread TID")
-        Integer thread;
+        Long thread;
 
         @Option(names = "--effective", description = "the calling thread's effective token")
         boolean effective;
@@ -49,22 +49,23 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        Integer pid = which.process == null ? null : ProcessTokens.requireId(cl, "--process", which.process, "process");
+        Integer tid = which.thread == null ? null : ProcessTokens.requireId(cl, "--thread", which.thread, "thread");
         TokenBackend spi = backend.openBackend(cl);
         TokenReport report;
         String source;
         try (TokenSystem system = Tokens.over(spi)) {
-            if (which.process != null) {
-                source = "process " + which.process;
-                try (AccessToken token = system.openProcessToken(which.process, EnumSet.of(TokenAccess.QUERY))) {
+            if (pid != null) {
+                source = "process " + Integer.toUnsignedString(pid);
+                try (AccessToken token = ProcessTokens.open(system, pid)) {
                     report = TokenReport.of(token);
                 }
-            } else if (which.thread != null) {
-                source = "thread " + which.thread;
-                var token = ThreadTokens.open(system, spi, which.thread);
+            } else if (tid != null) {
+                source = "thread " + Integer.toUnsignedString(tid);
+                var token = ThreadTokens.open(system, spi, tid);
                 if (token.isEmpty()) {
-                    cl.getErr().println("tokenbridge show: thread " + which.thread + " is not impersonating (ERROR_NO_TOKEN);"
+                    throw new CommandFailure("thread " + Integer.toUnsignedString(tid) + " is not impersonating (ERROR_NO_TOKEN);"
                             + " its effective token is its process's primary token");
-                    return 1;
                 }
                 try (AccessToken t = token.get()) {
                     report = TokenReport.of(t);
@@ -76,7 +77,7 @@ public final class ShowCommand implements Callable<Integer> {
                 }
             }
         }
-        WhoamiCommand.print(cl.getOut(), backend.describe(cl), backend.model(cl), backend.preset(), source, report, true, json);
+        WhoamiCommand.print(cl.getOut(), "show", backend.describe(cl), backend.model(cl), backend.preset(), source, report, true, json);
         return 0;
     }
 }

@@ -26,6 +26,10 @@ final class ThreadTokens {
     static Optional<AccessToken> open(TokenSystem system, TokenBackend spi, int threadId) {
         Result<Handle> thread = spi.openThread(ThreadAccess.THREAD_QUERY_INFORMATION.mask(), threadId);
         if (!thread.succeeded()) {
+            if (thread.win32Error() == Win32Error.ERROR_INVALID_PARAMETER.code()) {
+                throw new CommandFailure("no thread with id " + Integer.toUnsignedString(threadId)
+                        + " (OpenThread: ERROR_INVALID_PARAMETER)");
+            }
             throw new WinTokenException("OpenThread", thread.win32Error(), thread.ntStatusOrNull(), spi.kind());
         }
         try {

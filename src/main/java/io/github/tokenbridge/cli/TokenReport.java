@@ -2,6 +2,7 @@ package io.github.tokenbridge.cli;
 
 import io.github.tokenbridge.AccessToken;
 import io.github.tokenbridge.GroupAttribute;
+import io.github.tokenbridge.IntegrityLevel;
 import io.github.tokenbridge.PrivilegeAttribute;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenGroup;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,11 +27,13 @@ import java.util.stream.Collectors;
  * elevation. Read once from an {@link AccessToken}; printed as text or JSON and compared field by
  * field.
  *
- * @param scalars    the single-valued fields in display order (key to value)
+ * @param scalars    the single-valued fields in display order (key to display text)
+ * @param typed      the same fields as JSON values (docs/cli-json.md): booleans, numbers, null,
+ *                   objects for SIDs and the integrity level
  * @param groups     the groups, in token order
  * @param privileges the privileges, in token order
  */
-public record TokenReport(Map<String, String> scalars, List<Group> groups, List<Privilege> privileges) {
+public record TokenReport(Map<String, String> scalars, Map<String, Object> typed, List<Group> groups, List<Privilege> privileges) {
 
     /** One group: its SID, well-known name (or empty) and attribute names. */
     public record Group(String sid, String name, List<String> attributes) {
@@ -41,6 +45,7 @@ public record TokenReport(Map<String, String> scalars, List<Group> groups, List<
 
     public TokenReport {
         scalars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
+        typed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(typed));
         groups = List.copyOf(groups);
         privileges = List.copyOf(privileges);
     }
@@ -72,26 +77,35 @@ public record TokenReport(Map<String, String> scalars, List<Group> groups, List<
     public static TokenReport of(AccessToken token) {
         Objects.requireNonNull(token, "token");
         Map<String, String> s = new LinkedHashMap<>();
+        Map<String, Object> t = new LinkedHashMap<>();
         TokenStatistics stats = token.statistics();
-        s.put("user", sid(token.user()));
-        s.put("integrity", token.integrityLevel() + " (" + token.integrityLabel() + ")");
-        s.put("type", token.type().name());
-        s.put("impersonationLevel", token.type() == TokenType.IMPERSONATION
-                ? token.impersonationLevel().map(Enum::name).orElse("-") : "-");
-        s.put("elevationType", token.elevationType().name());
-        s.put("elevated", token.isElevated() ? "yes" : "no");
-        s.put("sessionId", Integer.toString(token.sessionId()));
-        s.put("tokenId", stats.tokenId().toString());
-        s.put("authenticationId", stats.authenticationId().toString());
-        s.put("modifiedId", stats.modifiedId().toString());
-        s.put("origin", token.origin().toString());
-        s.put("owner", sid(token.owner()));
-        s.put("primaryGroup", sid(token.primaryGroup()));
-        s.put("logonSid", token.logonSid().map(TokenReport::sid).orElse("-"));
-        s.put("restricted", token.hasRestrictions() ? "yes" : "no");
+        IntegrityLevel integrity = token.integrityLevel();
+        Sid label = token.integrityLabel();
+        Optional<String> level = token.type() == TokenType.IMPERSONATION
+                ? token.impersonationLevel().map(Enum::name) : Optional.empty();
+        Optional<Sid> logonSid = token.logonSid();
         List<TokenGroup> restricted = token.restrictedSids();
-        s.put("restrictedSids", restricted.isEmpty() ? "-"
-                : restricted.stream().map(g -> sid(g.sid())).collect(Collectors.joining(", ")));
+        put(s, t, "user", sid(token.user()), sidJson(token.user()));
+        put(s, t, "integrity", integrity + " (" + label + ")", integrityJson(integrity, label));
+        put(s, t, "type", token.type().name(), token.type().name());
+        put(s, t, "impersonationLevel", level.orElse("-"), level.orElse(null));
+        put(s, t, "elevationType", token.elevationType().name(), token.elevationType().name());
+        boolean elevated = token.isElevated();
+        put(s, t, "elevated", elevated ? "yes" : "no", elevated);
+        put(s, t, "sessionId", Integer.toString(token.sessionId()), token.sessionId());
+        put(s, t, "tokenId", stats.tokenId().toString(), stats.tokenId().toString());
+        put(s, t, "authenticationId", stats.authenticationId().toString(), stats.authenticationId().toString());
+        put(s, t, "modifiedId", stats.modifiedId().toString(), stats.modifiedId().toString());
+        put(s, t, "origin", token.origin().toString(), token.origin().toString());
+        put(s, t, "owner", sid(token.owner()), sidJson(token.owner()));
+        put(s, t, "primaryGroup", sid(token.primaryGroup()), sidJson(token.primaryGroup()));
+        put(s, t, "logonSid", logonSid.map(TokenReport::sid).orElse("-"), logonSid.map(TokenReport::sidJson).orElse(null));
+        boolean hasRestrictions = token.hasRestrictions();
+        put(s, t, "restricted", hasRestrictions ? "yes" : "no", hasRestrictions);
+        put(s, t, "restrictedSids", restricted.isEmpty() ? "-"
+                : restricted.stream().map(g -> sid(g.sid())).collect(Collectors.joining(", ")),
+                restricted.stream().map(g -> groupJson(g.sid(), g.attributeSet().stream().map(GroupAttribute::name).toList()))
+                        .toList());
         List<Group> groups = new ArrayList<>();
         for (TokenGroup g : token.groups()) {
             groups.add(new Group(g.sid().toString(), WellKnownSids.nameOf(g.sid()).orElse(""),
@@ -102,11 +116,37 @@ public record TokenReport(Map<String, String> scalars, List<Group> groups, List<
             privileges.add(new Privilege(p.name(), p.enabled() ? "Enabled" : "Disabled",
                     p.attributeSet().stream().map(PrivilegeAttribute::name).toList()));
         }
-        return new TokenReport(s, groups, privileges);
+        return new TokenReport(s, t, groups, privileges);
+    }
+
+    private static void put(Map<String, String> text, Map<String, Object> json, String key, String display, Object value) {
+        text.put(key, display);
+        json.put(key, value);
     }
 
     private static String sid(Sid sid) {
         return WellKnownSids.nameOf(sid).map(n -> n + " (" + sid + ")").orElse(sid.toString());
+    }
+
+    /** A SID as JSON: {@code {"sid": "S-1-...", "name": "Everyone" | null}}. */
+    static Map<String, Object> sidJson(Sid sid) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sid", sid.toString());
+        m.put("name", WellKnownSids.nameOf(sid).orElse(null));
+        return m;
+    }
+
+    private static Map<String, Object> integrityJson(IntegrityLevel level, Sid label) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", level.name());
+        m.put("sid", label.toString());
+        return m;
+    }
+
+    private static Map<String, Object> groupJson(Sid sid, List<String> attributes) {
+        Map<String, Object> m = sidJson(sid);
+        m.put("attributes", attributes);
+        return m;
     }
 
     /** The display label of a scalar key ({@code tokenId} is "Token id"). */
@@ -150,14 +190,17 @@ public record TokenReport(Map<String, String> scalars, List<Group> groups, List<
         return g.name().isEmpty() ? g.sid() : g.name() + " (" + g.sid() + ")";
     }
 
-    /** The report as a JSON-ready map (scalars, then {@code groups} and {@code privileges}). */
+    /**
+     * The report as a JSON-ready map (docs/cli-json.md, "token"): the typed scalars, then
+     * {@code groups} and {@code privileges}.
+     */
     public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>(scalars);
+        Map<String, Object> m = new LinkedHashMap<>(typed);
         List<Object> gs = new ArrayList<>();
         for (Group g : groups) {
             Map<String, Object> gm = new LinkedHashMap<>();
             gm.put("sid", g.sid());
-            gm.put("name", g.name());
+            gm.put("name", g.name().isEmpty() ? null : g.name());
             gm.put("attributes", g.attributes());
             gs.add(gm);
         }
@@ -166,7 +209,7 @@ public record TokenReport(Map<String, String> scalars, List<Group> groups, List<
         for (Privilege p : privileges) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("name", p.name());
-            pm.put("state", p.state());
+            pm.put("enabled", p.state().equals("Enabled"));
             pm.put("attributes", p.attributes());
             ps.add(pm);
         }
@@ -186,6 +229,25 @@ public record TokenReport(Map<String, String> scalars, List<Group> groups, List<
         }
         for (Privilege p : privileges) {
             m.put("privilege " + p.name(), p.state());
+        }
+        return m;
+    }
+
+    /**
+     * The same entries as {@link #flatten()}, same keys, with JSON values: the typed scalars, a
+     * group's attribute names, a privilege's {@code {"enabled", "attributes"}}.
+     */
+    public Map<String, Object> flattenTyped() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        typed.forEach((k, v) -> m.put(label(k), v));
+        for (Group g : groups) {
+            m.put("group " + groupName(g), g.attributes());
+        }
+        for (Privilege p : privileges) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("enabled", p.state().equals("Enabled"));
+            pm.put("attributes", p.attributes());
+            m.put("privilege " + p.name(), pm);
         }
         return m;
     }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -44,15 +43,15 @@ public final class WhoamiCommand implements Callable<Integer> {
              AccessToken token = system.openEffectiveToken(EnumSet.of(TokenAccess.QUERY))) {
             report = TokenReport.of(token);
         }
-        print(cl.getOut(), backend.describe(cl), backend.model(cl), backend.preset(), "effective", report, all, json);
+        print(cl.getOut(), "whoami", backend.describe(cl), backend.model(cl), backend.preset(), "effective", report, all, json);
         return 0;
     }
 
     /** Prints a report with its first line (text) or its backend fields (JSON). */
-    static void print(PrintWriter out, String describe, boolean model, String preset, String source, TokenReport report,
-                      boolean all, boolean json) {
+    static void print(PrintWriter out, String command, String describe, boolean model, String preset, String source,
+                      TokenReport report, boolean all, boolean json) {
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> m = CliJson.object(command);
             m.put("backend", model ? "model" : "jna");
             m.put("preset", model ? preset : null);
             m.put("token", source);
