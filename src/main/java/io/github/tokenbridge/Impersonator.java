@@ -6,7 +6,11 @@ import io.github.tokenbridge.backend.TokenBackend;
 import io.github.tokenbridge.backend.TokenInformation;
 import io.github.tokenbridge.backend.TokenInformationClass;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +24,8 @@ final class Impersonator {
 
     private final TokenBackend backend;
     private final Failures failures;
+    /** Every open scope of this system on any thread, so that closing the system can refuse while one is open. */
+    private final Set<ImpersonationScope> openScopes = ConcurrentHashMap.newKeySet();
 
     Impersonator(TokenBackend backend, Failures failures) {
         this.backend = backend;
@@ -72,7 +78,27 @@ final class Impersonator {
         }
         ImpersonationScope scope = new ImpersonationScope(this, saved, function, expected, now.level());
         ScopeStack.push(scope);
+        openScopes.add(scope);
         return scope;
+    }
+
+    /** Forgets a scope that was closed or abandoned. */
+    void ended(ImpersonationScope scope) {
+        openScopes.remove(scope);
+    }
+
+    /**
+     * The open scopes of this system on threads that are still alive (a dead thread's OS thread, and
+     * with it its impersonation, is gone).
+     */
+    List<ImpersonationScope> openScopesOnLiveThreads() {
+        List<ImpersonationScope> live = new ArrayList<>();
+        for (ImpersonationScope scope : openScopes) {
+            if (scope.thread().isAlive()) {
+                live.add(scope);
+            }
+        }
+        return live;
     }
 
     /** Enters {@code ImpersonateLoggedOnUser(token)}: an impersonation token keeps its level, a primary one gets Impersonation (R42). */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A session with one backend's tokens: opens tokens, impersonates, checks access, and owns every
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link NullPointerException}s, a token of another system is an {@link IllegalArgumentException},
  * use after close is an {@link IllegalStateException}, and a failure reported by Windows (or the
  * model) is a {@link WinTokenException}. Impersonation on a virtual thread is refused with an
- * {@link IllegalStateException}; a thread whose impersonation could not be restored is refused
+ * {@link IllegalStateException}, and so is everything that reads or ends the calling thread's
+ * impersonation ({@link #openThreadToken}, {@link #openEffectiveToken}, {@link #isImpersonating},
+ * {@link #revertToSelf}): on Windows they would act on the carrier thread; a thread whose impersonation could not be restored is refused
  * everything with an {@link ImpersonationRestoreError}.
  */
 public final class TokenSystem implements AutoCloseable {
@@ -127,6 +130,7 @@ public final class TokenSystem implements AutoCloseable {
      */
     public Optional<AccessToken> openThreadToken(Set<TokenAccess> access, OpenAs openAs) {
         ensureUsable();
+        VirtualThreads.refuseImpersonation("openThreadToken()");
         int mask = mask(access);
         return opener.openThreadToken(mask, access, Objects.requireNonNull(openAs, "openAs"));
     }
@@ -184,12 +188,14 @@ public final class TokenSystem implements AutoCloseable {
      */
     public void revertToSelf() {
         ensureUsable();
+        VirtualThreads.refuseImpersonation("revertToSelf()");
         impersonator.revertOrPoison("revertToSelf() on thread \"" + Thread.currentThread().getName() + "\"");
     }
 
     /** True when the calling thread has an impersonation token. */
     public boolean isImpersonating() {
         ensureUsable();
+        VirtualThreads.refuseImpersonation("isImpersonating()");
         return impersonator.isImpersonating();
     }
 
@@ -203,10 +209,25 @@ public final class TokenSystem implements AutoCloseable {
         return new ImpersonatingExecutor(this, own(token), threads);
     }
 
-    /** Wraps {@code pool} so that a task returning its thread still impersonating fails and is reverted. */
-    public ExecutorService guard(ExecutorService pool) {
+    /**
+     * Wraps {@code pool} so that no task runs under an identity left on its thread, and a task that
+     * returns its thread impersonating fails; see {@link GuardedExecutorService} for how each
+     * submission form reports a leak. Without a listener, {@link GuardedExecutorService#close()}
+     * reports the leaks found.
+     */
+    public GuardedExecutorService guard(ExecutorService pool) {
         ensureUsable();
-        return new ImpersonationGuard(this, Objects.requireNonNull(pool, "pool"));
+        return new ImpersonationGuard(this, Objects.requireNonNull(pool, "pool"), null);
+    }
+
+    /**
+     * {@link #guard(ExecutorService)} that hands every leak found, before or after a task, to
+     * {@code listener} on the pooled thread that found it (after reverting it); a listener that throws
+     * is logged, or suppressed in the failing task's exception.
+     */
+    public GuardedExecutorService guard(ExecutorService pool, Consumer<? super ImpersonationLeak> listener) {
+        ensureUsable();
+        return new ImpersonationGuard(this, Objects.requireNonNull(pool, "pool"), Objects.requireNonNull(listener, "listener"));
     }
 
     /** {@link #enablePrivileges(AccessToken, NotAllAssignedPolicy, Privilege...)} failing on ERROR_NOT_ALL_ASSIGNED. */
@@ -274,14 +295,13 @@ public final class TokenSystem implements AutoCloseable {
     /**
      * Closes every handle still open (each recorded in the leak report, logged as a warning when not
      * empty) and the backend; idempotent. Refused with an {@link IllegalStateException}, closing
-     * nothing, while the calling thread still has impersonation scopes of this system open.
+     * nothing, while any live thread (the calling one or another) still has an impersonation scope of
+     * this system open; the message names the threads and their scopes.
      */
     @Override
     public void close() {
-        int openScopes = ScopeStack.depthOf(impersonator);
-        if (openScopes > 0 && !closed.get()) {
-            throw new IllegalStateException(openScopes + " impersonation scope(s) of this TokenSystem are still open on"
-                    + " this thread; close them before the system, or the thread could not be restored");
+        if (!closed.get()) {
+            refuseWhileScopesOpen();
         }
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -290,6 +310,25 @@ public final class TokenSystem implements AutoCloseable {
             handles.closeAll();
         } finally {
             backend.close();
+        }
+    }
+
+    private void refuseWhileScopesOpen() {
+        int openHere = ScopeStack.depthOf(impersonator);
+        if (openHere > 0) {
+            throw new IllegalStateException(openHere + " impersonation scope(s) of this TokenSystem are still open on"
+                    + " this thread; close them before the system, or the thread could not be restored");
+        }
+        List<ImpersonationScope> elsewhere = impersonator.openScopesOnLiveThreads();
+        if (!elsewhere.isEmpty()) {
+            StringBuilder threads = new StringBuilder();
+            for (ImpersonationScope scope : elsewhere) {
+                threads.append(threads.length() == 0 ? "" : ", ").append("thread \"").append(scope.thread().getName())
+                        .append("\": ").append(scope);
+            }
+            throw new IllegalStateException(elsewhere.size() + " impersonation scope(s) of this TokenSystem are still"
+                    + " open on other threads (" + threads + "); closing the system would leave them impersonating"
+                    + " under a closed system; nothing was closed");
         }
     }
 
