@@ -160,6 +160,74 @@ final class Impersonator {
         return true;
     }
 
+    /**
+     * Saves the calling thread's impersonation and reverts it to the process token for a task that
+     * must run as the process; {@link #restore} puts it back (and verifies) afterwards.
+     */
+    SavedImpersonation leaveImpersonation(String function) {
+        VirtualThreads.refuseImpersonation(function);
+        SavedImpersonation saved = save();
+        if (saved.wasImpersonating()) {
+            Result<Void> reverted = backend.revertToSelf();
+            if (!reverted.succeeded()) {
+                discard(saved);
+                throw failures.exception(reverted, "RevertToSelf", "the thread could not leave its impersonation"
+                        + " to run " + function + " as the process; nothing was run");
+            }
+        }
+        return saved;
+    }
+
+    /**
+     * Duplicates the calling thread's impersonation token at its own level (R53), or returns null when
+     * the thread is not impersonating. The duplicate is made with impersonation suspended (revert,
+     * {@code DuplicateTokenEx}, then the verified restore of R46), as OpenAsSelf does for an open (R29):
+     * so that an Identification-level thread can duplicate (R20) and the new token's default DACL is the
+     * process's, which lets the threads that will impersonate it read it back.
+     *
+     * @throws WinTokenException ERROR_CANT_OPEN_ANONYMOUS for an Anonymous-level thread token (R28)
+     */
+    Handle captureDuplicate(int access, String purpose) {
+        Result<Handle> opened = backend.openThreadToken(Handle.CURRENT_THREAD,
+                SAVE_ACCESS | TokenAccess.DUPLICATE.mask(), true);
+        if (Failures.failedWith(opened, Win32Error.ERROR_NO_TOKEN)) {
+            return null;
+        }
+        if (Failures.failedWith(opened, Win32Error.ERROR_CANT_OPEN_ANONYMOUS)) {
+            throw failures.exception(opened, "OpenThreadToken", "the thread \"" + Thread.currentThread().getName()
+                    + "\" impersonates at Anonymous level, whose token cannot be opened (R28), so its identity cannot"
+                    + " be captured for " + purpose + "; nothing was submitted");
+        }
+        Handle token = failures.require(opened, "OpenThreadToken");
+        SavedImpersonation saved;
+        try {
+            saved = new SavedImpersonation(token, describe(token));
+        } catch (RuntimeException e) {
+            backend.closeHandle(token);
+            throw e;
+        }
+        Result<Void> reverted = backend.revertToSelf();
+        if (!reverted.succeeded()) {
+            discard(saved);
+            throw failures.exception(reverted, "RevertToSelf", "the impersonation could not be suspended to capture"
+                    + " it for " + purpose + "; nothing was changed");
+        }
+        Result<Handle> copy = null;
+        try {
+            copy = backend.duplicateTokenEx(token, access, null, saved.state().level(), TokenType.IMPERSONATION);
+        } finally {
+            try {
+                restore(saved, "capturing the impersonation for " + purpose);
+            } catch (RuntimeException | Error restoreFailure) {
+                if (copy != null && copy.succeeded()) {
+                    backend.closeHandle(copy.value());
+                }
+                throw restoreFailure;
+            }
+        }
+        return failures.require(copy, "DuplicateTokenEx");
+    }
+
     /** Saves the calling thread's impersonation, or fails without changing anything (R46). */
     private SavedImpersonation save() {
         Result<Handle> opened = backend.openThreadToken(Handle.CURRENT_THREAD, SAVE_ACCESS, true);

@@ -9,9 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A session with one backend's tokens: opens tokens, impersonates, checks access, and owns every
@@ -63,7 +66,7 @@ public final class TokenSystem implements AutoCloseable {
         return handles;
     }
 
-    private void ensureUsable() {
+    void ensureUsable() {
         ThreadPoison.check();
         if (closed.get()) {
             throw new IllegalStateException("this TokenSystem (" + backend().id() + ") is closed");
@@ -228,6 +231,58 @@ public final class TokenSystem implements AutoCloseable {
     public GuardedExecutorService guard(ExecutorService pool, Consumer<? super ImpersonationLeak> listener) {
         ensureUsable();
         return new ImpersonationGuard(this, Objects.requireNonNull(pool, "pool"), Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Runs {@code task} on {@code executor} impersonating {@code token}: the scope is opened and closed
+     * on the thread that runs the task, which is afterwards exactly as it was before (R46). The future
+     * fails with the task's exception, with an {@link IllegalStateException} when the task left a scope
+     * open (abandoned, the thread restored), and with an {@link IllegalStateException} when the executor
+     * runs it on a virtual thread. The token must stay open until the task has started.
+     */
+    public CompletableFuture<Void> runAsyncImpersonating(AccessToken token, Runnable task, Executor executor) {
+        Objects.requireNonNull(task, "task");
+        return supplyAsyncImpersonating(token, () -> {
+            task.run();
+            return null;
+        }, executor);
+    }
+
+    /** {@link #runAsyncImpersonating} for a task with a result. */
+    public <T> CompletableFuture<T> supplyAsyncImpersonating(AccessToken token, Supplier<T> task, Executor executor) {
+        ensureUsable();
+        own(token);
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(executor, "executor");
+        return CompletableFuture.supplyAsync(() -> AsyncImpersonation.callImpersonating(this, token, task), executor);
+    }
+
+    /**
+     * Wraps {@code executor} so that each task runs under the impersonation its submitter had at
+     * submission: opt-in flow of identity through asynchronous stages, as .NET flows a
+     * {@code WindowsIdentity} with its {@code ExecutionContext}.
+     *
+     * <ul>
+     * <li>At {@code execute} the submitter's thread token is captured as a duplicate at the same level
+     *     (Identification stays Identification, R4); the task impersonates it on the pooled thread and
+     *     closes it afterwards, restoring the thread (R46). A task the executor never runs keeps its
+     *     duplicate open until the system closes it (it shows in {@link #leakReport()}).</li>
+     * <li>A submitter that is not impersonating gives a task that runs as the process (as .NET runs a
+     *     continuation captured without impersonation under the process identity), even on a pooled
+     *     thread that something left impersonating; the thread is put back afterwards.</li>
+     * <li>A submitter impersonating at Anonymous level is refused at submission with a
+     *     {@link WinTokenException} ({@code ERROR_CANT_OPEN_ANONYMOUS}): its token cannot be opened (R28).
+     *     Unlike .NET, which flows the identity implicitly to every await, capture happens only for
+     *     tasks given to this executor; a virtual thread, submitting or running, is refused with an
+     *     {@link IllegalStateException}, since its impersonation would be its carrier's.</li>
+     * <li>A task that leaves a scope open fails after its scopes are abandoned and its thread restored;
+     *     a {@code CompletableFuture} completed inside the task is not affected (see
+     *     {@link GuardedExecutorService} for how plain executors report such failures).</li>
+     * </ul>
+     */
+    public Executor capturingImpersonation(Executor executor) {
+        ensureUsable();
+        return new ImpersonationCapturingExecutor(this, Objects.requireNonNull(executor, "executor"));
     }
 
     /** {@link #enablePrivileges(AccessToken, NotAllAssignedPolicy, Privilege...)} failing on ERROR_NOT_ALL_ASSIGNED. */
