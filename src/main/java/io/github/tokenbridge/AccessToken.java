@@ -31,9 +31,9 @@ public final class AccessToken implements AutoCloseable {
     private volatile TokenType knownType;
     private volatile ImpersonationLevel knownLevel;
 
-    AccessToken(TokenSystem system, Handle handle, String description) {
+    AccessToken(TokenSystem system, Handle handle, String description, int accessMask) {
         this.system = system;
-        this.state = system.handles().register(this, handle, description);
+        this.state = system.handles().register(this, handle, description, accessMask);
     }
 
     TokenSystem system() {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The handles one {@link TokenSystem} owns: registers each with the stack that opened it, closes
@@ -26,22 +27,39 @@ final class HandleRegistry {
     private final Set<HandleState> open = ConcurrentHashMap.newKeySet();
     private final List<LeakReport.Leak> leaks = new ArrayList<>();
     private volatile boolean closed;
+    private volatile LeakDetection detection = LeakDetection.defaultLevel();
 
     HandleRegistry(TokenBackend backend, Failures failures) {
         this.backend = backend;
         this.failures = failures;
     }
 
-    /** Takes ownership of {@code handle}, closing it when {@code owner} is unreachable and unclosed. */
-    HandleState register(Object owner, Handle handle, String description) {
-        OpenHandle info = new OpenHandle(handle.toString(), description, Thread.currentThread().getName(),
-                callerStack());
-        HandleState state = new HandleState(this, handle, info);
+    LeakDetection detection() {
+        return detection;
+    }
+
+    void detection(LeakDetection level) {
+        detection = level;
+    }
+
+    /**
+     * Takes ownership of {@code handle}, closing it when {@code owner} is unreachable and unclosed.
+     *
+     * @param accessMask the token rights to append to {@code description}, or {@link HandleState#NO_MASK}
+     */
+    HandleState register(Object owner, Handle handle, String description, int accessMask) {
+        LeakDetection level = detection;
+        List<StackTraceElement> stack = level == LeakDetection.FULL
+                || level == LeakDetection.SAMPLED && ThreadLocalRandom.current().nextInt(LeakDetection.SAMPLE_INTERVAL) == 0
+                ? callerStack() : null;
+        HandleState state = new HandleState(this, handle, description, accessMask, Thread.currentThread().getName(),
+                stack, level);
         state.cleanable(CLEANER.register(owner, state));
         open.add(state);
         if (closed) {
             state.forceClose(LeakReport.Reason.OPEN_WHEN_SYSTEM_CLOSED); // lost a race with TokenSystem.close()
-            throw new IllegalStateException("the TokenSystem was closed while " + description + " was being opened");
+            throw new IllegalStateException("the TokenSystem was closed while " + state.info().description()
+                    + " was being opened");
         }
         return state;
     }

@@ -63,7 +63,8 @@ final class ImpersonationCapturingExecutor implements Executor {
     /** The submitter's impersonation token duplicated at its level, or null when it is not impersonating. */
     private AccessToken capture() {
         Handle copy = system.impersonator().captureDuplicate(TokenAccess.toMask(TASK_ACCESS), "a task of " + this);
-        return copy == null ? null : system.adopt(copy, "captured impersonation token " + TASK_ACCESS);
+        return copy == null ? null : system.adopt(copy, "captured impersonation token",
+                TokenAccess.toMask(TASK_ACCESS));
     }
 
     @Override

@@ -83,7 +83,25 @@ public final class TokenSystem implements AutoCloseable {
 
     /** Wraps a handle this system just obtained into an owned token. */
     AccessToken adopt(Handle handle, String description) {
-        return new AccessToken(this, handle, description);
+        return new AccessToken(this, handle, description, HandleState.NO_MASK);
+    }
+
+    /** Wraps a handle opened with the token rights {@code accessMask}, described as {@code description [RIGHTS]}. */
+    AccessToken adopt(Handle handle, String description, int accessMask) {
+        return new AccessToken(this, handle, description, accessMask);
+    }
+
+    /** How much this system records about where each handle is opened ({@link LeakDetection}). */
+    public LeakDetection leakDetection() {
+        return handles.detection();
+    }
+
+    /**
+     * Sets how much this system records about where each handle opened from now on is opened; the
+     * default is {@link LeakDetection#defaultLevel()}.
+     */
+    public void leakDetection(LeakDetection level) {
+        handles.detection(Objects.requireNonNull(level, "level"));
     }
 
     /**
