@@ -87,6 +87,7 @@ final class HandleRegistry {
             synchronized (leaks) {
                 leaks.add(new LeakReport.Leak(state.info(), reason));
             }
+            TokenEvents.handleLeaked(state.info(), reason);
             if (reason == LeakReport.Reason.GARBAGE_COLLECTED_WITHOUT_CLOSE) {
                 LOG.log(System.Logger.Level.WARNING, "tokenbridge closed a leaked handle: {0}", state.info());
             }

@@ -79,7 +79,29 @@ final class Impersonator {
         ImpersonationScope scope = new ImpersonationScope(this, saved, function, expected, now.level());
         ScopeStack.push(scope);
         openScopes.add(scope);
+        TokenEvents.impersonated(this, scope, function);
         return scope;
+    }
+
+    /**
+     * The calling thread's impersonated user, for audit events only (called when a recording or a
+     * debug log wants it): {@code OpenThreadToken} as self, {@code TokenUser}, close; never throws.
+     */
+    String threadUserForAudit() {
+        Result<Handle> opened = backend.openThreadToken(Handle.CURRENT_THREAD, TokenAccess.QUERY.mask(), true);
+        if (Failures.failedWith(opened, Win32Error.ERROR_CANT_OPEN_ANONYMOUS)) {
+            return "(Anonymous-level token: cannot be opened, R28)";
+        }
+        if (!opened.succeeded()) {
+            return "(unreadable: " + Win32Error.describe(opened.win32Error()) + ")";
+        }
+        try {
+            Result<TokenInformation> user = backend.getTokenInformation(opened.value(), TokenInformationClass.TokenUser, -1);
+            return user.succeeded() ? user.value().as(TokenGroup.class).sid().toString()
+                    : "(unreadable: " + Win32Error.describe(user.win32Error()) + ")";
+        } finally {
+            backend.closeHandle(opened.value());
+        }
     }
 
     /** Forgets a scope that was closed or abandoned. */
@@ -271,6 +293,7 @@ final class Impersonator {
         } finally {
             discard(saved);
         }
+        TokenEvents.reverted(restoreFunction, saved.state(), "closing the scope of " + function, problem);
         if (problem != null) {
             ImpersonationRestoreError error = new ImpersonationRestoreError("could not restore the impersonation"
                     + " of thread \"" + Thread.currentThread().getName() + "\" from before " + function + " ("
@@ -290,9 +313,10 @@ final class Impersonator {
     /** Ends impersonation on the calling thread, fatally if that fails. */
     void revertOrPoison(String reason) {
         Result<Void> result = backend.revertToSelf();
-        if (!result.succeeded()) {
-            ImpersonationRestoreError error = new ImpersonationRestoreError(reason + "; RevertToSelf failed",
-                    failures.exception(result, "RevertToSelf", null));
+        WinTokenException failure = result.succeeded() ? null : failures.exception(result, "RevertToSelf", null);
+        TokenEvents.reverted("RevertToSelf", ThreadTokenState.NONE, reason, failure);
+        if (failure != null) {
+            ImpersonationRestoreError error = new ImpersonationRestoreError(reason + "; RevertToSelf failed", failure);
             ThreadPoison.poison(error);
             throw error;
         }

@@ -57,7 +57,11 @@ final class SecurityChecks {
         Objects.requireNonNull(mapping, "mapping");
         int mapped = mapping.map(desired);
         Result<AccessCheckResult> result = token.withHandle(h -> backend().accessCheck(sd, h, mapped, mapping, -1));
-        return system.failures().require(result, "AccessCheck");
+        AccessCheckResult checked = system.failures().require(result, "AccessCheck");
+        if (!checked.accessStatus()) {
+            TokenEvents.accessDenied(sd, token, mapped, checked);
+        }
+        return checked;
     }
 
     AccessToken createRestricted(AccessToken token, Set<RestrictedTokenFlag> flags, Collection<Sid> sidsToDisable,
