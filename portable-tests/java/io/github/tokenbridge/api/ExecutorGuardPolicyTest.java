@@ -1,6 +1,8 @@
 package io.github.tokenbridge.api;
 
 import io.github.tokenbridge.AccessToken;
+import io.github.tokenbridge.GuardedExecutorService;
+import io.github.tokenbridge.ImpersonationLeak;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.ImpersonationRestoreError;
 import io.github.tokenbridge.ImpersonationScope;
@@ -9,9 +11,13 @@ import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.Tokens;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,5 +129,126 @@ class ExecutorGuardPolicyTest {
         try (AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY))) {
             assertThrows(IllegalArgumentException.class, () -> system.impersonatingExecutor(token, 0));
         }
+    }
+
+    @Test
+    @DisplayName("R45: a task an unguarded submission left impersonating is reverted before the next guarded task, which runs as the process")
+    void guard_earlierTaskLeftThreadImpersonating_nextGuardedTaskRunsAsProcessAndSucceeds() throws Exception {
+        ExecutorService guarded = system.guard(single);
+        single.submit(() -> fake.backend.impersonateSelf(ImpersonationLevel.IMPERSONATION)).get(10, TimeUnit.SECONDS);
+        assertNotNull(single.submit(() -> fake.current()).get(10, TimeUnit.SECONDS), "the raw task left the thread impersonating");
+
+        Future<Object> innocent = guarded.submit(() -> fake.current());
+
+        assertNull(innocent.get(10, TimeUnit.SECONDS), "the guarded task's body ran under the leaked identity");
+    }
+
+    /** A single pooled thread whose uncaught exceptions are kept instead of printed. */
+    private static ExecutorService quietSingleThread(List<Throwable> uncaught) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "quiet-pool");
+            t.setUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+            return t;
+        });
+    }
+
+    @Test
+    @DisplayName("R45: a leak found before a guarded task goes to the listener and the count, and the task is not blamed")
+    void guard_leakFoundBeforeTask_reportedToListenerNotToTask() throws Exception {
+        List<ImpersonationLeak> heard = new CopyOnWriteArrayList<>();
+        GuardedExecutorService guarded = system.guard(single, heard::add);
+        single.submit(() -> fake.backend.impersonateSelf(ImpersonationLevel.IMPERSONATION)).get(10, TimeUnit.SECONDS);
+
+        assertEquals("innocent", guarded.submit(() -> "innocent").get(10, TimeUnit.SECONDS));
+
+        assertEquals(1, guarded.leakCount());
+        assertEquals(1, heard.size());
+        assertEquals(ImpersonationLeak.Kind.FOUND_BEFORE_TASK, heard.get(0).kind());
+        assertEquals(0, heard.get(0).scopesLeftOpen());
+    }
+
+    @Test
+    @DisplayName("R45: a scope an unguarded task left open is abandoned before the next guarded task, which can open its own")
+    void guard_scopeLeftOpenByUnguardedTask_abandonedBeforeGuardedTask() throws Exception {
+        List<ImpersonationLeak> heard = new CopyOnWriteArrayList<>();
+        GuardedExecutorService guarded = system.guard(single, heard::add);
+        single.submit(() -> system.impersonateSelf(ImpersonationLevel.IMPERSONATION)).get(10, TimeUnit.SECONDS);
+
+        Future<Object> seen = guarded.submit(() -> {
+            Object before = fake.current();
+            system.impersonateSelf(ImpersonationLevel.IDENTIFICATION).close();
+            return before;
+        });
+
+        assertNull(seen.get(10, TimeUnit.SECONDS));
+        assertEquals(1, heard.get(0).scopesLeftOpen());
+    }
+
+    @Test
+    @DisplayName("R45: a leak through execute() reaches the listener, the count and the pool's handler, not the caller's stack")
+    void guard_executeLeaves_listenerAndCountHearOfIt() throws Exception {
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        ExecutorService pool = quietSingleThread(uncaught);
+        List<ImpersonationLeak> heard = new CopyOnWriteArrayList<>();
+        GuardedExecutorService guarded = system.guard(pool, heard::add);
+        try {
+            guarded.execute(() -> system.impersonateSelf(ImpersonationLevel.IMPERSONATION));
+            assertEquals("after", guarded.submit(() -> "after").get(10, TimeUnit.SECONDS));
+        } finally {
+            guarded.close();
+        }
+        assertEquals(1, guarded.leakCount());
+        assertEquals(ImpersonationLeak.Kind.LEFT_BY_TASK, heard.get(0).kind());
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("quiet-pool")).forEach(t -> {
+            try {
+                t.join(); // the handler runs on the dying pool thread, after the pool terminated
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(1, uncaught.size(), "the pool's uncaught-exception handler sees it too");
+        assertTrue(uncaught.get(0).getMessage().contains("still impersonating"), uncaught.get(0).getMessage());
+    }
+
+    @Test
+    @DisplayName("R45: CompletableFuture.runAsync on the guard completes before the check; the listener hears of the leak")
+    void guard_runAsyncLeaves_futureCompletesAndListenerHears() throws Exception {
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        ExecutorService pool = quietSingleThread(uncaught);
+        List<ImpersonationLeak> heard = new CopyOnWriteArrayList<>();
+        GuardedExecutorService guarded = system.guard(pool, heard::add);
+        try {
+            CompletableFuture.runAsync(() -> system.impersonateSelf(ImpersonationLevel.IMPERSONATION), guarded)
+                    .get(10, TimeUnit.SECONDS);
+        } finally {
+            guarded.close();
+        }
+        assertEquals(1, heard.size());
+        assertEquals(1, guarded.leakCount());
+        assertTrue(fake.threadTokens.isEmpty(), "the pooled thread was reverted");
+    }
+
+    @Test
+    @DisplayName("R45: without a listener, close() reports how many leaks the guard found")
+    void guardClose_leaksWithoutListener_illegalStateWithCount() throws Exception {
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        GuardedExecutorService guarded = system.guard(quietSingleThread(uncaught));
+        guarded.execute(() -> system.impersonateSelf(ImpersonationLevel.IMPERSONATION));
+        guarded.execute(() -> fake.backend.impersonateSelf(ImpersonationLevel.IMPERSONATION));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, guarded::close);
+
+        assertTrue(e.getMessage().startsWith("2 impersonation leak(s)"), e.getMessage());
+        assertTrue(guarded.isTerminated());
+    }
+
+    @Test
+    @DisplayName("a guard without leaks closes quietly")
+    void guardClose_noLeaks_closes() throws Exception {
+        GuardedExecutorService guarded = system.guard(Executors.newSingleThreadExecutor());
+        assertEquals(1, guarded.submit(() -> 1).get(10, TimeUnit.SECONDS));
+        guarded.close();
+        assertTrue(guarded.isTerminated());
+        assertEquals(0, guarded.leakCount());
     }
 }

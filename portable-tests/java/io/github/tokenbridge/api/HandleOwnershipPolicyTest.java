@@ -4,6 +4,7 @@ import io.github.tokenbridge.AccessToken;
 import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.LeakDetection;
 import io.github.tokenbridge.LeakReport;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.OpenAs;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -180,6 +182,7 @@ class HandleOwnershipPolicyTest {
     @Test
     void close_systemWithOpenToken_reportsLeakWithOpeningSite() {
         TokenSystem system = Tokens.over(fake.backend);
+        system.leakDetection(LeakDetection.FULL);
         system.openProcessToken(Set.of(TokenAccess.QUERY));
         assertEquals(1, system.openHandles().size());
         assertTrue(system.openHandles().get(0).openedBy().contains("close_systemWithOpenToken_reportsLeakWithOpeningSite"));
@@ -193,6 +196,7 @@ class HandleOwnershipPolicyTest {
         assertTrue(leak.handle().openedBy().contains("HandleOwnershipPolicyTest.close_systemWithOpenToken"),
                 leak.handle().openedBy());
         assertTrue(report.toString().contains("process token [QUERY]"), report.toString());
+        assertTrue(report.toString().contains("[leak detection FULL]"), report.toString());
         assertTrue(system.openHandles().isEmpty());
         assertEquals(0, fake.handles.size(), "every fake handle was closed");
     }
@@ -204,6 +208,7 @@ class HandleOwnershipPolicyTest {
     @Test
     void leakReport_tokenGarbageCollectedUnclosed_namesWhereItWasOpened() throws Exception {
         try (TokenSystem system = Tokens.over(fake.backend)) {
+            system.leakDetection(LeakDetection.FULL);
             openAndForget(system);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (system.leakReport().isEmpty() && System.nanoTime() < deadline) {
@@ -216,5 +221,50 @@ class HandleOwnershipPolicyTest {
             assertTrue(report.leaks().get(0).handle().openedBy().contains("openAndForget"));
             assertEquals(0, fake.handles.size(), "the Cleaner closed the handle");
         }
+    }
+
+    @Test
+    @DisplayName("leak detection OFF records no stack; the report says so and how to get one")
+    void leakReport_detectionOff_noStackAndReportNamesLevel() {
+        TokenSystem system = Tokens.over(fake.backend);
+        system.leakDetection(LeakDetection.OFF);
+        system.openProcessToken(Set.of(TokenAccess.QUERY));
+        system.close();
+
+        LeakReport.Leak leak = system.leakReport().leaks().get(0);
+        assertEquals(LeakDetection.OFF, leak.handle().detection());
+        assertFalse(leak.handle().siteRecorded());
+        assertTrue(leak.handle().openedBy().contains("not recorded at leak detection OFF"), leak.handle().openedBy());
+        String report = system.leakReport().toString();
+        assertTrue(report.contains("[leak detection OFF: opening stack not recorded; -Dtokenbridge.leakDetection=full"), report);
+        assertTrue(report.contains("process token [QUERY]"), report);
+    }
+
+    @Test
+    @DisplayName("the default level SAMPLED records the opening stack of a small share of handles, and says which")
+    void openHandles_defaultSampled_recordsSomeStacksNotAll() {
+        try (TokenSystem system = Tokens.over(fake.backend)) {
+            assertEquals(LeakDetection.SAMPLED, system.leakDetection(), "no -Dtokenbridge.leakDetection in this build");
+            List<AccessToken> tokens = new ArrayList<>();
+            for (int i = 0; i < 20 * LeakDetection.SAMPLE_INTERVAL; i++) {
+                tokens.add(system.openProcessToken(Set.of(TokenAccess.QUERY)));
+            }
+            long recorded = system.openHandles().stream().filter(OpenHandle::siteRecorded).count();
+            assertTrue(recorded > 0 && recorded < tokens.size() / 4, recorded + " of " + tokens.size() + " recorded");
+            assertTrue(system.openHandles().stream().filter(OpenHandle::siteRecorded)
+                    .allMatch(h -> h.openedBy().contains("openHandles_defaultSampled")));
+            tokens.forEach(AccessToken::close);
+        }
+    }
+
+    @Test
+    @DisplayName("an unknown -Dtokenbridge.leakDetection value is refused naming the property and the levels")
+    void leakDetectionProperty_unknownValue_illegalArgument() throws Exception {
+        java.lang.reflect.Method parse = LeakDetection.class.getDeclaredMethod("fromProperty", String.class);
+        parse.setAccessible(true);
+        assertEquals(LeakDetection.FULL, parse.invoke(null, " Full "));
+        Throwable e = assertThrows(java.lang.reflect.InvocationTargetException.class, () -> parse.invoke(null, "paranoid")).getCause();
+        assertInstanceOf(IllegalArgumentException.class, e);
+        assertTrue(e.getMessage().contains("tokenbridge.leakDetection=paranoid"), e.getMessage());
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -223,5 +224,34 @@ class ImpersonationScopePolicyTest {
             assertThrows(IllegalArgumentException.class, () -> system.impersonate(foreign));
             verify(fake.backend, never()).impersonateLoggedOnUser(any(Handle.class));
         }
+    }
+
+    @Test
+    @DisplayName("R46: closing the system while another thread has an open scope of it is refused, naming the thread and scope")
+    void systemClose_otherThreadHasOpenScope_refusedNamingThreadAndScope() throws Exception {
+        java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicReference<Throwable> workerFailure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try (ImpersonationScope scope = system.impersonateSelf(ImpersonationLevel.IMPERSONATION)) {
+                opened.countDown();
+                release.await();
+            } catch (Throwable t) {
+                workerFailure.set(t);
+            }
+        }, "scope-holder");
+        worker.start();
+        assertTrue(opened.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        try {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, system::close);
+            assertTrue(refused.getMessage().contains("scope-holder"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("ImpersonateSelf"), refused.getMessage());
+            assertNotNull(system.openProcessToken(Set.of(TokenAccess.QUERY)), "the refused close changed nothing");
+        } finally {
+            release.countDown();
+            worker.join();
+        }
+        assertNull(workerFailure.get(), "the scope closed normally after the refused system close");
+        assertNull(fake.threadTokens.get(worker));
     }
 }

@@ -57,6 +57,15 @@ class ModelTokenSystemExtensionTest {
     }
 
     @Test
+    void inject_system_recordsEveryOpeningStack(TokenSystem tokens) {
+        assertEquals(io.github.tokenbridge.LeakDetection.FULL, tokens.leakDetection());
+        try (AccessToken t = tokens.openProcessToken(EnumSet.of(TokenAccess.QUERY))) {
+            assertTrue(tokens.openHandles().get(0).openedBy().contains("inject_system_recordsEveryOpeningStack"),
+                    tokens.openHandles().get(0).openedBy());
+        }
+    }
+
+    @Test
     void inject_twoParameters_sameSystemWithinOneTest(TokenSystem a, TokenSystem b) {
         assertSame(a, b);
     }

@@ -109,7 +109,6 @@ class VirtualThreadModelTest {
             for (int i = 0; i < 1_000; i++) {
                 results.add(virtualThreads.submit(() -> {
                     try (AccessToken copy = shared.duplicate(ALL_USED, ImpersonationLevel.IDENTIFICATION, TokenType.IMPERSONATION)) {
-                        assertFalse(world.system.isImpersonating());
                         return world.system.accessCheck(usersRead, copy, 0x20008, GenericMapping.TOKEN).accessStatus()
                                 && world.system.checkTokenMembership(copy, Sid.EVERYONE);
                     }
@@ -155,6 +154,27 @@ class VirtualThreadModelTest {
         impersonating.shutdown();
         assertTrue(impersonating.awaitTermination(10, TimeUnit.SECONDS));
         token.close();
+        world.assertNoLeaks();
+    }
+
+    @Test
+    @DisplayName("R27/R45: revertToSelf, isImpersonating and openThreadToken act on the carrier thread, so they are refused too")
+    void threadTokenQueriesAndRevert_onVirtualThread_refusedBeforeAnySpiCall() throws Exception {
+        List<Callable<?>> attempts = List.of(
+                () -> {
+                    world.system.revertToSelf();
+                    return "reverted";
+                },
+                () -> world.system.isImpersonating(),
+                () -> world.system.openThreadToken(EnumSet.of(TokenAccess.QUERY), io.github.tokenbridge.OpenAs.SELF),
+                () -> world.system.openEffectiveToken(EnumSet.of(TokenAccess.QUERY)));
+        for (Callable<?> attempt : attempts) {
+            Object outcome = onVirtualThread(attempt);
+            IllegalStateException refused = assertInstanceOf(IllegalStateException.class, outcome);
+            assertTrue(refused.getMessage().contains("virtual thread"), refused.getMessage());
+        }
+        assertEquals(0, world.faults.callCount(SpiOperation.OPEN_THREAD_TOKEN));
+        assertEquals(0, world.faults.callCount(SpiOperation.REVERT_TO_SELF));
         world.assertNoLeaks();
     }
 }

@@ -31,13 +31,13 @@ public final class AccessToken implements AutoCloseable {
     private volatile TokenType knownType;
     private volatile ImpersonationLevel knownLevel;
 
-    AccessToken(TokenSystem system, Handle handle, String description) {
-        this(system, handle, description, true);
+    AccessToken(TokenSystem system, Handle handle, String description, int accessMask) {
+        this(system, handle, description, accessMask, true);
     }
 
-    AccessToken(TokenSystem system, Handle handle, String description, boolean owning) {
+    AccessToken(TokenSystem system, Handle handle, String description, int accessMask, boolean owning) {
         this.system = system;
-        this.state = system.handles().register(this, handle, description, owning);
+        this.state = system.handles().register(this, handle, description, accessMask, owning);
     }
 
     TokenSystem system() {

@@ -35,9 +35,21 @@ public record Ace(AceType type, int flags, int mask, Sid sid) {
     /** {@code SYSTEM_MANDATORY_LABEL_NO_EXECUTE_UP}. */
     public static final int NO_EXECUTE_UP = 0x4;
 
+    /**
+     * The largest ACE Windows can hold, in bytes: the {@code AceSize} field of the {@code ACE_HEADER} is a
+     * WORD. The modelled types (header, mask, SID of at most 15 sub-authorities) take at most 76 bytes.
+     */
+    public static final int MAX_BYTE_LENGTH = 0xFFFF;
+
+    /**
+     * @throws IllegalArgumentException when {@code flags} is not one byte or the ACE exceeds {@link #MAX_BYTE_LENGTH}
+     */
     public Ace {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(sid, "sid");
+        if (8 + sid.byteLength() > MAX_BYTE_LENGTH) {
+            throw new IllegalArgumentException("an ACE holds at most " + MAX_BYTE_LENGTH + " bytes (AceSize is a WORD)");
+        }
         if ((flags & ~0xFF) != 0) {
             throw new IllegalArgumentException("ACE flags are one byte: 0x" + Integer.toHexString(flags));
         }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The handles one {@link TokenSystem} owns: registers each with the stack that opened it, closes
@@ -28,30 +29,41 @@ final class HandleRegistry {
     private final Set<HandleState> open = ConcurrentHashMap.newKeySet();
     private final List<LeakReport.Leak> leaks = new ArrayList<>();
     private volatile boolean closed;
+    private volatile LeakDetection detection = LeakDetection.defaultLevel();
 
     HandleRegistry(TokenBackend backend, Failures failures) {
         this.backend = backend;
         this.failures = failures;
     }
 
-    /** Takes ownership of {@code handle}, closing it when {@code owner} is unreachable and unclosed. */
-    HandleState register(Object owner, Handle handle, String description) {
-        return register(owner, handle, description, true);
+    LeakDetection detection() {
+        return detection;
+    }
+
+    void detection(LeakDetection level) {
+        detection = level;
     }
 
     /**
-     * Registers {@code handle}: owned ({@code owning}) handles are closed exactly once; borrowed ones
-     * are never closed by tokenbridge.
+     * Takes ownership of {@code handle}, closing it when {@code owner} is unreachable and unclosed.
+     *
+     * Owned ({@code owning}) handles are closed exactly once; borrowed ones are never closed by tokenbridge.
+     *
+     * @param accessMask the token rights to append to {@code description}, or {@link HandleState#NO_MASK}
      */
-    HandleState register(Object owner, Handle handle, String description, boolean owning) {
-        OpenHandle info = new OpenHandle(handle.toString(), description, Thread.currentThread().getName(),
-                callerStack());
-        HandleState state = new HandleState(this, handle, info, owning);
+    HandleState register(Object owner, Handle handle, String description, int accessMask, boolean owning) {
+        LeakDetection level = detection;
+        List<StackTraceElement> stack = level == LeakDetection.FULL
+                || level == LeakDetection.SAMPLED && ThreadLocalRandom.current().nextInt(LeakDetection.SAMPLE_INTERVAL) == 0
+                ? callerStack() : null;
+        HandleState state = new HandleState(this, handle, description, accessMask, Thread.currentThread().getName(),
+                stack, level, owning);
         state.cleanable(CLEANER.register(owner, state));
         open.add(state);
         if (closed) {
             state.forceClose(LeakReport.Reason.OPEN_WHEN_SYSTEM_CLOSED); // lost a race with TokenSystem.close()
-            throw new IllegalStateException("the TokenSystem was closed while " + description + " was being opened");
+            throw new IllegalStateException("the TokenSystem was closed while " + state.info().description()
+                    + " was being opened");
         }
         return state;
     }
@@ -82,6 +94,7 @@ final class HandleRegistry {
             synchronized (leaks) {
                 leaks.add(new LeakReport.Leak(state.info(), reason));
             }
+            TokenEvents.handleLeaked(state.info(), reason);
             if (reason == LeakReport.Reason.GARBAGE_COLLECTED_WITHOUT_CLOSE) {
                 LOG.log(System.Logger.Level.WARNING, "tokenbridge closed a leaked handle: {0}", state.info());
             }

@@ -3,6 +3,7 @@ package io.github.tokenbridge;
 import io.github.tokenbridge.backend.Handle;
 
 import java.lang.ref.Cleaner;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +19,12 @@ final class HandleState implements Runnable {
 
     private final HandleRegistry registry;
     private final Handle handle;
-    private final OpenHandle info;
+    private final String descriptionPrefix;
+    private final int accessMask;
+    private final String openedOnThread;
+    private final List<StackTraceElement> openedAt;
+    private final LeakDetection detection;
+    private volatile OpenHandle info;
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     /** One reference for the owner plus one per call in progress; the handle closes at zero. */
     private final AtomicInteger references = new AtomicInteger(1);
@@ -27,16 +33,42 @@ final class HandleState implements Runnable {
     private volatile WinTokenException closeFailure;
     private final boolean owning;
 
-    HandleState(HandleRegistry registry, Handle handle, OpenHandle info, boolean owning) {
+    /**
+     * @param descriptionPrefix what the handle is
+     * @param accessMask        the token rights it was opened with, appended to the description; {@link #NO_MASK} for none
+     * @param openedAt          the opening stack, or null when the detection level did not record it
+     */
+    HandleState(HandleRegistry registry, Handle handle, String descriptionPrefix, int accessMask, String openedOnThread,
+                List<StackTraceElement> openedAt, LeakDetection detection, boolean owning) {
         this.registry = registry;
         this.handle = handle;
-        this.info = info;
+        this.descriptionPrefix = descriptionPrefix;
+        this.accessMask = accessMask;
+        this.openedOnThread = openedOnThread;
+        this.openedAt = openedAt;
+        this.detection = detection;
         this.owning = owning;
     }
 
     /** False for a borrowed handle, which tokenbridge never closes. */
     boolean owning() {
         return owning;
+    }
+
+    /** No access mask to describe. */
+    static final int NO_MASK = Integer.MIN_VALUE;
+
+    /** Where the handle was opened; built when first asked for, so that an open pays for none of it. */
+    private OpenHandle buildInfo() {
+        String description = accessMask == NO_MASK ? descriptionPrefix
+                : descriptionPrefix + " " + TokenAccess.fromMask(accessMask);
+        return new OpenHandle(handle.toString(), description, openedOnThread, openedAt == null ? List.of() : openedAt,
+                detection);
+    }
+
+    /** The opening stack, or null when not recorded. */
+    List<StackTraceElement> openedAt() {
+        return openedAt;
     }
 
     void cleanable(Cleaner.Cleanable value) {
@@ -49,7 +81,12 @@ final class HandleState implements Runnable {
     }
 
     OpenHandle info() {
-        return info;
+        OpenHandle built = info;
+        if (built == null) {
+            built = buildInfo();
+            info = built;
+        }
+        return built;
     }
 
     /** Takes a reference for one call; fails when the handle was closed or its close was asked for. */
@@ -57,7 +94,7 @@ final class HandleState implements Runnable {
         while (true) {
             int current = references.get();
             if (current <= 0 || closeRequested.get()) {
-                throw new IllegalStateException("the " + info.description() + " " + info.handle() + " is closed");
+                throw new IllegalStateException("the " + info().description() + " " + handle + " is closed");
             }
             if (references.compareAndSet(current, current + 1)) {
                 return;

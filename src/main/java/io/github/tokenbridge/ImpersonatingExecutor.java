@@ -40,7 +40,7 @@ final class ImpersonatingExecutor extends AbstractExecutorService {
             platform.setDaemon(true);
             return platform;
         });
-        this.guard = new ImpersonationGuard(system, this.pool);
+        this.guard = new ImpersonationGuard(system, this.pool, null);
     }
 
     private final class ImpersonatedTask<T> extends FutureTask<T> {

@@ -11,25 +11,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * An {@link ExecutorService} wrapper that checks, after every task, that the task did not return
- * its pooled thread still impersonating (an unclosed {@link ImpersonationScope} or a raw
- * impersonation). Such a task fails with an {@link IllegalStateException} (its future completes
- * exceptionally) and the thread is reverted to its process token before it runs anything else;
- * if the revert fails the thread is poisoned ({@link ImpersonationRestoreError}).
+ * The {@link GuardedExecutorService} of {@link TokenSystem#guard}: checks the pooled thread before
+ * and after every task, reverts it when it is impersonating and reports the leak to the listener
+ * and the count.
  */
-final class ImpersonationGuard extends AbstractExecutorService {
+final class ImpersonationGuard extends AbstractExecutorService implements GuardedExecutorService {
+
+    private static final System.Logger LOG = System.getLogger(TokenSystem.class.getName());
 
     private final TokenSystem system;
     private final ExecutorService delegate;
+    private final Consumer<? super ImpersonationLeak> listener;
+    private final AtomicLong leaks = new AtomicLong();
 
-    ImpersonationGuard(TokenSystem system, ExecutorService delegate) {
+    ImpersonationGuard(TokenSystem system, ExecutorService delegate, Consumer<? super ImpersonationLeak> listener) {
         this.system = system;
         this.delegate = delegate;
+        this.listener = listener;
     }
 
-    /** A task wrapped by this guard: its callable ends with the check. */
+    /** A task wrapped by this guard: its callable starts and ends with the check. */
     private final class GuardedTask<T> extends FutureTask<T> {
         GuardedTask(Callable<T> callable) {
             super(guarded(callable));
@@ -39,6 +44,7 @@ final class ImpersonationGuard extends AbstractExecutorService {
     <T> Callable<T> guarded(Callable<T> task) {
         Objects.requireNonNull(task, "task");
         return () -> {
+            beforeTask(task);
             T result;
             try {
                 result = task.call();
@@ -51,33 +57,72 @@ final class ImpersonationGuard extends AbstractExecutorService {
         };
     }
 
+    @Override
+    public long leakCount() {
+        return leaks.get();
+    }
+
+    /** Makes sure the thread runs {@code task} as the process: reverts and reports an identity left behind. */
+    private void beforeTask(Object task) {
+        ThreadPoison.check();
+        int leftOpen = ScopeStack.depth();
+        if (leftOpen == 0 && !system.impersonator().isImpersonating()) {
+            return;
+        }
+        ImpersonationLeak leak = new ImpersonationLeak(ImpersonationLeak.Kind.FOUND_BEFORE_TASK,
+                Thread.currentThread().getName(), String.valueOf(task), leftOpen);
+        revert(leak.toString());
+        report(leak, null);
+    }
+
     private void afterTask(Object task, Throwable taskFailure) {
         ThreadPoison.check();
         int leftOpen = ScopeStack.depth();
-        boolean impersonating = system.impersonator().isImpersonating();
-        if (leftOpen == 0 && !impersonating) {
+        if (leftOpen == 0 && !system.impersonator().isImpersonating()) {
             return;
         }
-        String thread = Thread.currentThread().getName();
-        String reason = "task " + task + " left thread \"" + thread + "\" impersonating";
-        Set<Impersonator> toRevert = new LinkedHashSet<>();
-        if (impersonating) {
-            toRevert.add(system.impersonator());
+        ImpersonationLeak leak = new ImpersonationLeak(ImpersonationLeak.Kind.LEFT_BY_TASK,
+                Thread.currentThread().getName(), String.valueOf(task), leftOpen);
+        revert(leak.toString());
+        IllegalStateException failure = new IllegalStateException(leak.toString());
+        if (taskFailure != null) {
+            failure.addSuppressed(taskFailure);
         }
+        report(leak, failure);
+        throw failure;
+    }
+
+    /**
+     * Abandons every open scope of the calling thread and reverts it through every system involved
+     * (a scope of another system reverts through its own backend); a failed revert poisons the thread.
+     */
+    private void revert(String reason) {
+        Set<Impersonator> toRevert = new LinkedHashSet<>();
+        toRevert.add(system.impersonator());
         for (ImpersonationScope scope : ScopeStack.drain()) {
             scope.abandon();
-            toRevert.add(scope.impersonator()); // a scope of another system reverts through its own backend
+            toRevert.add(scope.impersonator());
         }
         for (Impersonator impersonator : toRevert) {
             impersonator.revertOrPoison(reason);
         }
-        IllegalStateException leak = new IllegalStateException("task " + task + " returned pooled thread \"" + thread
-                + "\" still impersonating (" + leftOpen + " impersonation scope(s) left open); the thread was reverted"
-                + " to its process token");
-        if (taskFailure != null) {
-            leak.addSuppressed(taskFailure);
+    }
+
+    /** Counts the leak and hands it to the listener; a failing listener is recorded, never lost. */
+    private void report(ImpersonationLeak leak, IllegalStateException taskFailure) {
+        leaks.incrementAndGet();
+        if (listener == null) {
+            return;
         }
-        throw leak;
+        try {
+            listener.accept(leak);
+        } catch (RuntimeException | Error listenerFailure) {
+            if (taskFailure != null) {
+                taskFailure.addSuppressed(listenerFailure);
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "the impersonation leak listener failed on: " + leak, listenerFailure);
+            }
+        }
     }
 
     @Override
@@ -123,6 +168,34 @@ final class ImpersonationGuard extends AbstractExecutorService {
     @Override
     public void shutdown() {
         delegate.shutdown();
+        long found = leaks.get();
+        if (found > 0) {
+            LOG.log(System.Logger.Level.WARNING, "{0} shut down after {1} impersonation leak(s) on its threads", this, found);
+        }
+    }
+
+    @Override
+    public void close() {
+        boolean interrupted = false;
+        shutdown();
+        while (!delegate.isTerminated()) {
+            try {
+                delegate.awaitTermination(1, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                if (!interrupted) {
+                    delegate.shutdownNow();
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        long found = leaks.get();
+        if (found > 0 && listener == null) {
+            throw new IllegalStateException(found + " impersonation leak(s) were found on the threads of " + this
+                    + " (each thread was reverted); pass a listener to TokenSystem.guard to hear of each one");
+        }
     }
 
     @Override

@@ -90,6 +90,7 @@ public final class ImpersonationScope implements AutoCloseable {
             closed = true;
             ScopeStack.pop(this);
         }
+        impersonator.ended(this);
         impersonator.restore(saved, function);
     }
 
@@ -106,6 +107,7 @@ public final class ImpersonationScope implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
+        impersonator.ended(this);
         impersonator.discard(saved);
     }
 

@@ -6,7 +6,11 @@ import io.github.tokenbridge.backend.TokenBackend;
 import io.github.tokenbridge.backend.TokenInformation;
 import io.github.tokenbridge.backend.TokenInformationClass;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +24,8 @@ final class Impersonator {
 
     private final TokenBackend backend;
     private final Failures failures;
+    /** Every open scope of this system on any thread, so that closing the system can refuse while one is open. */
+    private final Set<ImpersonationScope> openScopes = ConcurrentHashMap.newKeySet();
 
     Impersonator(TokenBackend backend, Failures failures) {
         this.backend = backend;
@@ -72,7 +78,49 @@ final class Impersonator {
         }
         ImpersonationScope scope = new ImpersonationScope(this, saved, function, expected, now.level());
         ScopeStack.push(scope);
+        openScopes.add(scope);
+        TokenEvents.impersonated(this, scope, function);
         return scope;
+    }
+
+    /**
+     * The calling thread's impersonated user, for audit events only (called when a recording or a
+     * debug log wants it): {@code OpenThreadToken} as self, {@code TokenUser}, close; never throws.
+     */
+    String threadUserForAudit() {
+        Result<Handle> opened = backend.openThreadToken(Handle.CURRENT_THREAD, TokenAccess.QUERY.mask(), true);
+        if (Failures.failedWith(opened, Win32Error.ERROR_CANT_OPEN_ANONYMOUS)) {
+            return "(Anonymous-level token: cannot be opened, R28)";
+        }
+        if (!opened.succeeded()) {
+            return "(unreadable: " + Win32Error.describe(opened.win32Error()) + ")";
+        }
+        try {
+            Result<TokenInformation> user = backend.getTokenInformation(opened.value(), TokenInformationClass.TokenUser, -1);
+            return user.succeeded() ? user.value().as(TokenGroup.class).sid().toString()
+                    : "(unreadable: " + Win32Error.describe(user.win32Error()) + ")";
+        } finally {
+            backend.closeHandle(opened.value());
+        }
+    }
+
+    /** Forgets a scope that was closed or abandoned. */
+    void ended(ImpersonationScope scope) {
+        openScopes.remove(scope);
+    }
+
+    /**
+     * The open scopes of this system on threads that are still alive (a dead thread's OS thread, and
+     * with it its impersonation, is gone).
+     */
+    List<ImpersonationScope> openScopesOnLiveThreads() {
+        List<ImpersonationScope> live = new ArrayList<>();
+        for (ImpersonationScope scope : openScopes) {
+            if (scope.thread().isAlive()) {
+                live.add(scope);
+            }
+        }
+        return live;
     }
 
     /** Enters {@code ImpersonateLoggedOnUser(token)}: an impersonation token keeps its level, a primary one gets Impersonation (R42). */
@@ -134,6 +182,74 @@ final class Impersonator {
         return true;
     }
 
+    /**
+     * Saves the calling thread's impersonation and reverts it to the process token for a task that
+     * must run as the process; {@link #restore} puts it back (and verifies) afterwards.
+     */
+    SavedImpersonation leaveImpersonation(String function) {
+        VirtualThreads.refuseImpersonation(function);
+        SavedImpersonation saved = save();
+        if (saved.wasImpersonating()) {
+            Result<Void> reverted = backend.revertToSelf();
+            if (!reverted.succeeded()) {
+                discard(saved);
+                throw failures.exception(reverted, "RevertToSelf", "the thread could not leave its impersonation"
+                        + " to run " + function + " as the process; nothing was run");
+            }
+        }
+        return saved;
+    }
+
+    /**
+     * Duplicates the calling thread's impersonation token at its own level (R53), or returns null when
+     * the thread is not impersonating. The duplicate is made with impersonation suspended (revert,
+     * {@code DuplicateTokenEx}, then the verified restore of R46), as OpenAsSelf does for an open (R29):
+     * so that an Identification-level thread can duplicate (R20) and the new token's default DACL is the
+     * process's, which lets the threads that will impersonate it read it back.
+     *
+     * @throws WinTokenException ERROR_CANT_OPEN_ANONYMOUS for an Anonymous-level thread token (R28)
+     */
+    Handle captureDuplicate(int access, String purpose) {
+        Result<Handle> opened = backend.openThreadToken(Handle.CURRENT_THREAD,
+                SAVE_ACCESS | TokenAccess.DUPLICATE.mask(), true);
+        if (Failures.failedWith(opened, Win32Error.ERROR_NO_TOKEN)) {
+            return null;
+        }
+        if (Failures.failedWith(opened, Win32Error.ERROR_CANT_OPEN_ANONYMOUS)) {
+            throw failures.exception(opened, "OpenThreadToken", "the thread \"" + Thread.currentThread().getName()
+                    + "\" impersonates at Anonymous level, whose token cannot be opened (R28), so its identity cannot"
+                    + " be captured for " + purpose + "; nothing was submitted");
+        }
+        Handle token = failures.require(opened, "OpenThreadToken");
+        SavedImpersonation saved;
+        try {
+            saved = new SavedImpersonation(token, describe(token));
+        } catch (RuntimeException e) {
+            backend.closeHandle(token);
+            throw e;
+        }
+        Result<Void> reverted = backend.revertToSelf();
+        if (!reverted.succeeded()) {
+            discard(saved);
+            throw failures.exception(reverted, "RevertToSelf", "the impersonation could not be suspended to capture"
+                    + " it for " + purpose + "; nothing was changed");
+        }
+        Result<Handle> copy = null;
+        try {
+            copy = backend.duplicateTokenEx(token, access, null, saved.state().level(), TokenType.IMPERSONATION);
+        } finally {
+            try {
+                restore(saved, "capturing the impersonation for " + purpose);
+            } catch (RuntimeException | Error restoreFailure) {
+                if (copy != null && copy.succeeded()) {
+                    backend.closeHandle(copy.value());
+                }
+                throw restoreFailure;
+            }
+        }
+        return failures.require(copy, "DuplicateTokenEx");
+    }
+
     /** Saves the calling thread's impersonation, or fails without changing anything (R46). */
     private SavedImpersonation save() {
         Result<Handle> opened = backend.openThreadToken(Handle.CURRENT_THREAD, SAVE_ACCESS, true);
@@ -177,6 +293,7 @@ final class Impersonator {
         } finally {
             discard(saved);
         }
+        TokenEvents.reverted(restoreFunction, saved.state(), "closing the scope of " + function, problem);
         if (problem != null) {
             ImpersonationRestoreError error = new ImpersonationRestoreError("could not restore the impersonation"
                     + " of thread \"" + Thread.currentThread().getName() + "\" from before " + function + " ("
@@ -196,9 +313,10 @@ final class Impersonator {
     /** Ends impersonation on the calling thread, fatally if that fails. */
     void revertOrPoison(String reason) {
         Result<Void> result = backend.revertToSelf();
-        if (!result.succeeded()) {
-            ImpersonationRestoreError error = new ImpersonationRestoreError(reason + "; RevertToSelf failed",
-                    failures.exception(result, "RevertToSelf", null));
+        WinTokenException failure = result.succeeded() ? null : failures.exception(result, "RevertToSelf", null);
+        TokenEvents.reverted("RevertToSelf", ThreadTokenState.NONE, reason, failure);
+        if (failure != null) {
+            ImpersonationRestoreError error = new ImpersonationRestoreError(reason + "; RevertToSelf failed", failure);
             ThreadPoison.poison(error);
             throw error;
         }

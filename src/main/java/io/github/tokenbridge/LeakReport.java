@@ -55,6 +55,11 @@ public record LeakReport(List<Leak> leaks) {
         for (Leak leak : leaks) {
             sb.append(System.lineSeparator()).append("  ").append(leak.reason()).append(": ").append(leak.handle());
             List<StackTraceElement> stack = leak.handle().openedAt();
+            LeakDetection level = leak.handle().detection();
+            sb.append(System.lineSeparator()).append("      [leak detection ").append(level)
+                    .append(stack.isEmpty() ? ": opening stack not recorded; -D" + LeakDetection.PROPERTY
+                            + "=full records every one" : level == LeakDetection.SAMPLED ? ": this handle was sampled" : "")
+                    .append(']');
             for (int i = 0; i < Math.min(stack.size(), PRINTED_FRAMES); i++) {
                 sb.append(System.lineSeparator()).append("      at ").append(stack.get(i));
             }

@@ -56,6 +56,7 @@ public final class PrivilegeScope implements AutoCloseable {
         boolean all = result.win32Error() != Win32Error.ERROR_NOT_ALL_ASSIGNED.code();
         token.retain();
         PrivilegeScope scope = new PrivilegeScope(token, adjusted.previousState(), Set.copyOf(wanted), all);
+        TokenEvents.privileges(true, wanted, all, token);
         if (!all && policy == NotAllAssignedPolicy.FAIL) {
             scope.close();
             throw failures.exception(result, "AdjustTokenPrivileges",
@@ -94,6 +95,7 @@ public final class PrivilegeScope implements AutoCloseable {
                 Result<AdjustResult<TokenPrivilege>> result = token.system().backendSpi()
                         .adjustTokenPrivileges(token.retainedHandle(), false, previousState, -1);
                 token.system().failures().require(result, "AdjustTokenPrivileges");
+                TokenEvents.privileges(false, previousState, true, token);
             }
         } finally {
             token.unretain();

@@ -56,4 +56,18 @@ final class ScopeStack {
         stack.clear();
         return all;
     }
+
+    /**
+     * Abandons the scopes opened on the calling thread above the first {@code depth} ones (left open
+     * by a task), innermost first, and returns how many there were.
+     */
+    static int abandonAbove(int depth) {
+        Deque<ImpersonationScope> stack = STACK.get();
+        int abandoned = 0;
+        while (stack.size() > depth) {
+            stack.pop().abandon();
+            abandoned++;
+        }
+        return abandoned;
+    }
 }

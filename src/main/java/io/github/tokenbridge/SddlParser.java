@@ -112,10 +112,21 @@ final class SddlParser {
         return flags;
     }
 
+    /**
+     * Reads the ACEs of one ACL, refusing at the first ACE that would take the ACL past
+     * {@link Acl#MAX_BYTE_LENGTH}, before reading further or building the ACL.
+     */
     private Acl parseAces() {
         List<Ace> aces = new ArrayList<>();
+        int length = 8;
         while (pos < text.length() && text.charAt(pos) == '(') {
-            aces.add(parseAce());
+            int start = pos;
+            Ace ace = parseAce();
+            length += ace.byteLength();
+            if (length > Acl.MAX_BYTE_LENGTH) {
+                throw error(start, Acl.tooLarge(aces.size(), 0));
+            }
+            aces.add(ace);
         }
         if (pos < text.length() && !atComponentStart(pos)) {
             throw error(pos, "expected an ACE in parentheses or the next component");
@@ -157,8 +168,8 @@ final class SddlParser {
             throw error(guidStart, "object ACE GUIDs are not supported for ACE type " + typeText);
         }
         int sidStart = pos;
-        int sidEnd = text.indexOf(';', pos);
-        if (sidEnd >= 0 && sidEnd < close) {
+        int sidEnd = indexOf(';', pos, close);
+        if (sidEnd >= 0) {
             throw error(sidEnd, "resource attributes after the SID are not supported");
         }
         if (sidStart == close) {
@@ -171,8 +182,8 @@ final class SddlParser {
 
     /** Reads up to the next ';' before {@code close}, consuming the ';'. */
     private String field(int close) {
-        int semi = text.indexOf(';', pos);
-        if (semi < 0 || semi > close) {
+        int semi = indexOf(';', pos, close);
+        if (semi < 0) {
             throw error(pos, "ACE has too few fields (expected type;flags;rights;object;inherit-object;sid)");
         }
         String value = text.substring(pos, semi);
@@ -241,7 +252,7 @@ final class SddlParser {
             try {
                 return Sid.parse(value);
             } catch (IllegalArgumentException e) {
-                throw error(start, "malformed string SID \"" + value + "\" (" + e.getMessage() + ")");
+                throw error(start, "malformed string SID \"" + Sid.quote(value) + "\" (" + e.getMessage() + ")");
             }
         }
         if (value.length() != 2) {
@@ -265,7 +276,17 @@ final class SddlParser {
         return i + 1 < text.length() && text.charAt(i + 1) == ':' && "OGDS".indexOf(text.charAt(i)) >= 0;
     }
 
+    /** The first {@code c} in {@code [from, to)}, or -1: searches never run past the current ACE. */
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private IllegalArgumentException error(int at, String problem) {
-        return new IllegalArgumentException("SDDL: " + problem + " at position " + at + " in \"" + text + "\"");
+        return new IllegalArgumentException("SDDL: " + problem + " at position " + at + " in \"" + Sid.quote(text) + "\"");
     }
 }

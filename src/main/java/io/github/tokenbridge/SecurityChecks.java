@@ -94,7 +94,11 @@ final class SecurityChecks {
             throw token.failure(result, "AccessCheck", primaryTokenHint(result, "AccessCheck", "accessCheckAsIdentification"),
                     TokenAccess.QUERY);
         }
-        return result.value();
+        AccessCheckResult checked = result.value();
+        if (!checked.accessStatus()) {
+            TokenEvents.accessDenied(sd, token, mapped, checked);
+        }
+        return checked;
     }
 
     AccessToken createRestricted(AccessToken token, Set<RestrictedTokenFlag> flags, Collection<Sid> sidsToDisable,

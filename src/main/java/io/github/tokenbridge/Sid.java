@@ -67,6 +67,16 @@ public final class Sid implements Comparable<Sid> {
      */
     public static Sid parse(String text) {
         Objects.requireNonNull(text, "text");
+        int dashes = 0;
+        for (int i = 0; i < text.length() && dashes <= MAX_SUB_AUTHORITIES + 2; i++) {
+            if (text.charAt(i) == '-') {
+                dashes++;
+            }
+        }
+        if (dashes > MAX_SUB_AUTHORITIES + 2) { // S-1-<authority> then at most 15 sub-authorities
+            throw new IllegalArgumentException("too many sub-authorities (more than 15, at most 15: SID_MAX_SUB_AUTHORITIES) in \""
+                    + quote(text) + "\"");
+        }
         String[] parts = text.split("-", -1);
         if (parts.length < 3 || !(parts[0].equals("S") || parts[0].equals("s"))) {
             throw new IllegalArgumentException("not a string SID (expected S-1-<authority>[-<sub>...]): \"" + text + "\"");
@@ -85,6 +95,11 @@ public final class Sid implements Comparable<Sid> {
             subs[i] = (int) parseNumber(text, parts, i + 3, 0xFFFF_FFFFL);
         }
         return new Sid(revision, authority, subs);
+    }
+
+    /** {@code text} for a message: whole when short, else its start and its length. */
+    static String quote(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 100) + "... (" + text.length() + " characters)";
     }
 
     private static long parseAuthority(String text, String part) {

@@ -34,7 +34,7 @@ final class TokenOpener {
 
     AccessToken openProcessToken(int mask, Set<TokenAccess> access) {
         Handle token = system.failures().require(backend().openProcessToken(Handle.CURRENT_PROCESS, mask), "OpenProcessToken");
-        return system.adopt(token, "process token " + access);
+        return system.adopt(token, "process token", mask);
     }
 
     AccessToken openProcessToken(int processId, int mask, Set<TokenAccess> access) {
@@ -45,7 +45,7 @@ final class TokenOpener {
         Handle processHandle = system.failures().require(process, "OpenProcess");
         try {
             Handle token = system.failures().require(backend().openProcessToken(processHandle, mask), "OpenProcessToken");
-            return system.adopt(token, "token of process " + processId + " " + access);
+            return system.adopt(token, "token of process " + processId, mask);
         } finally {
             backend().closeHandle(processHandle);
         }
@@ -56,6 +56,6 @@ final class TokenOpener {
         if (Failures.failedWith(result, Win32Error.ERROR_NO_TOKEN)) {
             return Optional.empty();
         }
-        return Optional.of(system.adopt(system.failures().require(result, "OpenThreadToken"), "thread token " + access));
+        return Optional.of(system.adopt(system.failures().require(result, "OpenThreadToken"), "thread token", mask));
     }
 }

@@ -9,8 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A session with one backend's tokens: opens tokens, impersonates, checks access, and owns every
@@ -21,7 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link NullPointerException}s, a token of another system is an {@link IllegalArgumentException},
  * use after close is an {@link IllegalStateException}, and a failure reported by Windows (or the
  * model) is a {@link WinTokenException}. Impersonation on a virtual thread is refused with an
- * {@link IllegalStateException}; a thread whose impersonation could not be restored is refused
+ * {@link IllegalStateException}, and so is everything that reads or ends the calling thread's
+ * impersonation ({@link #openThreadToken}, {@link #openEffectiveToken}, {@link #isImpersonating},
+ * {@link #revertToSelf}): on Windows they would act on the carrier thread; a thread whose impersonation could not be restored is refused
  * everything with an {@link ImpersonationRestoreError}.
  */
 public final class TokenSystem implements AutoCloseable {
@@ -63,7 +69,7 @@ public final class TokenSystem implements AutoCloseable {
         return handles;
     }
 
-    private void ensureUsable() {
+    void ensureUsable() {
         ThreadPoison.check();
         if (closed.get()) {
             throw new IllegalStateException("this TokenSystem (" + backend().id() + ") is closed");
@@ -80,7 +86,25 @@ public final class TokenSystem implements AutoCloseable {
 
     /** Wraps a handle this system just obtained into an owned token. */
     AccessToken adopt(Handle handle, String description) {
-        return new AccessToken(this, handle, description);
+        return new AccessToken(this, handle, description, HandleState.NO_MASK);
+    }
+
+    /** Wraps a handle opened with the token rights {@code accessMask}, described as {@code description [RIGHTS]}. */
+    AccessToken adopt(Handle handle, String description, int accessMask) {
+        return new AccessToken(this, handle, description, accessMask);
+    }
+
+    /** How much this system records about where each handle is opened ({@link LeakDetection}). */
+    public LeakDetection leakDetection() {
+        return handles.detection();
+    }
+
+    /**
+     * Sets how much this system records about where each handle opened from now on is opened; the
+     * default is {@link LeakDetection#defaultLevel()}.
+     */
+    public void leakDetection(LeakDetection level) {
+        handles.detection(Objects.requireNonNull(level, "level"));
     }
 
     /**
@@ -110,7 +134,7 @@ public final class TokenSystem implements AutoCloseable {
     public AccessToken borrow(long handle, String description) {
         ensureUsable();
         Objects.requireNonNull(description, "description");
-        return new AccessToken(this, TokenOpener.ownedHandle(handle), description + " (borrowed)", false);
+        return new AccessToken(this, TokenOpener.ownedHandle(handle), description + " (borrowed)", HandleState.NO_MASK, false);
     }
 
     /**
@@ -164,6 +188,7 @@ public final class TokenSystem implements AutoCloseable {
      */
     public Optional<AccessToken> openThreadToken(Set<TokenAccess> access, OpenAs openAs) {
         ensureUsable();
+        VirtualThreads.refuseImpersonation("openThreadToken()");
         int mask = mask(access);
         return opener.openThreadToken(mask, access, Objects.requireNonNull(openAs, "openAs"));
     }
@@ -221,12 +246,14 @@ public final class TokenSystem implements AutoCloseable {
      */
     public void revertToSelf() {
         ensureUsable();
+        VirtualThreads.refuseImpersonation("revertToSelf()");
         impersonator.revertOrPoison("revertToSelf() on thread \"" + Thread.currentThread().getName() + "\"");
     }
 
     /** True when the calling thread has an impersonation token. */
     public boolean isImpersonating() {
         ensureUsable();
+        VirtualThreads.refuseImpersonation("isImpersonating()");
         return impersonator.isImpersonating();
     }
 
@@ -240,10 +267,77 @@ public final class TokenSystem implements AutoCloseable {
         return new ImpersonatingExecutor(this, own(token), threads);
     }
 
-    /** Wraps {@code pool} so that a task returning its thread still impersonating fails and is reverted. */
-    public ExecutorService guard(ExecutorService pool) {
+    /**
+     * Wraps {@code pool} so that no task runs under an identity left on its thread, and a task that
+     * returns its thread impersonating fails; see {@link GuardedExecutorService} for how each
+     * submission form reports a leak. Without a listener, {@link GuardedExecutorService#close()}
+     * reports the leaks found.
+     */
+    public GuardedExecutorService guard(ExecutorService pool) {
         ensureUsable();
-        return new ImpersonationGuard(this, Objects.requireNonNull(pool, "pool"));
+        return new ImpersonationGuard(this, Objects.requireNonNull(pool, "pool"), null);
+    }
+
+    /**
+     * {@link #guard(ExecutorService)} that hands every leak found, before or after a task, to
+     * {@code listener} on the pooled thread that found it (after reverting it); a listener that throws
+     * is logged, or suppressed in the failing task's exception.
+     */
+    public GuardedExecutorService guard(ExecutorService pool, Consumer<? super ImpersonationLeak> listener) {
+        ensureUsable();
+        return new ImpersonationGuard(this, Objects.requireNonNull(pool, "pool"), Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Runs {@code task} on {@code executor} impersonating {@code token}: the scope is opened and closed
+     * on the thread that runs the task, which is afterwards exactly as it was before (R46). The future
+     * fails with the task's exception, with an {@link IllegalStateException} when the task left a scope
+     * open (abandoned, the thread restored), and with an {@link IllegalStateException} when the executor
+     * runs it on a virtual thread. The token must stay open until the task has started.
+     */
+    public CompletableFuture<Void> runAsyncImpersonating(AccessToken token, Runnable task, Executor executor) {
+        Objects.requireNonNull(task, "task");
+        return supplyAsyncImpersonating(token, () -> {
+            task.run();
+            return null;
+        }, executor);
+    }
+
+    /** {@link #runAsyncImpersonating} for a task with a result. */
+    public <T> CompletableFuture<T> supplyAsyncImpersonating(AccessToken token, Supplier<T> task, Executor executor) {
+        ensureUsable();
+        own(token);
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(executor, "executor");
+        return CompletableFuture.supplyAsync(() -> AsyncImpersonation.callImpersonating(this, token, task), executor);
+    }
+
+    /**
+     * Wraps {@code executor} so that each task runs under the impersonation its submitter had at
+     * submission: opt-in flow of identity through asynchronous stages, as .NET flows a
+     * {@code WindowsIdentity} with its {@code ExecutionContext}.
+     *
+     * <ul>
+     * <li>At {@code execute} the submitter's thread token is captured as a duplicate at the same level
+     *     (Identification stays Identification, R4); the task impersonates it on the pooled thread and
+     *     closes it afterwards, restoring the thread (R46). A task the executor never runs keeps its
+     *     duplicate open until the system closes it (it shows in {@link #leakReport()}).</li>
+     * <li>A submitter that is not impersonating gives a task that runs as the process (as .NET runs a
+     *     continuation captured without impersonation under the process identity), even on a pooled
+     *     thread that something left impersonating; the thread is put back afterwards.</li>
+     * <li>A submitter impersonating at Anonymous level is refused at submission with a
+     *     {@link WinTokenException} ({@code ERROR_CANT_OPEN_ANONYMOUS}): its token cannot be opened (R28).
+     *     Unlike .NET, which flows the identity implicitly to every await, capture happens only for
+     *     tasks given to this executor; a virtual thread, submitting or running, is refused with an
+     *     {@link IllegalStateException}, since its impersonation would be its carrier's.</li>
+     * <li>A task that leaves a scope open fails after its scopes are abandoned and its thread restored;
+     *     a {@code CompletableFuture} completed inside the task is not affected (see
+     *     {@link GuardedExecutorService} for how plain executors report such failures).</li>
+     * </ul>
+     */
+    public Executor capturingImpersonation(Executor executor) {
+        ensureUsable();
+        return new ImpersonationCapturingExecutor(this, Objects.requireNonNull(executor, "executor"));
     }
 
     /** {@link #enablePrivileges(AccessToken, NotAllAssignedPolicy, Privilege...)} failing on ERROR_NOT_ALL_ASSIGNED. */
@@ -339,14 +433,13 @@ public final class TokenSystem implements AutoCloseable {
     /**
      * Closes every handle still open (each recorded in the leak report, logged as a warning when not
      * empty) and the backend; idempotent. Refused with an {@link IllegalStateException}, closing
-     * nothing, while the calling thread still has impersonation scopes of this system open.
+     * nothing, while any live thread (the calling one or another) still has an impersonation scope of
+     * this system open; the message names the threads and their scopes.
      */
     @Override
     public void close() {
-        int openScopes = ScopeStack.depthOf(impersonator);
-        if (openScopes > 0 && !closed.get()) {
-            throw new IllegalStateException(openScopes + " impersonation scope(s) of this TokenSystem are still open on"
-                    + " this thread; close them before the system, or the thread could not be restored");
+        if (!closed.get()) {
+            refuseWhileScopesOpen();
         }
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -355,6 +448,25 @@ public final class TokenSystem implements AutoCloseable {
             handles.closeAll();
         } finally {
             backend.close();
+        }
+    }
+
+    private void refuseWhileScopesOpen() {
+        int openHere = ScopeStack.depthOf(impersonator);
+        if (openHere > 0) {
+            throw new IllegalStateException(openHere + " impersonation scope(s) of this TokenSystem are still open on"
+                    + " this thread; close them before the system, or the thread could not be restored");
+        }
+        List<ImpersonationScope> elsewhere = impersonator.openScopesOnLiveThreads();
+        if (!elsewhere.isEmpty()) {
+            StringBuilder threads = new StringBuilder();
+            for (ImpersonationScope scope : elsewhere) {
+                threads.append(threads.length() == 0 ? "" : ", ").append("thread \"").append(scope.thread().getName())
+                        .append("\": ").append(scope);
+            }
+            throw new IllegalStateException(elsewhere.size() + " impersonation scope(s) of this TokenSystem are still"
+                    + " open on other threads (" + threads + "); closing the system would leave them impersonating"
+                    + " under a closed system; nothing was closed");
         }
     }
 

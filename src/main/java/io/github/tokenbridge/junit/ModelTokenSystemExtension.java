@@ -1,5 +1,6 @@
 package io.github.tokenbridge.junit;
 
+import io.github.tokenbridge.LeakDetection;
 import io.github.tokenbridge.OpenHandle;
 import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.Tokens;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * A JUnit 5 extension that gives each test its own model {@link TokenSystem} (a fresh, isolated
  * model world), injected as a parameter, with the preset of the nearest {@link ModelPreset}
  * (default {@code standard-user}). After the test it fails the test when the test left a handle
- * open or a model thread impersonating, then closes the system.
+ * open or a model thread impersonating, then closes the system. Its systems record the opening
+ * stack of every handle ({@link LeakDetection#FULL}), so a leak names the line that opened it.
  *
  * <p>Register it with {@code @ModelPreset(...)} or {@code @ExtendWith(ModelTokenSystemExtension.class)}.
  * JUnit is not a runtime dependency of tokenbridge: the extension needs {@code junit-jupiter-api}
@@ -60,7 +62,9 @@ public final class ModelTokenSystemExtension implements ParameterResolver, After
         }
         ModelBackend backend = ModelBackend.create(configuration);
         int baseline = backend.world().openHandleCount();
-        return new World(Tokens.over(backend), backend, baseline, preset);
+        TokenSystem system = Tokens.over(backend);
+        system.leakDetection(LeakDetection.FULL); // a test names every leak's opening site
+        return new World(system, backend, baseline, preset);
     }
 
     /** The preset of the nearest {@link ModelPreset}: method, class, enclosing classes. */

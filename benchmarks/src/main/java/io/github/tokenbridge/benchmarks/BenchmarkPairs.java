@@ -15,7 +15,15 @@ final class BenchmarkPairs {
             new BenchmarkPair("token groups query", "ModelTokenInfoBenchmark.queryGroups",
                     "BaselineBenchmark.copyGroupArray", Double.NaN, false),
             new BenchmarkPair("impersonation scope, 2 threads vs 1", "ModelImpersonationBenchmark.scopeEnterExitOnTwoThreads@2",
-                    "ModelImpersonationBenchmark.scopeEnterExit", 1.6, true));
+                    "ModelImpersonationBenchmark.scopeEnterExit", 1.6, true),
+            new BenchmarkPair("public API: open + close vs SPI", "PublicApiBenchmark.apiOpenClose",
+                    "PublicApiBenchmark.spiOpenClose", 2, false),
+            new BenchmarkPair("public API: impersonate + revert vs SPI", "PublicApiBenchmark.apiImpersonateRevert",
+                    "PublicApiBenchmark.spiImpersonateRevert", Double.NaN, false),
+            new BenchmarkPair("public API: impersonateSelf + revert vs SPI", "PublicApiBenchmark.apiImpersonateSelfRevert",
+                    "PublicApiBenchmark.spiImpersonateSelfRevert", Double.NaN, false),
+            new BenchmarkPair("public API: accessCheck vs SPI", "PublicApiBenchmark.apiAccessCheck",
+                    "PublicApiBenchmark.spiAccessCheck", Double.NaN, false));
 
     private BenchmarkPairs() {
     }
