@@ -2,6 +2,7 @@ package io.github.tokenbridge.jna;
 
 import com.sun.jna.Platform;
 import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.Account;
 import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
@@ -37,6 +38,7 @@ public final class JnaBackend implements TokenBackend {
     private final ImpersonationOperations impersonation;
     private final TokenInformationOperations information;
     private final TokenCheckOperations checks;
+    private final AccountOperations accounts;
 
     JnaBackend(NativeCalls calls) {
         Objects.requireNonNull(calls, "calls");
@@ -45,6 +47,7 @@ public final class JnaBackend implements TokenBackend {
         this.impersonation = new ImpersonationOperations(calls);
         this.information = new TokenInformationOperations(calls);
         this.checks = new TokenCheckOperations(calls);
+        this.accounts = new AccountOperations(calls);
     }
 
     /**
@@ -259,6 +262,39 @@ public final class JnaBackend implements TokenBackend {
     }
 
     /** Nothing to release: the bindings hold no resources and the handles belong to the caller. */
+    // ---------------------------------------------------------------- accounts and logons (issue 14)
+
+    @Override
+    public Result<Account> lookupAccountSid(String systemName, Sid sid) {
+        return accounts.lookupAccountSid(systemName, Objects.requireNonNull(sid, "sid"));
+    }
+
+    @Override
+    public Result<Account> lookupAccountName(String systemName, String accountName) {
+        return accounts.lookupAccountName(systemName, accountName);
+    }
+
+    @Override
+    public Result<List<Account>> lsaLookupSids(List<Sid> sids) {
+        return accounts.lsaLookupSids(List.copyOf(sids));
+    }
+
+    @Override
+    public Result<Handle> logonUser(String user, String domain, char[] password, int logonType, int logonProvider) {
+        return accounts.logonUser(user, domain, password, logonType, logonProvider);
+    }
+
+    /**
+     * Not bound yet: LsaLogonUser lives in secur32.dll, which the jna backend does not load.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Result<Handle> lsaLogonUserS4U(String user, String domain) {
+        throw new UnsupportedOperationException("S4U logons (LsaLogonUser, secur32.dll) are not bound in the jna backend"
+                + " yet; the model backend has them");
+    }
+
     @Override
     public void close() {
     }

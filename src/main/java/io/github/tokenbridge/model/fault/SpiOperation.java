@@ -36,7 +36,13 @@ public enum SpiOperation {
     PRIVILEGE_CHECK("PrivilegeCheck", false),
     CHECK_TOKEN_MEMBERSHIP("CheckTokenMembership", false),
     ACCESS_CHECK("AccessCheck", false),
-    CREATE_RESTRICTED_TOKEN("CreateRestrictedToken", false);
+    CREATE_RESTRICTED_TOKEN("CreateRestrictedToken", false),
+    // ---- accounts and logons (issue 14)
+    LOOKUP_ACCOUNT_SID("LookupAccountSidW", false),
+    LOOKUP_ACCOUNT_NAME("LookupAccountNameW", false),
+    LSA_LOOKUP_SIDS("LsaLookupSids", true),
+    LOGON_USER("LogonUserW", false),
+    LSA_LOGON_USER_S4U("LsaLogonUser", true);
 
     private final String functionName;
     private final boolean nt;
