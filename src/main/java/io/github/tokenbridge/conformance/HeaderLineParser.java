@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 final class HeaderLineParser {
 
     private static final Pattern RULE = Pattern.compile("R[1-9][0-9]*");
+    /** Rule ids of the server catalogue (semantics-servers.md): P, L, N, O. */
+    private static final Pattern SERVER_RULE = Pattern.compile("[PLNO][1-9][0-9]*");
     private static final int LAST_RULE = 64;
     private static final Set<String> PRESETS = Set.of("standard-user", "elevated-admin", "filtered-admin",
             "local-system", "service-impersonate", "network-service");
-    private static final Set<String> PLAIN_REQUIREMENTS = Set.of("model", "kernel", "admin", "not-admin");
+    private static final Set<String> PLAIN_REQUIREMENTS = Set.of("model", "kernel", "admin", "not-admin", "accounts", "uac");
 
     private HeaderLineParser() {
     }
@@ -37,6 +39,10 @@ final class HeaderLineParser {
                     throw at.error("'cites' needs at least one rule id");
                 }
                 for (String r : values) {
+                    if (SERVER_RULE.matcher(r).matches()) {
+                        b.cites.add(r);
+                        continue;
+                    }
                     if (!RULE.matcher(r).matches() || Integer.parseInt(r.substring(1)) > LAST_RULE) {
                         throw at.error("unknown rule id '" + r + "' (R1..R" + LAST_RULE + ")");
                     }
@@ -74,6 +80,6 @@ final class HeaderLineParser {
                 throw at.error(e.getMessage() + " in requirement '" + c + "'");
             }
         }
-        throw at.error("unknown requirement '" + c + "' (model, kernel, privilege:<Name>, no-privilege:<Name>, admin, not-admin)");
+        throw at.error("unknown requirement '" + c + "' (model, kernel, privilege:<Name>, no-privilege:<Name>, admin, not-admin, accounts, uac)");
     }
 }

@@ -48,7 +48,7 @@ final class AccountOperations extends NativeOperations {
                     boolean ok = calls.advapi32().LookupAccountSidW(wide(systemName), sidMemory, name, cchName, domain,
                             cchDomain, use);
                     if (ok) {
-                        return Result.ok(new Account(sid, name.getWideString(0), domain.getWideString(0),
+                        return Result.ok(new Account(sid, utf16z(name), utf16z(domain),
                                 SidType.fromCode(use.getValue())));
                     }
                     int error = lastError();
@@ -74,8 +74,8 @@ final class AccountOperations extends NativeOperations {
                         cchDomain, use);
                 if (ok) {
                     Sid found = NativeDecoding.sid(sid);
-                    String name = accountName == null ? domain.getWideString(0) : unqualified(accountName);
-                    return Result.ok(new Account(found, name, domain.getWideString(0), SidType.fromCode(use.getValue())));
+                    String name = accountName == null ? utf16z(domain) : unqualified(accountName);
+                    return Result.ok(new Account(found, name, utf16z(domain), SidType.fromCode(use.getValue())));
                 }
                 int error = lastError();
                 if (error != Win32Error.ERROR_INSUFFICIENT_BUFFER.code() || attempt == 1) {
@@ -175,9 +175,9 @@ final class AccountOperations extends NativeOperations {
         try {
             if (secret != null) {
                 for (int i = 0; i < password.length; i++) {
-                    secret.setChar(2L * i, password[i]);
+                    secret.setShort(2L * i, (short) password[i]);
                 }
-                secret.setChar(2L * password.length, '\0');
+                secret.setShort(2L * password.length, (short) 0);
             }
             HANDLEByReference token = new HANDLEByReference();
             boolean ok = calls.advapi32().LogonUserW(wide(user), wide(domain), secret, logonType, logonProvider, token);
@@ -188,6 +188,19 @@ final class AccountOperations extends NativeOperations {
                 secret.close();
             }
         }
+    }
+
+    /** A NUL-terminated UTF-16 string (WCHAR is 2 bytes on Windows whatever JNA's host wchar_t is). */
+    private static String utf16z(Memory m) {
+        StringBuilder b = new StringBuilder();
+        for (long off = 0; off + 1 < m.size(); off += 2) {
+            char c = (char) m.getShort(off);
+            if (c == 0) {
+                break;
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     private static Memory chars(int count) {
