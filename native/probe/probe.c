@@ -11,6 +11,7 @@
 #undef WIN32_NO_STATUS
 #include <ntstatus.h>
 #include <winternl.h>
+#include <ntsecapi.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -55,6 +56,14 @@ int main(void)
     S(TOKEN_DEFAULT_DACL); O(TOKEN_DEFAULT_DACL, DefaultDacl);
     S(TOKEN_ORIGIN); O(TOKEN_ORIGIN, OriginatingLogonSession);
     S(TOKEN_MANDATORY_POLICY); O(TOKEN_MANDATORY_POLICY, Policy);
+    /* accounts and logons (issue 14) */
+    S(LSA_UNICODE_STRING); O(LSA_UNICODE_STRING, Length); O(LSA_UNICODE_STRING, MaximumLength); O(LSA_UNICODE_STRING, Buffer);
+    S(LSA_OBJECT_ATTRIBUTES); O(LSA_OBJECT_ATTRIBUTES, Length); O(LSA_OBJECT_ATTRIBUTES, RootDirectory);
+    O(LSA_OBJECT_ATTRIBUTES, ObjectName); O(LSA_OBJECT_ATTRIBUTES, Attributes); O(LSA_OBJECT_ATTRIBUTES, SecurityDescriptor);
+    O(LSA_OBJECT_ATTRIBUTES, SecurityQualityOfService);
+    S(LSA_TRANSLATED_NAME); O(LSA_TRANSLATED_NAME, Use); O(LSA_TRANSLATED_NAME, Name); O(LSA_TRANSLATED_NAME, DomainIndex);
+    S(LSA_TRUST_INFORMATION); O(LSA_TRUST_INFORMATION, Name); O(LSA_TRUST_INFORMATION, Sid);
+    S(LSA_REFERENCED_DOMAIN_LIST); O(LSA_REFERENCED_DOMAIN_LIST, Entries); O(LSA_REFERENCED_DOMAIN_LIST, Domains);
     S(OBJECT_ATTRIBUTES); O(OBJECT_ATTRIBUTES, Length); O(OBJECT_ATTRIBUTES, RootDirectory);
     O(OBJECT_ATTRIBUTES, ObjectName); O(OBJECT_ATTRIBUTES, Attributes); O(OBJECT_ATTRIBUTES, SecurityDescriptor);
     O(OBJECT_ATTRIBUTES, SecurityQualityOfService);
@@ -713,6 +722,82 @@ int main(void)
     C(ERROR_IO_PENDING);
 #else
     printf("absent ERROR_IO_PENDING\n");
+#endif
+    /* ---- accounts and logons (rules L, N) */
+#ifdef STATUS_NONE_MAPPED
+    C(STATUS_NONE_MAPPED);
+#else
+    printf("absent STATUS_NONE_MAPPED\n");
+#endif
+#ifdef STATUS_SOME_NOT_MAPPED
+    C(STATUS_SOME_NOT_MAPPED);
+#else
+    printf("absent STATUS_SOME_NOT_MAPPED\n");
+#endif
+#ifdef STATUS_LOGON_FAILURE
+    C(STATUS_LOGON_FAILURE);
+#else
+    printf("absent STATUS_LOGON_FAILURE\n");
+#endif
+#ifdef STATUS_ACCOUNT_RESTRICTION
+    C(STATUS_ACCOUNT_RESTRICTION);
+#else
+    printf("absent STATUS_ACCOUNT_RESTRICTION\n");
+#endif
+#ifdef STATUS_PASSWORD_EXPIRED
+    C(STATUS_PASSWORD_EXPIRED);
+#else
+    printf("absent STATUS_PASSWORD_EXPIRED\n");
+#endif
+#ifdef STATUS_ACCOUNT_DISABLED
+    C(STATUS_ACCOUNT_DISABLED);
+#else
+    printf("absent STATUS_ACCOUNT_DISABLED\n");
+#endif
+#ifdef STATUS_LOGON_TYPE_NOT_GRANTED
+    C(STATUS_LOGON_TYPE_NOT_GRANTED);
+#else
+    printf("absent STATUS_LOGON_TYPE_NOT_GRANTED\n");
+#endif
+#ifdef ERROR_SOME_NOT_MAPPED
+    C(ERROR_SOME_NOT_MAPPED);
+#else
+    printf("absent ERROR_SOME_NOT_MAPPED\n");
+#endif
+#ifdef ERROR_LOGON_FAILURE
+    C(ERROR_LOGON_FAILURE);
+#else
+    printf("absent ERROR_LOGON_FAILURE\n");
+#endif
+#ifdef ERROR_ACCOUNT_RESTRICTION
+    C(ERROR_ACCOUNT_RESTRICTION);
+#else
+    printf("absent ERROR_ACCOUNT_RESTRICTION\n");
+#endif
+#ifdef ERROR_PASSWORD_EXPIRED
+    C(ERROR_PASSWORD_EXPIRED);
+#else
+    printf("absent ERROR_PASSWORD_EXPIRED\n");
+#endif
+#ifdef ERROR_ACCOUNT_DISABLED
+    C(ERROR_ACCOUNT_DISABLED);
+#else
+    printf("absent ERROR_ACCOUNT_DISABLED\n");
+#endif
+#ifdef ERROR_NONE_MAPPED
+    C(ERROR_NONE_MAPPED);
+#else
+    printf("absent ERROR_NONE_MAPPED\n");
+#endif
+#ifdef ERROR_LOGON_TYPE_NOT_GRANTED
+    C(ERROR_LOGON_TYPE_NOT_GRANTED);
+#else
+    printf("absent ERROR_LOGON_TYPE_NOT_GRANTED\n");
+#endif
+#ifdef RPC_S_INVALID_NET_ADDR
+    C(RPC_S_INVALID_NET_ADDR);
+#else
+    printf("absent RPC_S_INVALID_NET_ADDR\n");
 #endif
     return 0;
 }

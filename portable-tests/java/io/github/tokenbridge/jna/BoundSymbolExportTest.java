@@ -44,7 +44,7 @@ class BoundSymbolExportTest {
 
     @Test
     void bindings_reflection_declareTheExpectedNumberOfFunctions() {
-        assertEquals(17, boundFunctions(Advapi32Calls.class).size());
+        assertEquals(24, boundFunctions(Advapi32Calls.class).size());
         assertEquals(9, boundFunctions(NtdllCalls.class).size());
         assertEquals(7, boundFunctions(Kernel32Calls.class).size());
     }

@@ -41,6 +41,8 @@ public final class TokenSystem implements AutoCloseable {
     private final Impersonator impersonator;
     private final SecurityChecks checks;
     private final TokenOpener opener;
+    private final AccountLookup accountNames;
+    private final UserLogons logons;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     TokenSystem(TokenBackend backend) {
@@ -50,6 +52,8 @@ public final class TokenSystem implements AutoCloseable {
         this.impersonator = new Impersonator(backend, failures);
         this.checks = new SecurityChecks(this);
         this.opener = new TokenOpener(this);
+        this.accountNames = new AccountLookup(backend, failures, AccountNameCache.DEFAULT_CAPACITY);
+        this.logons = new UserLogons(this);
     }
 
     /** Which backend this system uses. */
@@ -418,6 +422,125 @@ public final class TokenSystem implements AutoCloseable {
                                         Collection<Privilege> privilegesToDelete, Collection<Sid> sidsToRestrict) {
         ensureUsable();
         return checks.createRestricted(own(token), flags, sidsToDisable, privilegesToDelete, sidsToRestrict);
+    }
+
+    // ---------------------------------------------------------------- accounts and logons (issue 14; rules L, N)
+
+    /**
+     * The account {@code sid} names ({@code LookupAccountSidW}, N3, N4), from a bounded cache when
+     * asked before.
+     *
+     * @throws WinTokenException with ERROR_NONE_MAPPED when the SID has no name here (N2)
+     */
+    public Account lookupAccount(Sid sid) {
+        ensureUsable();
+        return accountNames.lookup(sid);
+    }
+
+    /**
+     * The accounts of many SIDs, in one {@code LsaLookupSids} call for those not cached (N9); SIDs
+     * without a name are left out of the map (never given a made-up name).
+     */
+    public java.util.Map<Sid, Account> lookupAccounts(Collection<Sid> sids) {
+        ensureUsable();
+        return accountNames.lookupAll(sids);
+    }
+
+    /**
+     * The names of a token's user and groups, resolved together in one batch when asked (querying a
+     * token never resolves names by itself).
+     */
+    public java.util.Map<Sid, Account> accountNames(AccessToken token) {
+        ensureUsable();
+        own(token);
+        List<Sid> sids = new java.util.ArrayList<>();
+        sids.add(token.user());
+        token.groups().forEach(g -> sids.add(g.sid()));
+        return accountNames.lookupAll(sids);
+    }
+
+    /**
+     * The account a name stands for ({@code LookupAccountNameW}; {@code name}, {@code DOMAIN\name},
+     * {@code user@dns.domain}; case ignored, N8).
+     *
+     * @throws WinTokenException with ERROR_NONE_MAPPED when nothing has that name
+     */
+    public Account lookupAccount(String name) {
+        ensureUsable();
+        return accountNames.lookup(name);
+    }
+
+    /**
+     * Whether {@code token} is a member of the group or alias named {@code groupName}: the name's SID
+     * through {@code LookupAccountNameW}, then {@code CheckTokenMembership} with R60's rules (enabled
+     * groups count, deny-only ones do not). A primary token (a LogonUser token) is checked through an
+     * Identification-level impersonation copy, as CheckTokenMembership needs one; its handle needs
+     * TOKEN_DUPLICATE then.
+     */
+    public boolean isMemberOf(AccessToken token, String groupName) {
+        ensureUsable();
+        own(token);
+        Sid sid = accountNames.lookup(groupName).sid();
+        if (token.type() == TokenType.IMPERSONATION) {
+            return checks.checkTokenMembership(token, sid);
+        }
+        try (AccessToken copy = token.duplicate(java.util.EnumSet.of(TokenAccess.QUERY), ImpersonationLevel.IDENTIFICATION,
+                TokenType.IMPERSONATION)) {
+            return checks.checkTokenMembership(copy, sid);
+        }
+    }
+
+    /**
+     * Logs a user on with a password ({@code LogonUserW}, L1-L20) and returns the token, which the
+     * caller owns. {@code password} is wiped (filled with zeros) when the call returns or throws, and
+     * never appears in a message, description or log line.
+     *
+     * @param domain the domain, {@code "."} for local accounts, or null with a UPN user name (L20)
+     * @throws WinTokenException with Windows' error: ERROR_LOGON_FAILURE for a wrong password or an
+     *                           unknown user, then ERROR_ACCOUNT_DISABLED, ERROR_PASSWORD_EXPIRED,
+     *                           ERROR_ACCOUNT_RESTRICTION, ERROR_LOGON_TYPE_NOT_GRANTED (L12-L14, L11)
+     */
+    public AccessToken logonUser(String user, String domain, char[] password, UserLogonType type, LogonProvider provider) {
+        try {
+            ensureUsable();
+        } catch (RuntimeException | Error e) {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+            throw e;
+        }
+        return logons.logonUser(user, domain, password, type, provider);
+    }
+
+    /** {@link #logonUser(String, String, char[], UserLogonType, LogonProvider)} with the default provider. */
+    public AccessToken logonUser(String user, String domain, char[] password, UserLogonType type) {
+        return logonUser(user, domain, password, type, LogonProvider.DEFAULT);
+    }
+
+    /**
+     * A token for a user without their password (S4U through {@code LsaLogonUser}, L19), for
+     * authorization checks: an impersonation token at Identification level unless the caller has
+     * SeTcbPrivilege enabled. A local account takes the computer's name as {@code domain}; a domain
+     * account needs a domain controller (Kerberos S4U).
+     */
+    public AccessToken logonS4U(String user, String domain) {
+        ensureUsable();
+        return logons.logonS4U(user, domain);
+    }
+
+    /**
+     * A JAAS subject for {@code token} with the principals {@code NTLoginModule} gives
+     * ({@code NTUserPrincipal}, {@code NTDomainPrincipal}, {@code NTSidUserPrincipal},
+     * {@code NTSidPrimaryGroupPrincipal}, an {@code NTSidGroupPrincipal} per group).
+     */
+    public javax.security.auth.Subject subject(AccessToken token) {
+        ensureUsable();
+        return JaasSubjects.subjectOf(own(token), accountNames);
+    }
+
+    /** How many SID answers the name cache holds (bounded). */
+    public int cachedAccountNames() {
+        return accountNames.cachedEntries();
     }
 
     /** The handles this system opened that are still open, with where each was opened. */

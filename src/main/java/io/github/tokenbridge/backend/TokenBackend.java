@@ -1,6 +1,7 @@
 package io.github.tokenbridge.backend;
 
 import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.Account;
 import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
@@ -244,6 +245,53 @@ public interface TokenBackend extends AutoCloseable {
      */
     Result<Handle> createFile(String fileName, int desiredAccess, int shareMode, SecurityDescriptor securityDescriptor,
                               int creationDisposition, int flagsAndAttributes);
+
+    // ---------------------------------------------------------------- accounts and logons (issue 14; rules L, N)
+
+    /**
+     * {@code BOOL LookupAccountSidW(LPCWSTR lpSystemName, PSID Sid, LPWSTR Name, LPDWORD cchName,
+     * LPWSTR ReferencedDomainName, LPDWORD cchReferencedDomainName, PSID_NAME_USE peUse)}, the backend
+     * sizing the buffers (N1). An unmapped SID is ERROR_NONE_MAPPED (N2).
+     *
+     * @param systemName the system to ask, or null for the local one
+     */
+    Result<Account> lookupAccountSid(String systemName, Sid sid);
+
+    /**
+     * {@code BOOL LookupAccountNameW(LPCWSTR lpSystemName, LPCWSTR lpAccountName, PSID Sid, LPDWORD cbSid,
+     * LPWSTR ReferencedDomainName, LPDWORD cchReferencedDomainName, PSID_NAME_USE peUse)} (N6-N8).
+     *
+     * @param systemName  the system to ask, or null for the local one
+     * @param accountName the name ({@code name}, {@code DOMAIN
+ame}, {@code user@dns.domain})
+     */
+    Result<Account> lookupAccountName(String systemName, String accountName);
+
+    /**
+     * {@code LsaOpenPolicy(NULL, POLICY_LOOKUP_NAMES)}, {@code LsaLookupSids}, {@code LsaClose}: the names
+     * of many SIDs in one call (N9). The outcome is the NTSTATUS of LsaLookupSids (STATUS_SUCCESS,
+     * STATUS_SOME_NOT_MAPPED, STATUS_NONE_MAPPED); the value has one entry per SID, in order, an
+     * unmapped one with type {@code UNKNOWN}, and is present for all three.
+     */
+    Result<List<Account>> lsaLookupSids(List<Sid> sids);
+
+    /**
+     * {@code BOOL LogonUserW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, LPCWSTR lpszPassword, DWORD dwLogonType,
+     * DWORD dwLogonProvider, PHANDLE phToken)} (L1-L20). The backend copies the password into memory it
+     * wipes after the call; it does not change {@code password}.
+     *
+     * @param domain   the domain, {@code "."} for the local database, or null (a UPN user name)
+     * @param password the password, or null for NULL
+     */
+    Result<Handle> logonUser(String user, String domain, char[] password, int logonType, int logonProvider);
+
+    /**
+     * {@code LsaLogonUser} with an MSV1_0 S4U logon (a local account; the domain is the computer name)
+     * or a Kerberos S4U logon (a domain account), through {@code LsaConnectUntrusted}, or
+     * {@code LsaRegisterLogonProcess} when the caller has SeTcbPrivilege enabled (L19): an impersonation
+     * token, at Identification level unless the caller has SeTcbPrivilege enabled.
+     */
+    Result<Handle> lsaLogonUserS4U(String user, String domain);
 
     /** Releases the backend's own resources (not the handles, which the caller owns). */
     @Override

@@ -31,5 +31,7 @@ public enum ArgKind {
     /** The value of {@code set_token_information}; its form depends on the class. */
     INFO_VALUE,
     /** One of a fixed set of words, listed in the verb's parameter. */
-    WORD
+    WORD,
+    /** Free text (quoted when it has spaces): account names, domains, passwords. */
+    TEXT
 }

@@ -11,7 +11,7 @@ final class HeaderLineParser {
 
     private static final Set<String> PRESETS = Set.of("standard-user", "elevated-admin", "filtered-admin",
             "local-system", "service-impersonate", "network-service");
-    private static final Set<String> PLAIN_REQUIREMENTS = Set.of("model", "kernel", "admin", "not-admin");
+    private static final Set<String> PLAIN_REQUIREMENTS = Set.of("model", "kernel", "admin", "not-admin", "accounts", "uac");
 
     private HeaderLineParser() {
     }
@@ -71,6 +71,6 @@ final class HeaderLineParser {
                 throw at.error(e.getMessage() + " in requirement '" + c + "'");
             }
         }
-        throw at.error("unknown requirement '" + c + "' (model, kernel, privilege:<Name>, no-privilege:<Name>, admin, not-admin)");
+        throw at.error("unknown requirement '" + c + "' (model, kernel, privilege:<Name>, no-privilege:<Name>, admin, not-admin, accounts, uac)");
     }
 }

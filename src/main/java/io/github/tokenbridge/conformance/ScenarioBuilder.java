@@ -54,6 +54,10 @@ final class ScenarioBuilder {
                 throw new IllegalArgumentException("a SID reference is $var.user or $var.logon_sid, found '" + value + "'");
             }
             requireVariable(value.substring(0, value.indexOf('.')));
+        } else if (value.startsWith("account:")) {
+            if (value.length() == "account:".length()) {
+                throw new IllegalArgumentException("account: needs a name");
+            }
         } else {
             ValueSyntax.sid(value);
         }

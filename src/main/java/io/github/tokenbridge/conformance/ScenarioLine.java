@@ -33,6 +33,15 @@ public sealed interface ScenarioLine permits ScenarioLine.Step, ScenarioLine.Che
             args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
             fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         }
+
+        /** The step as text, passwords shown as {@code password=***} (scenarios.md "Logons and names"). */
+        @Override
+        public String toString() {
+            java.util.Map<String, String> shown = new java.util.LinkedHashMap<>(args);
+            shown.computeIfPresent("password", (k, v) -> "***");
+            return "Step[" + number + ", line " + line + ", " + verb.scenarioName() + " " + shown + " -> " + expected
+                    + (bind == null ? "" : " as " + bind) + " " + fields + "]";
+        }
     }
 
     /**

@@ -116,6 +116,15 @@ public final class ScenarioRunner {
                             + ", observed " + observed.outcome();
                 }
                 for (Map.Entry<String, String> f : step.fields().entrySet()) {
+                    if (f.getKey().equals("sid")) { // logons and names: compared as SIDs, on this host
+                        Sid wantSid = state.sid(f.getValue());
+                        String gotSid = observed.raw().get("sid");
+                        if (gotSid == null || !wantSid.equals(Sid.parse(gotSid))) {
+                            return where + " " + step.verb().scenarioName() + ": expected sid=" + f.getValue() + " ("
+                                    + wantSid + "), observed sid=" + gotSid;
+                        }
+                        continue;
+                    }
                     String want = StepFields.normalise(f.getKey(), f.getValue());
                     String got = observed.fields().get(f.getKey());
                     if (!want.equals(got)) {
@@ -173,6 +182,12 @@ public final class ScenarioRunner {
     }
 
     private static boolean holds(String condition, TokenReader reader, Handle token) {
+        if (condition.equals("accounts")) { // scenarios.md: where lookup_account_name name="tb-user" succeeds
+            return reader.backend().lookupAccountName(null, "tb-user").succeeded();
+        }
+        if (condition.equals("uac")) { // an administrator's interactive logon is split
+            return AccountRequirements.uacOn(reader.backend());
+        }
         if (condition.startsWith("privilege:") || condition.startsWith("no-privilege:")) {
             Privilege p = ValueSyntax.privilege(condition.substring(condition.indexOf(':') + 1));
             boolean held = reader.privileges(token).stream().map(TokenPrivilege::luid).anyMatch(p.luid()::equals);

@@ -97,6 +97,14 @@ final class ScenarioState {
 
     /** A SID argument: a literal, or {@code $var.user} / {@code $var.logon_sid} read now. */
     Sid sid(String text) {
+        if (text.startsWith("account:")) {
+            io.github.tokenbridge.backend.Result<io.github.tokenbridge.Account> r =
+                    backend.lookupAccountName(null, text.substring("account:".length()));
+            if (!r.succeeded()) {
+                throw new TokenReader.ReadException(text + ": LookupAccountNameW failed with " + r.outcomeName(false));
+            }
+            return r.value().sid();
+        }
         if (!text.startsWith("$")) {
             return ValueSyntax.sid(text);
         }

@@ -32,6 +32,9 @@ final class StepArgumentValidator {
                 case MAPPING -> ValueSyntax.mapping(value);
                 case INFO_CLASS -> infoClass(value);
                 case INFO_VALUE -> validateInfoValue(b, args.get("class"), value);
+                case TEXT -> {
+                    // any text (account names, domains, passwords)
+                }
                 case WORD -> {
                     if (!p.words().contains(value)) {
                         throw new IllegalArgumentException("'" + value + "' is not one of " + p.words());

@@ -103,6 +103,10 @@ final class StepExecutor {
             case NT_IMPERSONATE_THREAD -> b.ntImpersonateThread(h(a, "server"), h(a, "client"),
                     ValueSyntax.level(a.get("level")), "dynamic".equals(a.get("tracking")),
                     bool(a, "effective_only", false));
+            // logons and names (issue 14)
+            case LOGON_USER -> logonUser(a);
+            case LOOKUP_ACCOUNT_SID -> b.lookupAccountSid(null, state.sid(a.get("sid")));
+            case LOOKUP_ACCOUNT_NAME -> b.lookupAccountName(null, a.get("name"));
             default -> null;
         };
         if (r == null) {
@@ -130,6 +134,8 @@ final class StepExecutor {
             if (r.succeeded() && !ac.accessStatus()) {
                 outcome = ac.denialError() == 0 ? Win32Error.ERROR_ACCESS_DENIED.name() : Win32Error.describe(ac.denialError());
             }
+        } else if (value instanceof io.github.tokenbridge.Account account && r.succeeded()) {
+            AccountFields.put(state, step.verb(), account, fields, raw);
         } else if (value instanceof Handle handle && r.succeeded()) {
             raw.put("handle", handle.toString());
             if (!handle.isNull() && !handle.isPseudo()) {
@@ -138,6 +144,18 @@ final class StepExecutor {
             bound = Binding.handle(handle);
         }
         return new Observed(outcome, fields, raw, bound);
+    }
+
+    /** LogonUserW with the step's password, which never reaches a transcript or report (runners print password=***). */
+    private Result<Handle> logonUser(Map<String, String> a) {
+        char[] password = a.get("password").toCharArray();
+        try {
+            return state.backend.logonUser(a.get("user"), a.getOrDefault("domain", "."), password,
+                    io.github.tokenbridge.UserLogonType.fromScenarioName(a.get("type")).code(),
+                    io.github.tokenbridge.LogonProvider.fromScenarioName(a.getOrDefault("provider", "default")).code());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     private Result<Void> closed(Map<String, String> a, Result<Void> r) {

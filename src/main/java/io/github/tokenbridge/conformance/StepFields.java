@@ -21,6 +21,11 @@ public final class StepFields {
             case "level" -> ValueSyntax.level(value).scenarioName();
             case "privileges" -> ValueSyntax.list(value).stream()
                     .map(p -> ValueSyntax.privilege(p).name()).collect(Collectors.joining(","));
+            // logons and names: names compare ignoring case; sid is compared by the runner as a SID
+            case "name", "domain" -> value.toLowerCase(java.util.Locale.ROOT);
+            case "use" -> io.github.tokenbridge.SidType.fromScenarioName(value).map(io.github.tokenbridge.SidType::scenarioName)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown use '" + value + "'"));
+            case "sid" -> value;
             default -> throw new IllegalArgumentException("unknown field '" + field + "'");
         };
     }

@@ -36,6 +36,11 @@ final class TokenReader {
     private static final int TOKEN_QUERY = 0x8;
     private final TokenBackend backend;
 
+    /** The backend this reader reads through. */
+    TokenBackend backend() {
+        return backend;
+    }
+
     TokenReader(TokenBackend backend) {
         this.backend = backend;
     }

@@ -78,6 +78,15 @@ public final class ValueSyntax {
         SIDS.put("RestrictedCode", Sid.RESTRICTED_CODE);
         SIDS.put("LocalService", Sid.LOCAL_SERVICE);
         SIDS.put("NetworkService", Sid.NETWORK_SERVICE);
+        // logons and names (scenarios.md "Logons and names")
+        SIDS.put("Batch", Sid.parse("S-1-5-3"));
+        SIDS.put("ConsoleLogon", Sid.CONSOLE_LOGON);
+        SIDS.put("ThisOrganization", Sid.THIS_ORGANIZATION);
+        SIDS.put("LocalAccount", Sid.parse("S-1-5-113"));
+        SIDS.put("LocalAccountAndAdmin", Sid.parse("S-1-5-114"));
+        SIDS.put("NtlmAuthentication", Sid.parse("S-1-5-64-10"));
+        SIDS.put("CreatorOwner", Sid.CREATOR_OWNER);
+        SIDS.put("CreatorGroup", Sid.parse("S-1-3-1"));
         INTEGRITY.put("Untrusted", 0x0000);
         INTEGRITY.put("Low", 0x1000);
         INTEGRITY.put("Medium", 0x2000);

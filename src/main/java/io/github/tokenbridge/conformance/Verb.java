@@ -46,6 +46,12 @@ public enum Verb {
     NT_QUERY_INFORMATION_TOKEN(Layer.NT, "token:HANDLE class:INFO_CLASS length:NUMBER?", "length"),
     NT_CLOSE(Layer.NT, "handle:HANDLE", ""),
 
+    // ---- logons and names (issue 14; scenarios.md "Logons and names")
+    LOGON_USER(Layer.WIN32, "user:TEXT domain:TEXT? password:TEXT "
+            + "type:WORD(interactive|network|batch|service|network_cleartext|new_credentials) provider:WORD(default|winnt50)?", ""),
+    LOOKUP_ACCOUNT_SID(Layer.WIN32, "sid:SID", "name domain use"),
+    LOOKUP_ACCOUNT_NAME(Layer.WIN32, "name:TEXT", "sid domain use"),
+
     LOGON(Layer.MODEL, "user:WORD(self|other|admin) type:WORD(interactive|network|batch|service)? "
             + "origin:WORD(self|system)?", ""),
     CREATE_PROCESS(Layer.MODEL, "token:HANDLE", ""),

@@ -95,4 +95,39 @@ final class AddedStructures {
         public int PointerCount;
         public int[] Reserved = new int[10];
     }
+
+    // ---------------------------------------------------------------- accounts and logons (issue 14)
+
+    /** {@code typedef struct _LSA_OBJECT_ATTRIBUTES { ULONG Length; HANDLE RootDirectory; PLSA_UNICODE_STRING ObjectName; ULONG Attributes; PVOID SecurityDescriptor; PVOID SecurityQualityOfService; } LSA_OBJECT_ATTRIBUTES;} */
+    @FieldOrder({"Length", "RootDirectory", "ObjectName", "Attributes", "SecurityDescriptor", "SecurityQualityOfService"})
+    public static class LSA_OBJECT_ATTRIBUTES extends Structure {
+        public int Length;
+        public Pointer RootDirectory;
+        public Pointer ObjectName;
+        public int Attributes;
+        public Pointer SecurityDescriptor;
+        public Pointer SecurityQualityOfService;
+    }
+
+    /** {@code typedef struct _LSA_TRANSLATED_NAME { SID_NAME_USE Use; LSA_UNICODE_STRING Name; LONG DomainIndex; } LSA_TRANSLATED_NAME;} */
+    @FieldOrder({"Use", "Name", "DomainIndex"})
+    public static class LSA_TRANSLATED_NAME extends Structure {
+        public int Use;
+        public com.sun.jna.platform.win32.NTSecApi.LSA_UNICODE_STRING Name;
+        public int DomainIndex;
+    }
+
+    /** {@code typedef struct _LSA_TRUST_INFORMATION { LSA_UNICODE_STRING Name; PSID Sid; } LSA_TRUST_INFORMATION;} */
+    @FieldOrder({"Name", "Sid"})
+    public static class LSA_TRUST_INFORMATION extends Structure {
+        public com.sun.jna.platform.win32.NTSecApi.LSA_UNICODE_STRING Name;
+        public Pointer Sid;
+    }
+
+    /** {@code typedef struct _LSA_REFERENCED_DOMAIN_LIST { ULONG Entries; PLSA_TRUST_INFORMATION Domains; } LSA_REFERENCED_DOMAIN_LIST;} */
+    @FieldOrder({"Entries", "Domains"})
+    public static class LSA_REFERENCED_DOMAIN_LIST extends Structure {
+        public int Entries;
+        public Pointer Domains;
+    }
 }

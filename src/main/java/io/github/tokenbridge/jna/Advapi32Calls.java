@@ -99,4 +99,48 @@ interface Advapi32Calls extends StdCallLibrary {
     boolean CreateRestrictedToken(HANDLE ExistingTokenHandle, int Flags, int DisableSidCount, Pointer SidsToDisable,
                                   int DeletePrivilegeCount, Pointer PrivilegesToDelete, int RestrictedSidCount,
                                   Pointer SidsToRestrict, HANDLEByReference NewTokenHandle);
+
+    // ---------------------------------------------------------------- accounts and logons (issue 14)
+
+    /**
+     * {@code BOOL LookupAccountSidW(LPCWSTR lpSystemName, PSID Sid, LPWSTR Name, LPDWORD cchName,
+     * LPWSTR ReferencedDomainName, LPDWORD cchReferencedDomainName, PSID_NAME_USE peUse);}
+     */
+    boolean LookupAccountSidW(com.sun.jna.WString lpSystemName, Pointer Sid, Pointer Name, IntByReference cchName,
+                              Pointer ReferencedDomainName, IntByReference cchReferencedDomainName, IntByReference peUse);
+
+    /**
+     * {@code BOOL LookupAccountNameW(LPCWSTR lpSystemName, LPCWSTR lpAccountName, PSID Sid, LPDWORD cbSid,
+     * LPWSTR ReferencedDomainName, LPDWORD cchReferencedDomainName, PSID_NAME_USE peUse);}
+     */
+    boolean LookupAccountNameW(com.sun.jna.WString lpSystemName, com.sun.jna.WString lpAccountName, Pointer Sid,
+                               IntByReference cbSid, Pointer ReferencedDomainName, IntByReference cchReferencedDomainName,
+                               IntByReference peUse);
+
+    /**
+     * {@code BOOL LogonUserW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, LPCWSTR lpszPassword, DWORD dwLogonType,
+     * DWORD dwLogonProvider, PHANDLE phToken);} (the password in memory the backend wipes)
+     */
+    boolean LogonUserW(com.sun.jna.WString lpszUsername, com.sun.jna.WString lpszDomain, Pointer lpszPassword,
+                       int dwLogonType, int dwLogonProvider, HANDLEByReference phToken);
+
+    /**
+     * {@code NTSTATUS LsaOpenPolicy(PLSA_UNICODE_STRING SystemName, PLSA_OBJECT_ATTRIBUTES ObjectAttributes,
+     * ACCESS_MASK DesiredAccess, PLSA_HANDLE PolicyHandle);}
+     */
+    int LsaOpenPolicy(Pointer SystemName, Pointer ObjectAttributes, int DesiredAccess,
+                      com.sun.jna.ptr.PointerByReference PolicyHandle);
+
+    /**
+     * {@code NTSTATUS LsaLookupSids(LSA_HANDLE PolicyHandle, ULONG Count, PSID *Sids,
+     * PLSA_REFERENCED_DOMAIN_LIST *ReferencedDomains, PLSA_TRANSLATED_NAME *Names);}
+     */
+    int LsaLookupSids(Pointer PolicyHandle, int Count, Pointer Sids, com.sun.jna.ptr.PointerByReference ReferencedDomains,
+                      com.sun.jna.ptr.PointerByReference Names);
+
+    /** {@code NTSTATUS LsaFreeMemory(PVOID Buffer);} */
+    int LsaFreeMemory(Pointer Buffer);
+
+    /** {@code NTSTATUS LsaClose(LSA_HANDLE ObjectHandle);} */
+    int LsaClose(Pointer ObjectHandle);
 }

@@ -2,6 +2,7 @@ package io.github.tokenbridge.jna;
 
 import com.sun.jna.Platform;
 import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.Account;
 import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
@@ -38,6 +39,7 @@ public final class JnaBackend implements TokenBackend {
     private final TokenInformationOperations information;
     private final TokenCheckOperations checks;
     private final FileOperations files;
+    private final AccountOperations accounts;
 
     JnaBackend(NativeCalls calls) {
         Objects.requireNonNull(calls, "calls");
@@ -47,6 +49,7 @@ public final class JnaBackend implements TokenBackend {
         this.information = new TokenInformationOperations(calls);
         this.checks = new TokenCheckOperations(calls);
         this.files = new FileOperations(calls);
+        this.accounts = new AccountOperations(calls);
     }
 
     /**
@@ -268,6 +271,39 @@ public final class JnaBackend implements TokenBackend {
     public Result<Handle> createFile(String fileName, int desiredAccess, int shareMode, SecurityDescriptor securityDescriptor,
                                      int creationDisposition, int flagsAndAttributes) {
         return files.createFile(fileName, desiredAccess, shareMode, securityDescriptor, creationDisposition, flagsAndAttributes);
+    }
+
+    // ---------------------------------------------------------------- accounts and logons (issue 14)
+
+    @Override
+    public Result<Account> lookupAccountSid(String systemName, Sid sid) {
+        return accounts.lookupAccountSid(systemName, Objects.requireNonNull(sid, "sid"));
+    }
+
+    @Override
+    public Result<Account> lookupAccountName(String systemName, String accountName) {
+        return accounts.lookupAccountName(systemName, accountName);
+    }
+
+    @Override
+    public Result<List<Account>> lsaLookupSids(List<Sid> sids) {
+        return accounts.lsaLookupSids(List.copyOf(sids));
+    }
+
+    @Override
+    public Result<Handle> logonUser(String user, String domain, char[] password, int logonType, int logonProvider) {
+        return accounts.logonUser(user, domain, password, logonType, logonProvider);
+    }
+
+    /**
+     * Not bound yet: LsaLogonUser lives in secur32.dll, which the jna backend does not load.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Result<Handle> lsaLogonUserS4U(String user, String domain) {
+        throw new UnsupportedOperationException("S4U logons (LsaLogonUser, secur32.dll) are not bound in the jna backend"
+                + " yet; the model backend has them");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.tokenbridge.model;
 
 import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.Account;
 import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
@@ -25,6 +26,7 @@ import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 import io.github.tokenbridge.model.nt.NtLayer;
 import io.github.tokenbridge.model.nt.NtThreadImpersonation;
 import io.github.tokenbridge.model.nt.NtSecurityServices;
+import io.github.tokenbridge.model.win32.Win32AccountFunctions;
 import io.github.tokenbridge.model.win32.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32FileFunctions;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
@@ -50,6 +52,7 @@ public final class ModelBackend implements TokenBackend {
     private final Win32ImpersonationFunctions win32Impersonation;
     private final Win32SecurityFunctions win32Security;
     private final Win32FileFunctions win32Files;
+    private final Win32AccountFunctions win32Accounts;
 
     private ModelBackend(ModelConfiguration configuration) {
         this.world = new ModelWorld(configuration);
@@ -59,6 +62,7 @@ public final class ModelBackend implements TokenBackend {
         this.win32Tokens = new Win32TokenFunctions(nt);
         this.win32Impersonation = new Win32ImpersonationFunctions(nt);
         this.win32Files = new Win32FileFunctions(nt);
+        this.win32Accounts = new Win32AccountFunctions(services, world.lsa());
     }
 
     /** A new, isolated model world configured by {@code configuration}, seen through the SPI. */
@@ -290,6 +294,35 @@ public final class ModelBackend implements TokenBackend {
                                      int creationDisposition, int flagsAndAttributes) {
         return win32Files.createFileW(caller(), Objects.requireNonNull(fileName, "fileName"), desiredAccess, shareMode,
                 securityDescriptor, creationDisposition, flagsAndAttributes);
+    }
+
+    // ---------------------------------------------------------------- SPI: accounts and logons (issue 14)
+    // The win32 layer's account functions over the world's LSA (model.lsa), which answers from the
+    // configuration's account database and makes tokens in the kernel.
+
+    @Override
+    public Result<Account> lookupAccountSid(String systemName, Sid sid) {
+        return win32Accounts.lookupAccountSid(caller(), systemName, Objects.requireNonNull(sid, "sid"));
+    }
+
+    @Override
+    public Result<Account> lookupAccountName(String systemName, String accountName) {
+        return win32Accounts.lookupAccountName(caller(), systemName, accountName);
+    }
+
+    @Override
+    public Result<List<Account>> lsaLookupSids(List<Sid> sids) {
+        return win32Accounts.lsaLookupSids(caller(), Objects.requireNonNull(sids, "sids"));
+    }
+
+    @Override
+    public Result<Handle> logonUser(String user, String domain, char[] password, int logonType, int logonProvider) {
+        return win32Accounts.logonUser(caller(), user, domain, password, logonType, logonProvider);
+    }
+
+    @Override
+    public Result<Handle> lsaLogonUserS4U(String user, String domain) {
+        return win32Accounts.lsaLogonUserS4U(caller(), user, domain);
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -1,6 +1,8 @@
 package io.github.tokenbridge.model;
 
 import io.github.tokenbridge.model.kernel.se.ElevationRules;
+import io.github.tokenbridge.model.lsa.AccountDatabase;
+import io.github.tokenbridge.model.lsa.UserAccount;
 import io.github.tokenbridge.model.lsa.WellKnownAccounts;
 
 import io.github.tokenbridge.ElevationType;
@@ -17,8 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * The immutable description of a model world: the principal the JVM's model process runs as (its
- * user, groups, privileges, integrity level, elevation and logon session, R5-R11), the "other" and
- * "admin" principals that model logons can create, and the source of LUIDs.
+ * user, groups, privileges, integrity level, elevation and logon session, R5-R11), the machine's
+ * {@link AccountDatabase} that logons and name lookups are answered from (rules L, N; the "other" and
+ * "admin" principals of the model-only logon verb are its {@code tb-user} and {@code tb-admin}), and
+ * the source of LUIDs.
  *
  * <p>Presets: {@link #preset(String)} with the scenario names {@code standard-user},
  * {@code elevated-admin}, {@code filtered-admin}, {@code local-system}, {@code service-impersonate},
@@ -29,6 +33,10 @@ public final class ModelConfiguration {
     /** The names {@link #preset(String)} accepts. */
     public static final List<String> PRESET_NAMES = List.of("standard-user", "elevated-admin", "filtered-admin",
             "local-system", "service-impersonate", "network-service", "anonymous");
+
+    /** The standard-user preset's own account (RID 1001) and its password (model test data). */
+    public static final String STANDARD_USER_NAME = "tb-runner";
+    public static final String STANDARD_USER_PASSWORD = "Tb-runner-1!";
 
     /** The first LUID the default source hands out. */
     public static final long DEFAULT_FIRST_LUID = 0x10000;
@@ -45,8 +53,7 @@ public final class ModelConfiguration {
     private final int sessionId;
     private final Sid owner;
     private final Sid primaryGroup;
-    private final Sid otherUser;
-    private final Sid adminUser;
+    private final AccountDatabase accounts;
     private final Supplier<LuidSource> luidSource;
 
     private ModelConfiguration(Builder b) {
@@ -70,8 +77,7 @@ public final class ModelConfiguration {
         this.sessionId = b.sessionId;
         this.owner = b.owner != null ? b.owner : user;
         this.primaryGroup = b.primaryGroup != null ? b.primaryGroup : user;
-        this.otherUser = b.otherUser;
-        this.adminUser = b.adminUser;
+        this.accounts = b.accounts;
         this.luidSource = b.luidSource;
         if (!this.owner.equals(user) && groups.stream().noneMatch(g -> g.sid().equals(this.owner) && (g.attributes() & 0x8) != 0)) {
             throw new IllegalArgumentException("the owner must be the user or a group with SE_GROUP_OWNER: " + this.owner);
@@ -98,8 +104,7 @@ public final class ModelConfiguration {
         b.sessionId = sessionId;
         b.owner = owner;
         b.primaryGroup = primaryGroup;
-        b.otherUser = otherUser;
-        b.adminUser = adminUser;
+        b.accounts = accounts;
         b.luidSource = luidSource;
         return b;
     }
@@ -225,10 +230,16 @@ public final class ModelConfiguration {
     public int sessionId() { return sessionId; }
     public Sid owner() { return owner; }
     public Sid primaryGroup() { return primaryGroup; }
-    /** The ordinary user, distinct from {@link #user()}, that {@code logon user=other} creates. */
-    public Sid otherUser() { return otherUser; }
-    /** The administrator that {@code logon user=admin} creates. */
-    public Sid adminUser() { return adminUser; }
+    /** The ordinary user, distinct from {@link #user()}, that {@code logon user=other} creates: {@code tb-user}. */
+    public Sid otherUser() { return namedUser("tb-user", AccountDatabase.TB_USER_RID); }
+    /** The administrator that {@code logon user=admin} creates: {@code tb-admin}. */
+    public Sid adminUser() { return namedUser("tb-admin", AccountDatabase.TB_ADMIN_RID); }
+    /** The machine's account database (users, aliases, rights, privileges, domain; rules L, N). */
+    public AccountDatabase accounts() { return accounts; }
+
+    private Sid namedUser(String name, int rid) {
+        return accounts.localUser(name).map(accounts::sidOf).orElse(accounts.machineSid().withRid(rid));
+    }
 
     /** A fresh LUID source for a new world. */
     public LuidSource newLuidSource() {
@@ -255,8 +266,8 @@ public final class ModelConfiguration {
         private int sessionId = 1;
         private Sid owner;
         private Sid primaryGroup;
-        private Sid otherUser = WellKnownAccounts.DOMAIN.withRid(1002);
-        private Sid adminUser = WellKnownAccounts.DOMAIN.withRid(1003);
+        private AccountDatabase accounts = AccountDatabase.builder()
+                .user(UserAccount.of(STANDARD_USER_NAME, 1001, STANDARD_USER_PASSWORD, "Users")).build();
         private Supplier<LuidSource> luidSource = () -> LuidSource.counter(DEFAULT_FIRST_LUID);
 
         private Builder() {
@@ -279,8 +290,13 @@ public final class ModelConfiguration {
         public Builder owner(Sid value) { this.owner = Objects.requireNonNull(value, "owner"); return this; }
         /** The primary group; defaults to the user. */
         public Builder primaryGroup(Sid value) { this.primaryGroup = Objects.requireNonNull(value, "primaryGroup"); return this; }
-        public Builder otherUser(Sid value) { this.otherUser = Objects.requireNonNull(value, "otherUser"); return this; }
-        public Builder adminUser(Sid value) { this.adminUser = Objects.requireNonNull(value, "adminUser"); return this; }
+        /** The machine's account database; by default the conformance accounts and the standard user {@code tb-runner}. */
+        public Builder accounts(AccountDatabase value) { this.accounts = Objects.requireNonNull(value, "accounts"); return this; }
+        /** Changes the account database through its builder (a test adding its own accounts). */
+        public Builder accounts(java.util.function.UnaryOperator<AccountDatabase.Builder> change) {
+            this.accounts = Objects.requireNonNull(change.apply(accounts.toBuilder()), "the account change returned null").build();
+            return this;
+        }
         /** Where token ids and other LUIDs come from; called once per world. */
         public Builder luidSource(Supplier<LuidSource> value) { this.luidSource = Objects.requireNonNull(value, "luidSource"); return this; }
         /** A counter starting at {@code first}. */

@@ -4,6 +4,7 @@ import io.github.tokenbridge.model.lsa.LogonOrigin;
 import io.github.tokenbridge.model.lsa.LogonPrincipal;
 import io.github.tokenbridge.model.lsa.LogonTokenFactory;
 import io.github.tokenbridge.model.lsa.LogonType;
+import io.github.tokenbridge.model.lsa.LocalSecurityAuthority;
 
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.Luid;
@@ -47,6 +48,7 @@ public final class ModelWorld {
     private final ModelConfiguration configuration;
     private final KernelServices services;
     private final LogonTokenFactory logons;
+    private final LocalSecurityAuthority lsa;
     private final ProcessObject jvmProcess;
     private final KernelRoutines kernelRoutines;
     private final Win32SecurityFunctions explainer;
@@ -62,6 +64,7 @@ public final class ModelWorld {
         Kernel kernel = new Kernel(configuration.newLuidSource(), LogonTokenFactory::anonymous);
         this.services = KernelServices.of(kernel);
         this.logons = new LogonTokenFactory(kernel, configuration);
+        this.lsa = new LocalSecurityAuthority(logons, configuration.accounts());
         this.jvmProcess = kernel.createProcess(logons.processToken()).value();
         this.kernelRoutines = new KernelRoutines(services, this::currentThread);
         this.explainer = new Win32SecurityFunctions(new NtSecurityServices(services));
@@ -75,6 +78,11 @@ public final class ModelWorld {
     /** The kernel services of this world (for the model's own layers and the security engine). */
     public KernelServices kernelServices() {
         return services;
+    }
+
+    /** The LSA of this world, beside the kernel: the account database, name lookups and logons (rules L, N). */
+    public LocalSecurityAuthority lsa() {
+        return lsa;
     }
 
     /** The kernel routines (Ps*, Se*) of this world. */
@@ -102,8 +110,11 @@ public final class ModelWorld {
     }
 
     /**
-     * Logs a principal on, as LogonUser does: a new logon session and a primary token with a
-     * TOKEN_ALL_ACCESS handle in the calling process. {@code origin} SELF makes the session's origin
+     * Logs a principal on (the model-only {@code logon} verb): a new logon session and a primary token with a
+     * TOKEN_ALL_ACCESS handle in the calling process. The principals are named accounts of the
+     * account database: {@code OTHER} is {@code tb-user}, {@code ADMIN} {@code tb-admin} (its elevated
+     * half, with the filtered half linked), {@code SELF} the configuration's user. The SPI's
+     * {@code logonUserW} is the real LogonUser. {@code origin} SELF makes the session's origin
      * the caller's authentication id (R38 d), SYSTEM makes it 0x3E7.
      */
     public Result<Handle> logon(LogonPrincipal principal, LogonType type, LogonOrigin origin) {

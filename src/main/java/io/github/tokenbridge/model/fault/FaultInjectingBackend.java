@@ -1,6 +1,7 @@
 package io.github.tokenbridge.model.fault;
 
 import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.Account;
 import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
@@ -306,6 +307,33 @@ public final class FaultInjectingBackend implements TokenBackend {
     }
 
     /** Closes the backend beneath. */
+    // ---------------------------------------------------------------- accounts and logons (issue 14)
+
+    @Override
+    public Result<Account> lookupAccountSid(String systemName, Sid sid) {
+        return call(SpiOperation.LOOKUP_ACCOUNT_SID, () -> delegate.lookupAccountSid(systemName, sid));
+    }
+
+    @Override
+    public Result<Account> lookupAccountName(String systemName, String accountName) {
+        return call(SpiOperation.LOOKUP_ACCOUNT_NAME, () -> delegate.lookupAccountName(systemName, accountName));
+    }
+
+    @Override
+    public Result<List<Account>> lsaLookupSids(List<Sid> sids) {
+        return call(SpiOperation.LSA_LOOKUP_SIDS, () -> delegate.lsaLookupSids(sids));
+    }
+
+    @Override
+    public Result<Handle> logonUser(String user, String domain, char[] password, int logonType, int logonProvider) {
+        return call(SpiOperation.LOGON_USER, () -> delegate.logonUser(user, domain, password, logonType, logonProvider));
+    }
+
+    @Override
+    public Result<Handle> lsaLogonUserS4U(String user, String domain) {
+        return call(SpiOperation.LSA_LOGON_USER_S4U, () -> delegate.lsaLogonUserS4U(user, domain));
+    }
+
     @Override
     public void close() {
         delegate.close();

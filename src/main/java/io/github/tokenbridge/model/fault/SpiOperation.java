@@ -38,7 +38,13 @@ public enum SpiOperation {
     ACCESS_CHECK("AccessCheck", false),
     CREATE_RESTRICTED_TOKEN("CreateRestrictedToken", false),
     // ---- files and devices (io-skeleton)
-    CREATE_FILE("CreateFileW", false);
+    CREATE_FILE("CreateFileW", false),
+    // ---- accounts and logons (issue 14)
+    LOOKUP_ACCOUNT_SID("LookupAccountSidW", false),
+    LOOKUP_ACCOUNT_NAME("LookupAccountNameW", false),
+    LSA_LOOKUP_SIDS("LsaLookupSids", true),
+    LOGON_USER("LogonUserW", false),
+    LSA_LOGON_USER_S4U("LsaLogonUser", true);
 
     private final String functionName;
     private final boolean nt;

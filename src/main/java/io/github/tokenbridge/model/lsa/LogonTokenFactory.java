@@ -40,6 +40,11 @@ public final class LogonTokenFactory {
         this.configuration = configuration;
     }
 
+    /** The kernel the tokens are created in. */
+    Kernel kernel() {
+        return kernel;
+    }
+
     /** The primary token of the JVM's model process, linked to its other half when split. */
     public TokenObject processToken() {
         TokenObject token = fromConfiguration(configuration, "User32");
@@ -95,19 +100,27 @@ public final class LogonTokenFactory {
     private TokenObject create(Sid user, List<TokenGroup> groups, List<TokenPrivilege> privileges, Sid integrity, Sid owner,
                                Sid primaryGroup, Luid session, Luid origin, int sessionId, ElevationType elevationType,
                                boolean elevated, String sourceName) {
+        return create(user, groups, privileges, integrity, owner, primaryGroup, session, origin, sessionId, elevationType,
+                elevated, sourceName, TokenType.PRIMARY, ImpersonationLevel.ANONYMOUS);
+    }
+
+    /** A new token of {@code type} (a logon's first token: no parent) with its default DACL and descriptor (R14, R15). */
+    TokenObject create(Sid user, List<TokenGroup> groups, List<TokenPrivilege> privileges, Sid integrity, Sid owner,
+                       Sid primaryGroup, Luid session, Luid origin, int sessionId, ElevationType elevationType,
+                       boolean elevated, String sourceName, TokenType type, ImpersonationLevel level) {
         List<TokenGroup> all = new ArrayList<>();
         for (TokenGroup g : groups) {
             all.add(g.mandatory() ? g.withAttributes(g.attributes() | 0x4) : g);
         }
         all.add(new TokenGroup(integrity, INTEGRITY_GROUP));
         TokenContents contents = new TokenContents(new TokenGroup(user, 0), all, privileges, owner, primaryGroup,
-                ObjectSecurity.defaultDaclFor(owner, all), new TokenSource(sourceName, kernel.newLuid()), TokenType.PRIMARY,
-                ImpersonationLevel.ANONYMOUS, session, Luid.ZERO, origin, kernel.newLuid(), NEVER, sessionId,
+                ObjectSecurity.defaultDaclFor(owner, all), new TokenSource(sourceName, kernel.newLuid()), type,
+                level, session, Luid.ZERO, origin, kernel.newLuid(), NEVER, sessionId,
                 DEFAULT_MANDATORY_POLICY, List.of(), elevationType, elevated, null, 0);
         return kernel.createToken(contents, ObjectSecurity.defaultFor(contents, ObjectType.TOKEN));
     }
 
-    private static void link(TokenObject a, TokenObject b) {
+    static void link(TokenObject a, TokenObject b) {
         a.setLinkedToken(b);
         b.setLinkedToken(a);
     }
