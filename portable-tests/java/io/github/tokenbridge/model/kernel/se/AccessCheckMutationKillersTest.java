@@ -138,4 +138,56 @@ class AccessCheckMutationKillersTest {
         assertInstanceOf(AccessCheckStep.Decision.class, last);
         assertEquals(READ_DATA, ((AccessCheckStep.Decision) last).granted());
     }
+
+    @Test
+    @DisplayName("R61/R63: MAXIMUM_ALLOWED with ACCESS_SYSTEM_SECURITY or WRITE_OWNER adds the privilege-granted right to the DACL's")
+    void accessCheck_maximumAllowedWithPrivilegeRights_addsThemToTheDaclGrant() {
+        TokenState token = TestTokens.alice().privilege(Privilege.SeSecurityPrivilege, SE_PRIVILEGE_ENABLED)
+                .privilege(Privilege.SeTakeOwnershipPrivilege, SE_PRIVILEGE_ENABLED).build();
+        AccessDecision security = evaluate("O:BAG:SYD:(A;;RC;;;WD)", token,
+                AccessCheck.MAXIMUM_ALLOWED | AccessCheck.ACCESS_SYSTEM_SECURITY, -1);
+        assertEquals(AccessCheck.READ_CONTROL | AccessCheck.ACCESS_SYSTEM_SECURITY, security.granted());
+        AccessDecision owner = evaluate("O:BAG:SYD:(A;;RC;;;WD)", token, AccessCheck.MAXIMUM_ALLOWED | AccessCheck.WRITE_OWNER, -1);
+        assertEquals(AccessCheck.READ_CONTROL | AccessCheck.WRITE_OWNER, owner.granted());
+    }
+
+    @Test
+    @DisplayName("R62: a too-small PRIVILEGE_SET fails the call before any evaluation, even for an empty desired mask")
+    void accessCheck_zeroPrivilegeSetAndNothingDesired_bufferTooSmallCallFailure() {
+        AccessDecision out = evaluate("O:BAG:SYD:(A;;FA;;;WD)", TestTokens.alice().build(), 0, 0);
+        assertEquals(NtStatus.STATUS_BUFFER_TOO_SMALL.code(), out.callStatus());
+        assertEquals(AccessCheck.PRIVILEGE_SET_SIZE, out.requiredPrivilegeSetLength());
+    }
+
+    @Test
+    @DisplayName("R62: two privileges used need a 32-byte PRIVILEGE_SET; 20 bytes fail with the required length, and the trace says so")
+    void accessCheck_twoPrivilegesUsedWith20Bytes_bufferTooSmallWithRequired32() {
+        TokenState token = TestTokens.alice().privilege(Privilege.SeSecurityPrivilege, SE_PRIVILEGE_ENABLED)
+                .privilege(Privilege.SeTakeOwnershipPrivilege, SE_PRIVILEGE_ENABLED).build();
+        AccessCheckTrace trace = new AccessCheckTrace();
+        AccessDecision out = new AccessDecision();
+        AccessCheck.evaluate(Sddl.parse("O:BAG:SYD:(A;;RC;;;WD)"), token, AccessCheck.ACCESS_SYSTEM_SECURITY | AccessCheck.WRITE_OWNER,
+                GenericMapping.FILE, AccessCheck.PRIVILEGE_SET_SIZE, 0, trace, out);
+        assertEquals(NtStatus.STATUS_BUFFER_TOO_SMALL.code(), out.callStatus());
+        assertEquals(8 + 12 * 2, out.requiredPrivilegeSetLength());
+        assertTrue(trace.steps().contains(new AccessCheckStep.PreconditionFailed(AccessCheckStep.Precondition.PRIVILEGE_SET_TOO_SMALL,
+                NtStatus.STATUS_BUFFER_TOO_SMALL)), trace.render());
+        assertTrue(trace.steps().contains(new AccessCheckStep.PrivilegeConsulted(Privilege.SeSecurityPrivilege,
+                AccessCheck.ACCESS_SYSTEM_SECURITY, true, AccessCheck.ACCESS_SYSTEM_SECURITY)), trace.render());
+    }
+
+    @Test
+    @DisplayName("explain: a NULL DACL pass and a MAXIMUM_ALLOWED pass end with exactly the bits granted")
+    void trace_nullDaclAndMaximumAllowed_passEndsWithTheGrantedBits() {
+        AccessCheckTrace nullDacl = new AccessCheckTrace();
+        AccessCheck.check(Sddl.parse("O:BAG:SYD:NO_ACCESS_CONTROL"), TestTokens.alice().build(), READ_DATA, GenericMapping.FILE, nullDacl);
+        assertTrue(nullDacl.steps().contains(new AccessCheckStep.DaclPassStarted(AccessCheckStep.Pass.NORMAL,
+                AccessCheckStep.DaclKind.NULL_DACL)), nullDacl.render());
+        assertTrue(nullDacl.steps().contains(new AccessCheckStep.DaclPassEnded(AccessCheckStep.Pass.NORMAL, READ_DATA)), nullDacl.render());
+        AccessCheckTrace max = new AccessCheckTrace();
+        AccessCheck.check(Sddl.parse("O:BAG:SYD:(A;;FR;;;WD)"), TestTokens.alice().build(), AccessCheck.MAXIMUM_ALLOWED,
+                GenericMapping.FILE, max);
+        assertTrue(max.steps().contains(new AccessCheckStep.DaclPassEnded(AccessCheckStep.Pass.NORMAL, GenericMapping.FILE.genericRead())),
+                max.render());
+    }
 }
