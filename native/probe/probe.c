@@ -70,6 +70,16 @@ int main(void)
     S(PUBLIC_OBJECT_BASIC_INFORMATION); O(PUBLIC_OBJECT_BASIC_INFORMATION, Attributes);
     O(PUBLIC_OBJECT_BASIC_INFORMATION, GrantedAccess); O(PUBLIC_OBJECT_BASIC_INFORMATION, HandleCount);
     O(PUBLIC_OBJECT_BASIC_INFORMATION, PointerCount); O(PUBLIC_OBJECT_BASIC_INFORMATION, Reserved);
+    /* token information classes 13 and 30-34 (docs/token-information-classes.md) */
+    S(TOKEN_GROUPS_AND_PRIVILEGES); O(TOKEN_GROUPS_AND_PRIVILEGES, SidCount); O(TOKEN_GROUPS_AND_PRIVILEGES, SidLength);
+    O(TOKEN_GROUPS_AND_PRIVILEGES, Sids); O(TOKEN_GROUPS_AND_PRIVILEGES, RestrictedSidCount);
+    O(TOKEN_GROUPS_AND_PRIVILEGES, RestrictedSidLength); O(TOKEN_GROUPS_AND_PRIVILEGES, RestrictedSids);
+    O(TOKEN_GROUPS_AND_PRIVILEGES, PrivilegeCount); O(TOKEN_GROUPS_AND_PRIVILEGES, PrivilegeLength);
+    O(TOKEN_GROUPS_AND_PRIVILEGES, Privileges); O(TOKEN_GROUPS_AND_PRIVILEGES, AuthenticationId);
+    S(TOKEN_APPCONTAINER_INFORMATION); O(TOKEN_APPCONTAINER_INFORMATION, TokenAppContainer);
+    S(CLAIM_SECURITY_ATTRIBUTES_INFORMATION); O(CLAIM_SECURITY_ATTRIBUTES_INFORMATION, Version);
+    O(CLAIM_SECURITY_ATTRIBUTES_INFORMATION, Reserved); O(CLAIM_SECURITY_ATTRIBUTES_INFORMATION, AttributeCount);
+    O(CLAIM_SECURITY_ATTRIBUTES_INFORMATION, Attribute);
     S(HANDLE); S(BOOL); S(BOOLEAN); S(DWORD); S(ULONG); S(NTSTATUS);
 
     C(TokenUser);
@@ -101,6 +111,18 @@ int main(void)
     C(TokenMandatoryPolicy);
     C(TokenLogonSid);
     C(TokenIsAppContainer);
+    /* mingw-w64's TOKEN_INFORMATION_CLASS ends at TokenIsRestricted (40) */
+    C(TokenCapabilities);
+    C(TokenAppContainerSid);
+    C(TokenAppContainerNumber);
+    C(TokenUserClaimAttributes);
+    C(TokenDeviceClaimAttributes);
+    C(TokenRestrictedUserClaimAttributes);
+    C(TokenRestrictedDeviceClaimAttributes);
+    C(TokenDeviceGroups);
+    C(TokenRestrictedDeviceGroups);
+    C(TokenSecurityAttributes);
+    C(TokenIsRestricted);
     C(TokenPrimary);
     C(TokenImpersonation);
     C(SecurityAnonymous);

@@ -324,7 +324,8 @@ static const char *TOKEN_CLASSES[] = {
     "TokenRestrictedDeviceClaimAttributes", "TokenDeviceGroups", "TokenRestrictedDeviceGroups",
     "TokenSecurityAttributes", "TokenIsRestricted", "TokenProcessTrustLevel",
     "TokenPrivateNameSpace", "TokenSingletonAttributes", "TokenBnoIsolation",
-    "TokenChildProcessFlags", "TokenIsLessPrivilegedAppContainer", "TokenIsSandboxed"};
+    "TokenChildProcessFlags", "TokenIsLessPrivilegedAppContainer", "TokenIsSandboxed",
+    "TokenIsAppSilo", "TokenLoggingInformation"};
 
 int parse_token_class(const char *s, int *out)
 {

@@ -148,6 +148,45 @@ public abstract class TokenSystemContract extends ContractSupport {
         }
     }
 
+    // --- query classes 13 and 29-41 (docs/token-information-classes.md) ---
+
+    @Test
+    @DisplayName("R5: TokenGroupsAndPrivileges holds the user first, the groups, restricted SIDs, privileges and logon session")
+    void groupsAndPrivileges_processToken_agreesWithTheSeparateClasses() {
+        try (AccessToken token = system.openProcessToken(QUERY)) {
+            io.github.tokenbridge.TokenGroupsAndPrivileges all = token.groupsAndPrivileges();
+            assertEquals(token.user(), all.user().sid());
+            assertEquals(token.groups(), all.groups());
+            assertEquals(token.privileges(), all.privileges());
+            assertEquals(token.restrictedSids(), all.restrictedSids());
+            assertEquals(token.statistics().authenticationId(), all.authenticationId());
+        }
+    }
+
+    @Test
+    @DisplayName("R10: a token made with restricting SIDs answers TokenIsRestricted and lists them in TokenGroupsAndPrivileges")
+    void isRestricted_restrictedCopy_trueAndListedWhileProcessTokenFalse() {
+        try (AccessToken token = system.openProcessToken(QUERY_DUPLICATE);
+             AccessToken restricted = system.createRestricted(token, Set.of(), Set.of(), Set.of(), Set.of(Sid.EVERYONE))) {
+            assertFalse(token.isRestricted());
+            assertTrue(restricted.isRestricted());
+            assertEquals(restricted.restrictedSids(), restricted.groupsAndPrivileges().restrictedSids());
+            assertEquals(Sid.EVERYONE, restricted.groupsAndPrivileges().restrictedSids().get(0).sid());
+        }
+    }
+
+    @Test
+    @DisplayName("TokenIsAppContainer/Capabilities/AppContainerSid/AppContainerNumber: an ordinary process token is no AppContainer")
+    void appContainerClasses_processToken_notAnAppContainer() {
+        try (AccessToken token = system.openProcessToken(QUERY)) {
+            assertFalse(token.isAppContainer());
+            assertEquals(java.util.List.of(), token.capabilities());
+            assertEquals(Optional.empty(), token.appContainerSid());
+            assertEquals(0, token.appContainerNumber());
+            assertEquals(Optional.empty(), token.processTrustLevel(), "not a protected process");
+        }
+    }
+
     @Test
     @DisplayName("R58: the owner is the user or a group with SE_GROUP_OWNER; the primary group is set")
     void ownerAndPrimaryGroup_processToken_consistent() {

@@ -127,8 +127,14 @@ class StructLayoutProbeTest {
 
     @Test
     void enumCodes_tokenInformationClassTypeLevelElevationAce_matchWindowsHeaders() { // R5
+        int lastInHeaders = constants.get("TokenIsRestricted");
         for (TokenInformationClass c : TokenInformationClass.values()) {
-            assertEquals(constants.get(c.name()), c.code(), c.name());
+            if (c.code() <= lastInHeaders) {
+                assertEquals(constants.get(c.name()), c.code(), c.name());
+            } else {
+                // mingw-w64 stops at TokenIsRestricted (40); Microsoft's enum page numbers the rest on from it
+                assertEquals(c.ordinal() + 1, c.code(), c.name() + " continues the enumeration");
+            }
         }
         assertEquals(constants.get("TokenPrimary"), TokenType.PRIMARY.code());
         assertEquals(constants.get("TokenImpersonation"), TokenType.IMPERSONATION.code());

@@ -262,6 +262,94 @@ class TokenInformationMarshallingTest {
         assertEquals(new TokenGroup(Sid.MEDIUM_LABEL, 0x20), value);
     }
 
+    // --- classes 13 and 30-49 (docs/token-information-classes.md) ---
+
+    @Test
+    void getTokenInformation_groupsAndPrivileges_decodesTheThreeArraysThroughTheirPointers() { // R5, R59
+        // header 56 | Sids[2] at 56 | their SIDs | RestrictedSids[1] | its SID | Privileges[1]; x64 offsets per winnt.h
+        int sids = 56, sidData = sids + 32, restricted = sidData + USER.byteLength() + 12, restrictedData = restricted + 16;
+        int privileges = restrictedData + 12, required = privileges + 12;
+        Object value = query(TokenInformationClass.TokenGroupsAndPrivileges, required, p -> {
+            p.setInt(0, 2); p.setInt(4, 32 + USER.byteLength() + 12); p.setPointer(8, p.share(sids));
+            p.setInt(16, 1); p.setInt(20, 16 + 12); p.setPointer(24, p.share(restricted));
+            p.setInt(32, 1); p.setInt(36, 12); p.setPointer(40, p.share(privileges));
+            p.setInt(48, 0x3E7); p.setInt(52, 0);
+            p.setPointer(sids, p.share(sidData)); p.setInt(sids + 8, 0);
+            FakeNative.writeSid(p, sidData, USER);
+            p.setPointer(sids + 16, p.share(sidData + USER.byteLength())); p.setInt(sids + 24, 7);
+            FakeNative.writeSid(p, sidData + USER.byteLength(), Sid.EVERYONE);
+            p.setPointer(restricted, p.share(restrictedData)); p.setInt(restricted + 8, 7);
+            FakeNative.writeSid(p, restrictedData, Sid.EVERYONE);
+            p.setInt(privileges, 23); p.setInt(privileges + 4, 0); p.setInt(privileges + 8, 3);
+        });
+        assertEquals(new io.github.tokenbridge.TokenGroupsAndPrivileges(
+                List.of(new TokenGroup(USER, 0), new TokenGroup(Sid.EVERYONE, 7)), List.of(new TokenGroup(Sid.EVERYONE, 7)),
+                List.of(TokenPrivilege.of(Privilege.SeChangeNotifyPrivilege, 3)), Luid.SYSTEM_LOGON), value);
+        verify(fake.advapi32).GetTokenInformation(any(), eq(13), any(), eq(1024), any());
+    }
+
+    @Test
+    void getTokenInformation_appContainerSidAndTrustLevel_nullPointerIsEmptyElseTheSid() {
+        assertEquals(Optional.empty(), query(TokenInformationClass.TokenAppContainerSid, 8, p -> p.setPointer(0, null)));
+        Sid package_ = Sid.parse("S-1-15-2-1-2-3-4-5-6-7");
+        Object value = query(TokenInformationClass.TokenAppContainerSid, 8 + package_.byteLength(), p -> {
+            p.setPointer(0, p.share(8));
+            FakeNative.writeSid(p, 8, package_);
+        });
+        assertEquals(Optional.of(package_), value);
+        assertEquals(Optional.empty(), query(TokenInformationClass.TokenProcessTrustLevel, 8, p -> p.setPointer(0, null)));
+        verify(fake.advapi32, times(2)).GetTokenInformation(any(), eq(31), any(), anyInt(), any());
+        verify(fake.advapi32).GetTokenInformation(any(), eq(41), any(), anyInt(), any());
+    }
+
+    @Test
+    void getTokenInformation_claimAttributes_decodesAttributeCountAtOffset4() {
+        assertEquals(3, query(TokenInformationClass.TokenUserClaimAttributes, 16, p -> {
+            p.setShort(0, (short) 1);
+            p.setInt(4, 3);
+        }));
+        verify(fake.advapi32).GetTokenInformation(any(), eq(33), any(), eq(1024), any());
+    }
+
+    @Test
+    void getTokenInformation_bnoIsolation_prefixOnlyWhenEnabled() {
+        assertEquals(Optional.empty(), query(TokenInformationClass.TokenBnoIsolation, 16, p -> {
+            p.setPointer(0, null);
+            p.setByte(8, (byte) 0);
+        }));
+        assertEquals(Optional.of("Isolated"), query(TokenInformationClass.TokenBnoIsolation, 16 + 18, p -> {
+            p.setPointer(0, p.share(16));
+            p.setByte(8, (byte) 1);
+            p.setWideString(16, "Isolated");
+        }));
+    }
+
+    @Test
+    void getTokenInformation_dwordClasses30To47_decodeToTheirValues() {
+        assertEquals(List.of(), query(TokenInformationClass.TokenCapabilities, 8, p -> p.setInt(0, 0)));
+        assertEquals(5, query(TokenInformationClass.TokenAppContainerNumber, 4, p -> p.setInt(0, 5)));
+        assertEquals(true, query(TokenInformationClass.TokenIsRestricted, 4, p -> p.setInt(0, 1)));
+        assertEquals(false, query(TokenInformationClass.TokenPrivateNameSpace, 4, p -> p.setInt(0, 0)));
+        assertEquals(true, query(TokenInformationClass.TokenIsLessPrivilegedAppContainer, 4, p -> p.setInt(0, 1)));
+        assertEquals(true, query(TokenInformationClass.TokenIsSandboxed, 4, p -> p.setInt(0, 1)));
+        assertEquals(List.of(4, 4, 4, 4, 4), lengthsSeen.subList(1, 6), "fixed DWORD classes: one call with 4 bytes");
+    }
+
+    @Test
+    void getTokenInformation_undecodedClass_succeedsWithNullValueAndTheLength() { // R59
+        assertNull(query(TokenInformationClass.TokenSecurityAttributes, 16, p -> p.setInt(4, 2)));
+    }
+
+    @Test
+    void layouts_notInMingwHeaders_followMicrosoftsStructPages() {
+        assertEquals(8, NativeLayout.TOKEN_PROCESS_TRUST_LEVEL.size());
+        assertEquals(0, NativeLayout.TOKEN_PROCESS_TRUST_LEVEL.offset("TrustLevelSid"));
+        assertEquals(16, NativeLayout.TOKEN_BNO_ISOLATION_INFORMATION.size());
+        assertEquals(8, NativeLayout.TOKEN_BNO_ISOLATION_INFORMATION.offset("IsolationEnabled"));
+        assertEquals(List.of(NativeLayout.TOKEN_PROCESS_TRUST_LEVEL, NativeLayout.TOKEN_BNO_ISOLATION_INFORMATION),
+                NativeLayout.NOT_IN_MINGW_HEADERS);
+    }
+
     private Answer<Boolean> captureSet(List<byte[]> captured) {
         return i -> {
             Pointer p = i.getArgument(2);

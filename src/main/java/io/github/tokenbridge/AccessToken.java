@@ -285,6 +285,49 @@ public final class AccessToken implements AutoCloseable {
         return Optional.of(system.adopt(linked, "linked token"));
     }
 
+    // --- query classes 13 and 29-41 (docs/token-information-classes.md) ---
+
+    /**
+     * The user, groups, restricting SIDs, privileges and logon session in one query
+     * ({@code TokenGroupsAndPrivileges}, R5): one consistent snapshot where separate queries could
+     * straddle a change.
+     */
+    public TokenGroupsAndPrivileges groupsAndPrivileges() {
+        return query(TokenInformationClass.TokenGroupsAndPrivileges, TokenGroupsAndPrivileges.class);
+    }
+
+    /** True when the token has restricting SIDs ({@code TokenIsRestricted}, R10). */
+    public boolean isRestricted() {
+        return query(TokenInformationClass.TokenIsRestricted, Boolean.class);
+    }
+
+    /** True for an AppContainer token ({@code TokenIsAppContainer}). */
+    public boolean isAppContainer() {
+        return query(TokenInformationClass.TokenIsAppContainer, Boolean.class);
+    }
+
+    /** The AppContainer SID; empty for a token that is not an AppContainer token ({@code TokenAppContainerSid}). */
+    @SuppressWarnings("unchecked")
+    public Optional<Sid> appContainerSid() {
+        return (Optional<Sid>) query(TokenInformationClass.TokenAppContainerSid, Optional.class);
+    }
+
+    /** The AppContainer number; 0 for a token that is not an AppContainer token ({@code TokenAppContainerNumber}). */
+    public int appContainerNumber() {
+        return query(TokenInformationClass.TokenAppContainerNumber, Integer.class);
+    }
+
+    /** The capability SIDs; empty for a token that is not an AppContainer token ({@code TokenCapabilities}). */
+    public List<TokenGroup> capabilities() {
+        return queryList(TokenInformationClass.TokenCapabilities);
+    }
+
+    /** The process trust level SID; empty unless the token belongs to a protected process ({@code TokenProcessTrustLevel}). */
+    @SuppressWarnings("unchecked")
+    public Optional<Sid> processTrustLevel() {
+        return (Optional<Sid>) query(TokenInformationClass.TokenProcessTrustLevel, Optional.class);
+    }
+
     /** The access this handle was granted. */
     public Set<TokenAccess> grantedAccess() {
         return TokenAccess.fromMask(grantedAccessMask());

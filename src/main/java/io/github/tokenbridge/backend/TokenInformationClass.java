@@ -21,7 +21,11 @@ import java.util.Optional;
  *
  * <p>Value types: {@code List} means {@code List<TokenGroup>} (groups, restricted SIDs, logon SID)
  * or {@code List<TokenPrivilege>} (privileges); {@code Optional} for the default DACL means
- * {@code Optional<Acl>} (empty for a NULL default DACL).
+ * {@code Optional<Acl>} (empty for a NULL default DACL); for TokenAppContainerSid and
+ * TokenProcessTrustLevel {@code Optional<Sid>} (empty for a NULL SID pointer), for TokenBnoIsolation
+ * {@code Optional<String>} (the isolation prefix, empty when isolation is off); TokenCapabilities is a
+ * {@code List<TokenGroup>}; the claim classes (33, 34) give the claim attribute count
+ * ({@code AttributeCount}); fixed DWORD classes give {@code Boolean} (nonzero) or {@code Integer}.
  */
 public enum TokenInformationClass {
     TokenUser(1, TokenGroup.class, -1),
@@ -36,7 +40,7 @@ public enum TokenInformationClass {
     TokenStatistics(10, TokenStatistics.class, 56),
     TokenRestrictedSids(11, List.class, -1),
     TokenSessionId(12, Integer.class, 4),
-    TokenGroupsAndPrivileges(13, null, -1),
+    TokenGroupsAndPrivileges(13, io.github.tokenbridge.TokenGroupsAndPrivileges.class, -1),
     TokenSessionReference(14, null, -1),
     TokenSandBoxInert(15, Boolean.class, 4),
     TokenAuditPolicy(16, null, -1),
@@ -52,7 +56,29 @@ public enum TokenInformationClass {
     TokenUIAccess(26, Boolean.class, 4),
     TokenMandatoryPolicy(27, Integer.class, 4),
     TokenLogonSid(28, List.class, -1),
-    TokenIsAppContainer(29, Boolean.class, 4);
+    TokenIsAppContainer(29, Boolean.class, 4),
+    // --- classes 30-49 (docs/token-information-classes.md) ---
+    TokenCapabilities(30, List.class, -1),
+    TokenAppContainerSid(31, Optional.class, -1),
+    TokenAppContainerNumber(32, Integer.class, 4),
+    TokenUserClaimAttributes(33, Integer.class, -1),
+    TokenDeviceClaimAttributes(34, Integer.class, -1),
+    TokenRestrictedUserClaimAttributes(35, null, -1),
+    TokenRestrictedDeviceClaimAttributes(36, null, -1),
+    TokenDeviceGroups(37, null, -1),
+    TokenRestrictedDeviceGroups(38, null, -1),
+    TokenSecurityAttributes(39, null, -1),
+    TokenIsRestricted(40, Boolean.class, 4),
+    TokenProcessTrustLevel(41, Optional.class, -1),
+    TokenPrivateNameSpace(42, Boolean.class, 4),
+    TokenSingletonAttributes(43, null, -1),
+    TokenBnoIsolation(44, Optional.class, -1),
+    TokenChildProcessFlags(45, null, 4),
+    TokenIsLessPrivilegedAppContainer(46, Boolean.class, 4),
+    TokenIsSandboxed(47, Boolean.class, 4),
+    /** Class 48: {@code TokenIsAppSilo} since Windows 11 22H2, before that {@code TokenOriginatingProcessTrustLevel}. */
+    TokenIsAppSilo(48, null, -1),
+    TokenLoggingInformation(49, null, -1);
 
     private final int code;
     private final Class<?> valueType;

@@ -130,4 +130,63 @@ final class AddedStructures {
         public int Entries;
         public Pointer Domains;
     }
+
+    // --- token information classes 13 and 30-44 (docs/token-information-classes.md) ---
+
+    /**
+     * {@code typedef struct _TOKEN_GROUPS_AND_PRIVILEGES { DWORD SidCount; DWORD SidLength; PSID_AND_ATTRIBUTES Sids;
+     * DWORD RestrictedSidCount; DWORD RestrictedSidLength; PSID_AND_ATTRIBUTES RestrictedSids; DWORD PrivilegeCount;
+     * DWORD PrivilegeLength; PLUID_AND_ATTRIBUTES Privileges; LUID AuthenticationId; } TOKEN_GROUPS_AND_PRIVILEGES;}
+     */
+    @FieldOrder({"SidCount", "SidLength", "Sids", "RestrictedSidCount", "RestrictedSidLength", "RestrictedSids",
+            "PrivilegeCount", "PrivilegeLength", "Privileges", "AuthenticationId"})
+    public static class TOKEN_GROUPS_AND_PRIVILEGES extends Structure {
+        public int SidCount;
+        public int SidLength;
+        public Pointer Sids;
+        public int RestrictedSidCount;
+        public int RestrictedSidLength;
+        public Pointer RestrictedSids;
+        public int PrivilegeCount;
+        public int PrivilegeLength;
+        public Pointer Privileges;
+        public WinNT.LUID AuthenticationId;
+    }
+
+    /** {@code typedef struct _TOKEN_APPCONTAINER_INFORMATION { PSID TokenAppContainer; } TOKEN_APPCONTAINER_INFORMATION;} */
+    @FieldOrder({"TokenAppContainer"})
+    public static class TOKEN_APPCONTAINER_INFORMATION extends Structure {
+        public Pointer TokenAppContainer;
+    }
+
+    /**
+     * {@code typedef struct _CLAIM_SECURITY_ATTRIBUTES_INFORMATION { WORD Version; WORD Reserved; DWORD AttributeCount;
+     * union { PCLAIM_SECURITY_ATTRIBUTE_V1 pAttributeV1; } Attribute; } CLAIM_SECURITY_ATTRIBUTES_INFORMATION;}
+     */
+    @FieldOrder({"Version", "Reserved", "AttributeCount", "Attribute"})
+    public static class CLAIM_SECURITY_ATTRIBUTES_INFORMATION extends Structure {
+        public short Version;
+        public short Reserved;
+        public int AttributeCount;
+        public Pointer Attribute;
+    }
+
+    /**
+     * {@code typedef struct _TOKEN_PROCESS_TRUST_LEVEL { PSID TrustLevelSid; } TOKEN_PROCESS_TRUST_LEVEL;} (Microsoft's
+     * struct page; absent from mingw-w64's winnt.h, so the layout probe cannot check it).
+     */
+    @FieldOrder({"TrustLevelSid"})
+    public static class TOKEN_PROCESS_TRUST_LEVEL extends Structure {
+        public Pointer TrustLevelSid;
+    }
+
+    /**
+     * {@code typedef struct _TOKEN_BNO_ISOLATION_INFORMATION { PWSTR IsolationPrefix; BOOLEAN IsolationEnabled; }
+     * TOKEN_BNO_ISOLATION_INFORMATION;} (Microsoft's struct page; absent from mingw-w64's winnt.h).
+     */
+    @FieldOrder({"IsolationPrefix", "IsolationEnabled"})
+    public static class TOKEN_BNO_ISOLATION_INFORMATION extends Structure {
+        public Pointer IsolationPrefix;
+        public byte IsolationEnabled;
+    }
 }

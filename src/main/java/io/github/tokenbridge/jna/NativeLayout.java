@@ -43,6 +43,17 @@ final class NativeLayout {
     static final StructLayout OBJECT_ATTRIBUTES = StructLayout.of("OBJECT_ATTRIBUTES", new AddedStructures.OBJECT_ATTRIBUTES());
     static final StructLayout PUBLIC_OBJECT_BASIC_INFORMATION =
             StructLayout.of("PUBLIC_OBJECT_BASIC_INFORMATION", new AddedStructures.PUBLIC_OBJECT_BASIC_INFORMATION());
+    // --- token information classes 13 and 30-44 (docs/token-information-classes.md) ---
+    static final StructLayout TOKEN_GROUPS_AND_PRIVILEGES =
+            StructLayout.of("TOKEN_GROUPS_AND_PRIVILEGES", new AddedStructures.TOKEN_GROUPS_AND_PRIVILEGES());
+    static final StructLayout TOKEN_APPCONTAINER_INFORMATION =
+            StructLayout.of("TOKEN_APPCONTAINER_INFORMATION", new AddedStructures.TOKEN_APPCONTAINER_INFORMATION());
+    static final StructLayout CLAIM_SECURITY_ATTRIBUTES_INFORMATION =
+            StructLayout.of("CLAIM_SECURITY_ATTRIBUTES_INFORMATION", new AddedStructures.CLAIM_SECURITY_ATTRIBUTES_INFORMATION());
+    static final StructLayout TOKEN_PROCESS_TRUST_LEVEL =
+            StructLayout.of("TOKEN_PROCESS_TRUST_LEVEL", new AddedStructures.TOKEN_PROCESS_TRUST_LEVEL());
+    static final StructLayout TOKEN_BNO_ISOLATION_INFORMATION =
+            StructLayout.of("TOKEN_BNO_ISOLATION_INFORMATION", new AddedStructures.TOKEN_BNO_ISOLATION_INFORMATION());
 
     // accounts and logons (issue 14)
     static final StructLayout LSA_UNICODE_STRING = StructLayout.of("LSA_UNICODE_STRING",
@@ -59,7 +70,14 @@ final class NativeLayout {
             ACE_HEADER, SECURITY_DESCRIPTOR_RELATIVE, SECURITY_ATTRIBUTES, SECURITY_QUALITY_OF_SERVICE, TOKEN_STATISTICS,
             TOKEN_MANDATORY_LABEL, TOKEN_LINKED_TOKEN, TOKEN_SOURCE, TOKEN_DEFAULT_DACL, TOKEN_ORIGIN,
             TOKEN_MANDATORY_POLICY, OBJECT_ATTRIBUTES, PUBLIC_OBJECT_BASIC_INFORMATION,
-            LSA_UNICODE_STRING, LSA_OBJECT_ATTRIBUTES, LSA_TRANSLATED_NAME, LSA_TRUST_INFORMATION, LSA_REFERENCED_DOMAIN_LIST);
+            LSA_UNICODE_STRING, LSA_OBJECT_ATTRIBUTES, LSA_TRANSLATED_NAME, LSA_TRUST_INFORMATION, LSA_REFERENCED_DOMAIN_LIST,
+            TOKEN_GROUPS_AND_PRIVILEGES, TOKEN_APPCONTAINER_INFORMATION, CLAIM_SECURITY_ATTRIBUTES_INFORMATION);
+
+    /**
+     * The layouts mingw-w64's headers lack, so the probe cannot check them: each is a pointer at 0
+     * (and, for BNO isolation, a BOOLEAN at 8), as Microsoft's struct pages declare them.
+     */
+    static final List<StructLayout> NOT_IN_MINGW_HEADERS = List.of(TOKEN_PROCESS_TRUST_LEVEL, TOKEN_BNO_ISOLATION_INFORMATION);
 
     private NativeLayout() {
     }

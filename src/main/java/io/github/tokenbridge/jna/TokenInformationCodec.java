@@ -7,6 +7,8 @@ import io.github.tokenbridge.ElevationType;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenGroupsAndPrivileges;
+import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.TokenSource;
 import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenType;
@@ -14,6 +16,8 @@ import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.TokenInformationClass;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,8 +60,61 @@ final class TokenInformationCodec {
             case TokenElevation -> buffer.getInt(NativeLayout.TOKEN_ELEVATION.offset("TokenIsElevated")) != 0;
             case TokenSandBoxInert, TokenHasRestrictions, TokenVirtualizationAllowed, TokenVirtualizationEnabled,
                     TokenUIAccess, TokenIsAppContainer -> buffer.getInt(0) != 0;
-            case TokenGroupsAndPrivileges, TokenSessionReference, TokenAuditPolicy, TokenAccessInformation -> null;
+            // --- classes 13 and 30-49 (docs/token-information-classes.md) ---
+            case TokenGroupsAndPrivileges -> groupsAndPrivileges(buffer);
+            case TokenCapabilities -> NativeDecoding.tokenGroups(buffer);
+            case TokenAppContainerSid -> optionalSid(buffer.getPointer(
+                    NativeLayout.TOKEN_APPCONTAINER_INFORMATION.offset("TokenAppContainer")));
+            case TokenProcessTrustLevel -> optionalSid(buffer.getPointer(
+                    NativeLayout.TOKEN_PROCESS_TRUST_LEVEL.offset("TrustLevelSid")));
+            case TokenAppContainerNumber -> buffer.getInt(0);
+            case TokenUserClaimAttributes, TokenDeviceClaimAttributes ->
+                    buffer.getInt(NativeLayout.CLAIM_SECURITY_ATTRIBUTES_INFORMATION.offset("AttributeCount"));
+            case TokenIsRestricted, TokenPrivateNameSpace, TokenIsLessPrivilegedAppContainer, TokenIsSandboxed ->
+                    buffer.getInt(0) != 0;
+            case TokenBnoIsolation -> bnoIsolationPrefix(buffer);
+            case TokenSessionReference, TokenAuditPolicy, TokenAccessInformation, TokenRestrictedUserClaimAttributes,
+                    TokenRestrictedDeviceClaimAttributes, TokenDeviceGroups, TokenRestrictedDeviceGroups,
+                    TokenSecurityAttributes, TokenSingletonAttributes, TokenChildProcessFlags, TokenIsAppSilo,
+                    TokenLoggingInformation -> null;
         };
+    }
+
+    /** {@code TOKEN_GROUPS_AND_PRIVILEGES}: three arrays reached through their pointers, and the logon session. */
+    private static TokenGroupsAndPrivileges groupsAndPrivileges(Pointer buffer) {
+        StructLayout layout = NativeLayout.TOKEN_GROUPS_AND_PRIVILEGES;
+        List<TokenGroup> sids = sidAndAttributesArray(buffer.getPointer(layout.offset("Sids")),
+                buffer.getInt(layout.offset("SidCount")));
+        List<TokenGroup> restricted = sidAndAttributesArray(buffer.getPointer(layout.offset("RestrictedSids")),
+                buffer.getInt(layout.offset("RestrictedSidCount")));
+        int privilegeCount = buffer.getInt(layout.offset("PrivilegeCount"));
+        Pointer privileges = buffer.getPointer(layout.offset("Privileges"));
+        List<TokenPrivilege> privilegeList = new ArrayList<>(privilegeCount);
+        for (int i = 0; i < privilegeCount; i++) {
+            privilegeList.add(NativeDecoding.luidAndAttributes(privileges, (long) i * NativeLayout.LUID_AND_ATTRIBUTES.size()));
+        }
+        return new TokenGroupsAndPrivileges(sids, restricted, privilegeList,
+                NativeDecoding.luid(buffer, layout.offset("AuthenticationId")));
+    }
+
+    private static List<TokenGroup> sidAndAttributesArray(Pointer array, int count) {
+        List<TokenGroup> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            entries.add(NativeDecoding.sidAndAttributes(array, (long) i * NativeLayout.SID_AND_ATTRIBUTES.size()));
+        }
+        return entries;
+    }
+
+    private static Optional<Sid> optionalSid(Pointer sid) {
+        return sid == null ? Optional.empty() : Optional.of(NativeDecoding.sid(sid));
+    }
+
+    /** The BaseNamedObjects isolation prefix; empty when isolation is off or the prefix is NULL. */
+    private static Optional<String> bnoIsolationPrefix(Pointer buffer) {
+        StructLayout layout = NativeLayout.TOKEN_BNO_ISOLATION_INFORMATION;
+        Pointer prefix = buffer.getPointer(layout.offset("IsolationPrefix"));
+        boolean enabled = buffer.getByte(layout.offset("IsolationEnabled")) != 0;
+        return enabled && prefix != null ? Optional.of(prefix.getWideString(0)) : Optional.empty();
     }
 
     private static TokenSource source(Pointer buffer) {

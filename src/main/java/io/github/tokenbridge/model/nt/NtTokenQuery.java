@@ -3,6 +3,7 @@ package io.github.tokenbridge.model.nt;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.TokenGroup;
+import io.github.tokenbridge.TokenGroupsAndPrivileges;
 import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
@@ -17,7 +18,11 @@ import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 import io.github.tokenbridge.model.kernel.se.TokenContents;
 import io.github.tokenbridge.model.kernel.se.TokenObject;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code NtQueryInformationToken} of the model (R3, R5, R9, R11, R59).
@@ -25,9 +30,18 @@ import java.util.Optional;
  * <p>Buffer rules: {@code bufferLength} -1 sizes the buffer; a variable-size class with a smaller
  * buffer gives STATUS_BUFFER_TOO_SMALL with the required length; a fixed-size class with length 0
  * gives STATUS_BUFFER_TOO_SMALL with the size, with another too-small length
- * STATUS_INFO_LENGTH_MISMATCH (R59); a larger buffer is accepted.
+ * STATUS_INFO_LENGTH_MISMATCH, except TokenSource, TokenType and TokenStatistics, which give
+ * STATUS_BUFFER_TOO_SMALL for any short buffer (R59); a larger buffer is accepted. The classes the model cannot
+ * answer throw {@link UnsupportedOperationException} naming the class (docs/token-information-classes.md).
  */
 public final class NtTokenQuery {
+
+    /**
+     * Fixed-size classes that a query treats like variable-size ones: any short buffer gives
+     * STATUS_BUFFER_TOO_SMALL with the size (R59 as corrected: ReactOS's class table and apitest).
+     */
+    private static final Set<TokenInformationClass> SIZE_VARIABLE_FOR_QUERY = Set.of(TokenInformationClass.TokenSource,
+            TokenInformationClass.TokenType, TokenInformationClass.TokenStatistics);
 
     private static final int TOKEN_QUERY = 0x0008;
     private static final int TOKEN_QUERY_SOURCE = 0x0010;
@@ -37,14 +51,23 @@ public final class NtTokenQuery {
     /** The dynamic part Windows charges a token for its default DACL and primary group. */
     private static final int DYNAMIC_CHARGED = 1024;
 
-    /** The classes with a modelled value type, by ordinal (asked on every query). */
-    private static final boolean[] MODELLED = new boolean[TokenInformationClass.values().length];
-
-    static {
-        for (TokenInformationClass c : TokenInformationClass.values()) {
-            MODELLED[c.ordinal()] = c.valueType().isPresent();
-        }
-    }
+    /**
+     * The classes the model does not answer (docs/token-information-classes.md says why for each):
+     * they need objects or state it does not model, or no public source says what Windows answers.
+     */
+    private static final Set<TokenInformationClass> NOT_MODELLED = EnumSet.of(
+            TokenInformationClass.TokenAuditPolicy,
+            TokenInformationClass.TokenAccessInformation,
+            TokenInformationClass.TokenRestrictedUserClaimAttributes,
+            TokenInformationClass.TokenRestrictedDeviceClaimAttributes,
+            TokenInformationClass.TokenDeviceGroups,
+            TokenInformationClass.TokenRestrictedDeviceGroups,
+            TokenInformationClass.TokenSecurityAttributes,
+            TokenInformationClass.TokenSingletonAttributes,
+            TokenInformationClass.TokenChildProcessFlags,
+            TokenInformationClass.TokenIsSandboxed,
+            TokenInformationClass.TokenIsAppSilo,
+            TokenInformationClass.TokenLoggingInformation);
 
     private final KernelServices k;
 
@@ -57,7 +80,7 @@ public final class NtTokenQuery {
         if (infoClass == TokenInformationClass.TokenSessionReference) {
             return Result.failure(NtStatus.STATUS_INVALID_INFO_CLASS);
         }
-        if (!MODELLED[infoClass.ordinal()]) {
+        if (NOT_MODELLED.contains(infoClass)) {
             throw new UnsupportedOperationException("NtQueryInformationToken(" + infoClass + ") is not modelled");
         }
         int access = infoClass == TokenInformationClass.TokenSource ? TOKEN_QUERY_SOURCE : TOKEN_QUERY;
@@ -75,7 +98,7 @@ public final class NtTokenQuery {
         }
         int required = TokenInformationLayout.requiredLength(infoClass, c);
         if (bufferLength >= 0 && bufferLength < required) {
-            NtStatus status = infoClass.isFixedSize() && bufferLength != 0
+            NtStatus status = infoClass.isFixedSize() && bufferLength != 0 && !SIZE_VARIABLE_FOR_QUERY.contains(infoClass)
                     ? NtStatus.STATUS_INFO_LENGTH_MISMATCH : NtStatus.STATUS_BUFFER_TOO_SMALL;
             return Result.ofStatus(status, new TokenInformation(infoClass, required, null));
         }
@@ -101,13 +124,28 @@ public final class NtTokenQuery {
             case TokenElevationType -> c.elevationType();
             case TokenLinkedToken -> linkedToken(caller, c);
             case TokenElevation -> c.elevated();
-            case TokenHasRestrictions -> !c.restrictedSids().isEmpty() || object.isWriteRestricted();
+            case TokenHasRestrictions -> object.isFiltered(); // "if the token has ever been filtered" (MSDOC TOKEN_INFORMATION_CLASS; R10)
             case TokenVirtualizationAllowed, TokenVirtualizationEnabled, TokenUIAccess, TokenIsAppContainer -> false;
             case TokenIntegrityLevel -> new TokenGroup(c.integrity(), 0x60);
             case TokenMandatoryPolicy -> c.mandatoryPolicy();
             case TokenLogonSid -> TokenInformationLayout.logonSids(c);
+            // --- classes 13 and 30-46 (docs/token-information-classes.md) ---
+            case TokenGroupsAndPrivileges -> groupsAndPrivileges(c);
+            case TokenCapabilities -> List.of();
+            case TokenAppContainerSid, TokenProcessTrustLevel, TokenBnoIsolation -> Optional.empty();
+            case TokenAppContainerNumber, TokenUserClaimAttributes, TokenDeviceClaimAttributes -> 0;
+            case TokenIsRestricted -> !c.restrictedSids().isEmpty();
+            case TokenPrivateNameSpace, TokenIsLessPrivilegedAppContainer -> false;
             default -> throw new UnsupportedOperationException("NtQueryInformationToken(" + infoClass + ") is not modelled");
         };
+    }
+
+    /** TokenGroupsAndPrivileges (R5): the user first, then the groups, as ReactOS lays it out. */
+    private static TokenGroupsAndPrivileges groupsAndPrivileges(TokenContents c) {
+        List<TokenGroup> sids = new ArrayList<>(1 + c.groups().size());
+        sids.add(c.user());
+        sids.addAll(c.groups());
+        return new TokenGroupsAndPrivileges(sids, c.restrictedSids(), c.privileges(), c.authenticationId());
     }
 
     private static TokenStatistics statistics(TokenObject object, TokenContents c) {

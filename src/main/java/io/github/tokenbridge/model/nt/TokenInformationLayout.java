@@ -15,6 +15,13 @@ public final class TokenInformationLayout {
 
     private static final int SID_AND_ATTRIBUTES = 16;
     private static final int POINTER = 8;
+    private static final int LUID_AND_ATTRIBUTES = 12;
+    /** Three (count, length, pointer) triples and a LUID. */
+    private static final int TOKEN_GROUPS_AND_PRIVILEGES = 56;
+    /** Version, Reserved, AttributeCount and the attribute pointer. */
+    private static final int CLAIM_SECURITY_ATTRIBUTES_INFORMATION = 16;
+    /** The prefix pointer and the IsolationEnabled BOOLEAN, padded to 8. */
+    private static final int TOKEN_BNO_ISOLATION_INFORMATION = 16;
 
     private TokenInformationLayout() {
     }
@@ -31,6 +38,14 @@ public final class TokenInformationLayout {
             case TokenPrimaryGroup -> POINTER + c.primaryGroup().byteLength();
             case TokenDefaultDacl -> POINTER + (c.defaultDacl() == null ? 0 : c.defaultDacl().byteLength());
             case TokenIntegrityLevel -> SID_AND_ATTRIBUTES + c.integrity().byteLength();
+            // --- classes 13 and 30-44 (docs/token-information-classes.md) ---
+            case TokenGroupsAndPrivileges -> TOKEN_GROUPS_AND_PRIVILEGES + sidAndAttributesLength(List.of(c.user()))
+                    + sidAndAttributesLength(c.groups()) + sidAndAttributesLength(c.restrictedSids())
+                    + LUID_AND_ATTRIBUTES * c.privileges().size();
+            case TokenCapabilities -> groupsLength(List.of());
+            case TokenAppContainerSid, TokenProcessTrustLevel -> POINTER;
+            case TokenUserClaimAttributes, TokenDeviceClaimAttributes -> CLAIM_SECURITY_ATTRIBUTES_INFORMATION;
+            case TokenBnoIsolation -> TOKEN_BNO_ISOLATION_INFORMATION;
             default -> {
                 if (!infoClass.isFixedSize()) {
                     throw new UnsupportedOperationException(infoClass + " is not modelled");
@@ -42,7 +57,12 @@ public final class TokenInformationLayout {
 
     /** {@code TOKEN_GROUPS}: a count padded to 8 bytes, the array, then the SIDs. */
     static int groupsLength(List<TokenGroup> groups) {
-        int length = 8 + SID_AND_ATTRIBUTES * groups.size();
+        return 8 + sidAndAttributesLength(groups);
+    }
+
+    /** A {@code SID_AND_ATTRIBUTES} array followed by its SIDs ({@code RtlLengthSidAndAttributes}). */
+    static int sidAndAttributesLength(List<TokenGroup> groups) {
+        int length = SID_AND_ATTRIBUTES * groups.size();
         for (TokenGroup g : groups) {
             length += g.sid().byteLength();
         }
