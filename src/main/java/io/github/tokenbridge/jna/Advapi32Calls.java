@@ -99,4 +99,9 @@ interface Advapi32Calls extends StdCallLibrary {
     boolean CreateRestrictedToken(HANDLE ExistingTokenHandle, int Flags, int DisableSidCount, Pointer SidsToDisable,
                                   int DeletePrivilegeCount, Pointer PrivilegesToDelete, int RestrictedSidCount,
                                   Pointer SidsToRestrict, HANDLEByReference NewTokenHandle);
+
+    // ---- named pipes (pipes)
+
+    /** {@code BOOL ImpersonateNamedPipeClient(HANDLE hNamedPipe);} */
+    boolean ImpersonateNamedPipeClient(HANDLE hNamedPipe);
 }
