@@ -303,6 +303,127 @@ int main(void)
 #else
     printf("absent STATUS_NO_SUCH_LOGON_SESSION\n");
 #endif
+    /* ---- I/O and named pipes (io-skeleton, pipes) */
+#ifdef STATUS_PENDING
+    C(STATUS_PENDING);
+#else
+    printf("absent STATUS_PENDING\n");
+#endif
+#ifdef STATUS_INVALID_DEVICE_REQUEST
+    C(STATUS_INVALID_DEVICE_REQUEST);
+#else
+    printf("absent STATUS_INVALID_DEVICE_REQUEST\n");
+#endif
+#ifdef STATUS_END_OF_FILE
+    C(STATUS_END_OF_FILE);
+#else
+    printf("absent STATUS_END_OF_FILE\n");
+#endif
+#ifdef STATUS_OBJECT_NAME_INVALID
+    C(STATUS_OBJECT_NAME_INVALID);
+#else
+    printf("absent STATUS_OBJECT_NAME_INVALID\n");
+#endif
+#ifdef STATUS_OBJECT_NAME_NOT_FOUND
+    C(STATUS_OBJECT_NAME_NOT_FOUND);
+#else
+    printf("absent STATUS_OBJECT_NAME_NOT_FOUND\n");
+#endif
+#ifdef STATUS_OBJECT_NAME_COLLISION
+    C(STATUS_OBJECT_NAME_COLLISION);
+#else
+    printf("absent STATUS_OBJECT_NAME_COLLISION\n");
+#endif
+#ifdef STATUS_OBJECT_PATH_NOT_FOUND
+    C(STATUS_OBJECT_PATH_NOT_FOUND);
+#else
+    printf("absent STATUS_OBJECT_PATH_NOT_FOUND\n");
+#endif
+#ifdef STATUS_OBJECT_PATH_SYNTAX_BAD
+    C(STATUS_OBJECT_PATH_SYNTAX_BAD);
+#else
+    printf("absent STATUS_OBJECT_PATH_SYNTAX_BAD\n");
+#endif
+#ifdef STATUS_SHARING_VIOLATION
+    C(STATUS_SHARING_VIOLATION);
+#else
+    printf("absent STATUS_SHARING_VIOLATION\n");
+#endif
+#ifdef STATUS_INSTANCE_NOT_AVAILABLE
+    C(STATUS_INSTANCE_NOT_AVAILABLE);
+#else
+    printf("absent STATUS_INSTANCE_NOT_AVAILABLE\n");
+#endif
+#ifdef STATUS_PIPE_NOT_AVAILABLE
+    C(STATUS_PIPE_NOT_AVAILABLE);
+#else
+    printf("absent STATUS_PIPE_NOT_AVAILABLE\n");
+#endif
+#ifdef STATUS_INVALID_PIPE_STATE
+    C(STATUS_INVALID_PIPE_STATE);
+#else
+    printf("absent STATUS_INVALID_PIPE_STATE\n");
+#endif
+#ifdef STATUS_PIPE_BUSY
+    C(STATUS_PIPE_BUSY);
+#else
+    printf("absent STATUS_PIPE_BUSY\n");
+#endif
+#ifdef STATUS_ILLEGAL_FUNCTION
+    C(STATUS_ILLEGAL_FUNCTION);
+#else
+    printf("absent STATUS_ILLEGAL_FUNCTION\n");
+#endif
+#ifdef STATUS_PIPE_DISCONNECTED
+    C(STATUS_PIPE_DISCONNECTED);
+#else
+    printf("absent STATUS_PIPE_DISCONNECTED\n");
+#endif
+#ifdef STATUS_PIPE_CLOSING
+    C(STATUS_PIPE_CLOSING);
+#else
+    printf("absent STATUS_PIPE_CLOSING\n");
+#endif
+#ifdef STATUS_PIPE_CONNECTED
+    C(STATUS_PIPE_CONNECTED);
+#else
+    printf("absent STATUS_PIPE_CONNECTED\n");
+#endif
+#ifdef STATUS_PIPE_LISTENING
+    C(STATUS_PIPE_LISTENING);
+#else
+    printf("absent STATUS_PIPE_LISTENING\n");
+#endif
+#ifdef STATUS_INVALID_READ_MODE
+    C(STATUS_INVALID_READ_MODE);
+#else
+    printf("absent STATUS_INVALID_READ_MODE\n");
+#endif
+#ifdef STATUS_IO_TIMEOUT
+    C(STATUS_IO_TIMEOUT);
+#else
+    printf("absent STATUS_IO_TIMEOUT\n");
+#endif
+#ifdef STATUS_PIPE_EMPTY
+    C(STATUS_PIPE_EMPTY);
+#else
+    printf("absent STATUS_PIPE_EMPTY\n");
+#endif
+#ifdef STATUS_CANCELLED
+    C(STATUS_CANCELLED);
+#else
+    printf("absent STATUS_CANCELLED\n");
+#endif
+#ifdef STATUS_PIPE_BROKEN
+    C(STATUS_PIPE_BROKEN);
+#else
+    printf("absent STATUS_PIPE_BROKEN\n");
+#endif
+#ifdef STATUS_NOT_FOUND
+    C(STATUS_NOT_FOUND);
+#else
+    printf("absent STATUS_NOT_FOUND\n");
+#endif
 #ifdef ERROR_SUCCESS
     C(ERROR_SUCCESS);
 #else
@@ -489,5 +610,25 @@ int main(void)
     printf("absent ERROR_NO_SYSTEM_RESOURCES\n");
 #endif
     C(ERROR_NOT_ENOUGH_QUOTA);
+    /* ---- files, devices and named pipes (io-skeleton, pipes) */
+    C(ERROR_FILE_NOT_FOUND);
+    C(ERROR_PATH_NOT_FOUND);
+    C(ERROR_SHARING_VIOLATION);
+    C(ERROR_HANDLE_EOF);
+    C(ERROR_FILE_EXISTS);
+    C(ERROR_BROKEN_PIPE);
+    C(ERROR_SEM_TIMEOUT);
+    C(ERROR_INVALID_NAME);
+    C(ERROR_BAD_PATHNAME);
+    C(ERROR_ALREADY_EXISTS);
+    C(ERROR_BAD_PIPE);
+    C(ERROR_PIPE_BUSY);
+    C(ERROR_NO_DATA);
+    C(ERROR_PIPE_NOT_CONNECTED);
+    C(ERROR_PIPE_CONNECTED);
+    C(ERROR_PIPE_LISTENING);
+    C(ERROR_OPERATION_ABORTED);
+    C(ERROR_IO_INCOMPLETE);
+    C(ERROR_IO_PENDING);
     return 0;
 }

@@ -61,7 +61,7 @@ class EveryOperationFailureTest {
                 assertEquals(1, fake.nativeCalls(), "one call, no retry, nothing closed");
             }));
         }
-        assertEquals(31, tests.size());
+        assertEquals(44, tests.size());
         return tests;
     }
 }

@@ -168,6 +168,9 @@ final class PipeOperations extends NativeOperations {
         if (state.reading && (ok || error == ERROR_MORE_DATA)) {
             overlapped.setCompletedData(state.bytes(transferred.getValue()));
         }
-        return ok ? Result.ok(transferred.getValue()) : Result.win32Failure(error, transferred.getValue());
+        if (ok) {
+            return Result.ok(transferred.getValue());
+        }
+        return error == ERROR_MORE_DATA ? Result.win32Failure(error, transferred.getValue()) : Result.win32Failure(error);
     }
 }

@@ -194,7 +194,10 @@ public final class Win32PipeFunctions {
         } else if (outcome.value() instanceof Integer written) {
             count = written;
         }
-        return outcome.succeeded() ? Result.ok(count) : Result.win32Failure(outcome.win32Error(), count);
+        if (outcome.succeeded()) {
+            return Result.ok(count);
+        }
+        return outcome.win32Error() == 234 ? Result.win32Failure(234, count) : Result.win32Failure(outcome.win32Error());
     }
 
     private Function<FileObject, IoRequest> requestFor(ThreadObject caller, Overlapped overlapped) {
