@@ -339,6 +339,7 @@ int main(void)
 #else
     printf("absent STATUS_NO_SUCH_LOGON_SESSION\n");
 #endif
+    /* ---- I/O and named pipes (io-skeleton, pipes) */
 #ifdef STATUS_PENDING
     C(STATUS_PENDING);
 #else
@@ -821,5 +822,25 @@ int main(void)
 #else
     printf("absent RPC_S_INVALID_NET_ADDR\n");
 #endif
+    /* ---- files, devices and named pipes (io-skeleton, pipes) */
+    C(ERROR_FILE_NOT_FOUND);
+    C(ERROR_PATH_NOT_FOUND);
+    C(ERROR_SHARING_VIOLATION);
+    C(ERROR_HANDLE_EOF);
+    C(ERROR_FILE_EXISTS);
+    C(ERROR_BROKEN_PIPE);
+    C(ERROR_SEM_TIMEOUT);
+    C(ERROR_INVALID_NAME);
+    C(ERROR_BAD_PATHNAME);
+    C(ERROR_ALREADY_EXISTS);
+    C(ERROR_BAD_PIPE);
+    C(ERROR_PIPE_BUSY);
+    C(ERROR_NO_DATA);
+    C(ERROR_PIPE_NOT_CONNECTED);
+    C(ERROR_PIPE_CONNECTED);
+    C(ERROR_PIPE_LISTENING);
+    C(ERROR_OPERATION_ABORTED);
+    C(ERROR_IO_INCOMPLETE);
+    C(ERROR_IO_PENDING);
     return 0;
 }

@@ -64,7 +64,7 @@ class EveryOperationFailureTest {
                 assertEquals(1, fake.nativeCalls(), "one call, no retry, nothing closed");
             }));
         }
-        assertEquals(34, tests.size());
+        assertEquals(46, tests.size());
         return tests;
     }
 }

@@ -56,6 +56,10 @@ final class FakeNative {
             if (type == int.class && invocation.getMock() instanceof NtdllCalls) {
                 return status;
             }
+            if (type == int.class && invocation.getMethod().getName().equals("WaitForSingleObject")) {
+                self[0].lastError = lastError;
+                return -1; // WAIT_FAILED (pipes)
+            }
             return Mockito.RETURNS_DEFAULTS.answer(invocation);
         });
         return self[0];

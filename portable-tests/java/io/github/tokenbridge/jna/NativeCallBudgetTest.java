@@ -125,6 +125,27 @@ class NativeCallBudgetTest {
                 return null;
             }
         });
+        // ---- named pipes and overlapped I/O (pipes)
+        ops.put("createNamedPipe", f -> f.backend.createNamedPipe("\\\\.\\pipe\\x", 3, 6, 255, 4096, 4096, 5000, null));
+        ops.put("connectNamedPipe", f -> f.backend.connectNamedPipe(TOKEN, null));
+        ops.put("disconnectNamedPipe", f -> f.backend.disconnectNamedPipe(TOKEN));
+        ops.put("setNamedPipeHandleState", f -> f.backend.setNamedPipeHandleState(TOKEN, 2));
+        ops.put("impersonateNamedPipeClient", f -> f.backend.impersonateNamedPipeClient(TOKEN));
+        ops.put("getNamedPipeClientProcessId", f -> f.backend.getNamedPipeClientProcessId(TOKEN));
+        ops.put("readFile", f -> f.backend.readFile(TOKEN, 64, null));
+        ops.put("writeFile", f -> f.backend.writeFile(TOKEN, new byte[] {1, 2}, null));
+        ops.put("createEvent", f -> f.backend.createEvent(true, false));
+        ops.put("waitForSingleObject", f -> f.backend.waitForSingleObject(TOKEN, 0));
+        ops.put("cancelIoEx", f -> {
+            try (io.github.tokenbridge.backend.Overlapped ov = new io.github.tokenbridge.backend.Overlapped(Handle.NULL)) {
+                return f.backend.cancelIoEx(TOKEN, ov);
+            }
+        });
+        ops.put("getOverlappedResult", f -> {
+            try (io.github.tokenbridge.backend.Overlapped ov = new io.github.tokenbridge.backend.Overlapped(Handle.NULL)) {
+                return f.backend.getOverlappedResult(TOKEN, ov, false);
+            }
+        });
         return ops;
     }
 

@@ -44,6 +44,11 @@ final class HandleRegistry {
         detection = level;
     }
 
+    /** Takes ownership of a handle that is not a token's (a pipe, an event): no access mask to describe. */
+    HandleState register(Object owner, Handle handle, String description) {
+        return register(owner, handle, description, HandleState.NO_MASK, true);
+    }
+
     /**
      * Takes ownership of {@code handle}, closing it when {@code owner} is unreachable and unclosed.
      *

@@ -134,6 +134,63 @@ final class Impersonator {
         }
     }
 
+    // ---- named pipes (pipes)
+
+    /**
+     * Enters {@code ImpersonateNamedPipeClient(pipe)}: the level is the client's (its SQOS, then R38),
+     * so any level is accepted and reported by the scope. The thread token is read as self first
+     * (R39); a client token the server may not open as itself (another user's default DACL) is read
+     * through {@code GetCurrentThreadToken()} (-5), which needs no access check for TOKEN_QUERY.
+     */
+    ImpersonationScope enterPipeClient(Handle pipe) {
+        String function = "ImpersonateNamedPipeClient";
+        VirtualThreads.refuseImpersonation(function);
+        SavedImpersonation saved = save();
+        Result<Void> result;
+        try {
+            result = backend.impersonateNamedPipeClient(pipe);
+        } catch (RuntimeException | Error e) {
+            discard(saved);
+            throw e;
+        }
+        if (!result.succeeded()) {
+            discard(saved);
+            throw failures.exception(result, function, null);
+        }
+        ImpersonationLevel level;
+        try {
+            level = readPipeClientLevel();
+        } catch (WinTokenException unreadable) {
+            restore(saved, function);
+            Integer status = unreadable.ntStatus().isPresent() ? unreadable.ntStatus().getAsInt() : null;
+            throw new WinTokenException(unreadable.function(), unreadable.win32Error(), status, unreadable.backend(),
+                    "the impersonation entered by " + function + " could not be verified, so it was undone");
+        }
+        ImpersonationScope scope = new ImpersonationScope(this, saved, function, level, level);
+        ScopeStack.push(scope);
+        return scope;
+    }
+
+    private ImpersonationLevel readPipeClientLevel() {
+        Result<Handle> opened = backend.openThreadToken(Handle.CURRENT_THREAD, TokenAccess.QUERY.mask(), true);
+        if (Failures.failedWith(opened, Win32Error.ERROR_CANT_OPEN_ANONYMOUS)) {
+            return ImpersonationLevel.ANONYMOUS; // R28
+        }
+        if (opened.succeeded()) {
+            try {
+                return describe(opened.value()).level();
+            } finally {
+                backend.closeHandle(opened.value());
+            }
+        }
+        if (!Failures.failedWith(opened, Win32Error.ERROR_ACCESS_DENIED)) {
+            failures.require(opened, "OpenThreadToken");
+        }
+        TokenInformation stats = failures.require(backend.getTokenInformation(new Handle(-5),
+                TokenInformationClass.TokenStatistics, -1), "GetTokenInformation");
+        return stats.as(TokenStatistics.class).impersonationLevel();
+    }
+
     /** Enters {@code ImpersonateSelf(level)} (R41); no downgrade is possible for one's own token. */
     ImpersonationScope enterSelf(ImpersonationLevel level) {
         return enter("ImpersonateSelf", () -> backend.impersonateSelf(level), level, DowngradePolicy.FAIL);

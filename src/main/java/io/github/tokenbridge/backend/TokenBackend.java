@@ -292,6 +292,65 @@ ame}, {@code user@dns.domain})
      * token, at Identification level unless the caller has SeTcbPrivilege enabled.
      */
     Result<Handle> lsaLogonUserS4U(String user, String domain);
+    // ---------------------------------------------------------------- named pipes and overlapped I/O (pipes)
+
+    /**
+     * {@code HANDLE CreateNamedPipeW(LPCWSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode, DWORD nMaxInstances,
+     * DWORD nOutBufferSize, DWORD nInBufferSize, DWORD nDefaultTimeOut, LPSECURITY_ATTRIBUTES lpSecurityAttributes)}.
+     *
+     * @param securityDescriptor the descriptor in {@code lpSecurityAttributes}, or null (the default pipe DACL, P6)
+     */
+    Result<Handle> createNamedPipe(String name, int openMode, int pipeMode, int maxInstances, int outBufferSize,
+                                   int inBufferSize, int defaultTimeout, SecurityDescriptor securityDescriptor);
+
+    /**
+     * {@code BOOL ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped)}.
+     *
+     * @param overlapped the request for a handle opened with FILE_FLAG_OVERLAPPED, or null
+     */
+    Result<Void> connectNamedPipe(Handle pipe, Overlapped overlapped);
+
+    /** {@code BOOL DisconnectNamedPipe(HANDLE hNamedPipe)}. */
+    Result<Void> disconnectNamedPipe(Handle pipe);
+
+    /**
+     * {@code BOOL SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode, NULL, NULL)}.
+     *
+     * @param mode PIPE_READMODE_BYTE (0) or PIPE_READMODE_MESSAGE (2), with PIPE_WAIT (0) or PIPE_NOWAIT (1)
+     */
+    Result<Void> setNamedPipeHandleState(Handle pipe, int mode);
+
+    /** {@code BOOL ImpersonateNamedPipeClient(HANDLE hNamedPipe)}. */
+    Result<Void> impersonateNamedPipeClient(Handle pipe);
+
+    /** {@code BOOL GetNamedPipeClientProcessId(HANDLE Pipe, PULONG ClientProcessId)}. */
+    Result<Integer> getNamedPipeClientProcessId(Handle pipe);
+
+    /**
+     * {@code BOOL ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead,
+     * LPOVERLAPPED lpOverlapped)} into a buffer of {@code length} bytes: the bytes read; ERROR_MORE_DATA is a
+     * failed result whose value is the part read. With a pending {@code overlapped} the result is
+     * ERROR_IO_PENDING and the bytes come with {@link #getOverlappedResult} ({@link Overlapped#completedData()}).
+     */
+    Result<byte[]> readFile(Handle file, int length, Overlapped overlapped);
+
+    /** {@code BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped)}. */
+    Result<Integer> writeFile(Handle file, byte[] data, Overlapped overlapped);
+
+    /** {@code HANDLE CreateEventW(NULL, BOOL bManualReset, BOOL bInitialState, NULL)}. */
+    Result<Handle> createEvent(boolean manualReset, boolean initialState);
+
+    /** {@code DWORD WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds)}: WAIT_OBJECT_0 (0) or WAIT_TIMEOUT (258); -1 waits forever. */
+    Result<Integer> waitForSingleObject(Handle handle, int milliseconds);
+
+    /** {@code BOOL CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)}. */
+    Result<Void> cancelIoEx(Handle file, Overlapped overlapped);
+
+    /**
+     * {@code BOOL GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait)}:
+     * the bytes transferred; ERROR_IO_INCOMPLETE while pending and {@code wait} is false.
+     */
+    Result<Integer> getOverlappedResult(Handle file, Overlapped overlapped, boolean wait);
 
     /** Releases the backend's own resources (not the handles, which the caller owns). */
     @Override

@@ -143,4 +143,8 @@ interface Advapi32Calls extends StdCallLibrary {
 
     /** {@code NTSTATUS LsaClose(LSA_HANDLE ObjectHandle);} */
     int LsaClose(Pointer ObjectHandle);
+    // ---- named pipes (pipes)
+
+    /** {@code BOOL ImpersonateNamedPipeClient(HANDLE hNamedPipe);} */
+    boolean ImpersonateNamedPipeClient(HANDLE hNamedPipe);
 }

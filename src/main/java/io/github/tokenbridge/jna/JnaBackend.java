@@ -40,6 +40,7 @@ public final class JnaBackend implements TokenBackend {
     private final TokenCheckOperations checks;
     private final FileOperations files;
     private final AccountOperations accounts;
+    private final PipeOperations pipes;
 
     JnaBackend(NativeCalls calls) {
         Objects.requireNonNull(calls, "calls");
@@ -50,6 +51,7 @@ public final class JnaBackend implements TokenBackend {
         this.checks = new TokenCheckOperations(calls);
         this.files = new FileOperations(calls);
         this.accounts = new AccountOperations(calls);
+        this.pipes = new PipeOperations(calls);
     }
 
     /**
@@ -304,6 +306,70 @@ public final class JnaBackend implements TokenBackend {
     public Result<Handle> lsaLogonUserS4U(String user, String domain) {
         throw new UnsupportedOperationException("S4U logons (LsaLogonUser, secur32.dll) are not bound in the jna backend"
                 + " yet; the model backend has them");
+    }
+
+    // ---------------------------------------------------------------- named pipes and overlapped I/O (pipes)
+
+    @Override
+    public Result<Handle> createNamedPipe(String name, int openMode, int pipeMode, int maxInstances, int outBufferSize,
+                                          int inBufferSize, int defaultTimeout, SecurityDescriptor securityDescriptor) {
+        return pipes.createNamedPipe(name, openMode, pipeMode, maxInstances, outBufferSize, inBufferSize, defaultTimeout,
+                securityDescriptor);
+    }
+
+    @Override
+    public Result<Void> connectNamedPipe(Handle pipe, io.github.tokenbridge.backend.Overlapped overlapped) {
+        return pipes.connectNamedPipe(pipe, overlapped);
+    }
+
+    @Override
+    public Result<Void> disconnectNamedPipe(Handle pipe) {
+        return pipes.disconnectNamedPipe(pipe);
+    }
+
+    @Override
+    public Result<Void> setNamedPipeHandleState(Handle pipe, int mode) {
+        return pipes.setNamedPipeHandleState(pipe, mode);
+    }
+
+    @Override
+    public Result<Void> impersonateNamedPipeClient(Handle pipe) {
+        return pipes.impersonateNamedPipeClient(pipe);
+    }
+
+    @Override
+    public Result<Integer> getNamedPipeClientProcessId(Handle pipe) {
+        return pipes.getNamedPipeClientProcessId(pipe);
+    }
+
+    @Override
+    public Result<byte[]> readFile(Handle file, int length, io.github.tokenbridge.backend.Overlapped overlapped) {
+        return pipes.readFile(file, length, overlapped);
+    }
+
+    @Override
+    public Result<Integer> writeFile(Handle file, byte[] data, io.github.tokenbridge.backend.Overlapped overlapped) {
+        return pipes.writeFile(file, data, overlapped);
+    }
+
+    @Override
+    public Result<Handle> createEvent(boolean manualReset, boolean initialState) {
+        return pipes.createEvent(manualReset, initialState);
+    }
+
+    @Override
+    public Result<Integer> waitForSingleObject(Handle handle, int milliseconds) {
+        return pipes.waitForSingleObject(handle, milliseconds);
+    }
+
+    @Override
+    public Result<Void> cancelIoEx(Handle file, io.github.tokenbridge.backend.Overlapped overlapped) {
+        return pipes.cancelIoEx(file, overlapped);
+    }
+
+    @Override
+    public Result<Integer> getOverlappedResult(Handle file, io.github.tokenbridge.backend.Overlapped overlapped, boolean wait) {
+        return pipes.getOverlappedResult(file, overlapped, wait);
     }
 
     @Override

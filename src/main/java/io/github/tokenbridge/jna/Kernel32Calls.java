@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 
 /**
@@ -44,4 +45,46 @@ interface Kernel32Calls extends StdCallLibrary {
      */
     HANDLE CreateFileW(WString lpFileName, int dwDesiredAccess, int dwShareMode, Pointer lpSecurityAttributes,
                        int dwCreationDisposition, int dwFlagsAndAttributes, HANDLE hTemplateFile);
+
+    // ---- named pipes and overlapped I/O (pipes)
+
+    /**
+     * {@code HANDLE CreateNamedPipeW(LPCWSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode, DWORD nMaxInstances,
+     * DWORD nOutBufferSize, DWORD nInBufferSize, DWORD nDefaultTimeOut, LPSECURITY_ATTRIBUTES lpSecurityAttributes);}
+     */
+    HANDLE CreateNamedPipeW(WString lpName, int dwOpenMode, int dwPipeMode, int nMaxInstances, int nOutBufferSize,
+                            int nInBufferSize, int nDefaultTimeOut, Pointer lpSecurityAttributes);
+
+    /** {@code BOOL ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped);} */
+    boolean ConnectNamedPipe(HANDLE hNamedPipe, Pointer lpOverlapped);
+
+    /** {@code BOOL DisconnectNamedPipe(HANDLE hNamedPipe);} */
+    boolean DisconnectNamedPipe(HANDLE hNamedPipe);
+
+    /** {@code BOOL SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode, LPDWORD lpMaxCollectionCount, LPDWORD lpCollectDataTimeout);} */
+    boolean SetNamedPipeHandleState(HANDLE hNamedPipe, IntByReference lpMode, Pointer lpMaxCollectionCount,
+                                    Pointer lpCollectDataTimeout);
+
+    /** {@code BOOL GetNamedPipeClientProcessId(HANDLE Pipe, PULONG ClientProcessId);} */
+    boolean GetNamedPipeClientProcessId(HANDLE pipe, IntByReference clientProcessId);
+
+    /** {@code BOOL ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);} */
+    boolean ReadFile(HANDLE hFile, Pointer lpBuffer, int nNumberOfBytesToRead, IntByReference lpNumberOfBytesRead,
+                     Pointer lpOverlapped);
+
+    /** {@code BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);} */
+    boolean WriteFile(HANDLE hFile, Pointer lpBuffer, int nNumberOfBytesToWrite, IntByReference lpNumberOfBytesWritten,
+                      Pointer lpOverlapped);
+
+    /** {@code HANDLE CreateEventW(LPSECURITY_ATTRIBUTES lpEventAttributes, BOOL bManualReset, BOOL bInitialState, LPCWSTR lpName);} */
+    HANDLE CreateEventW(Pointer lpEventAttributes, boolean bManualReset, boolean bInitialState, WString lpName);
+
+    /** {@code DWORD WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds);} */
+    int WaitForSingleObject(HANDLE hHandle, int dwMilliseconds);
+
+    /** {@code BOOL CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);} */
+    boolean CancelIoEx(HANDLE hFile, Pointer lpOverlapped);
+
+    /** {@code BOOL GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait);} */
+    boolean GetOverlappedResult(HANDLE hFile, Pointer lpOverlapped, IntByReference lpNumberOfBytesTransferred, boolean bWait);
 }

@@ -29,6 +29,8 @@ import io.github.tokenbridge.model.nt.NtSecurityServices;
 import io.github.tokenbridge.model.win32.Win32AccountFunctions;
 import io.github.tokenbridge.model.win32.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32FileFunctions;
+import io.github.tokenbridge.model.win32.Win32PipeFunctions;
+import io.github.tokenbridge.backend.Overlapped;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
@@ -53,6 +55,7 @@ public final class ModelBackend implements TokenBackend {
     private final Win32SecurityFunctions win32Security;
     private final Win32FileFunctions win32Files;
     private final Win32AccountFunctions win32Accounts;
+    private final Win32PipeFunctions win32Pipes;
 
     private ModelBackend(ModelConfiguration configuration) {
         this.world = new ModelWorld(configuration);
@@ -63,6 +66,7 @@ public final class ModelBackend implements TokenBackend {
         this.win32Impersonation = new Win32ImpersonationFunctions(nt);
         this.win32Files = new Win32FileFunctions(nt);
         this.win32Accounts = new Win32AccountFunctions(services, world.lsa());
+        this.win32Pipes = new Win32PipeFunctions(nt.pipes());
     }
 
     /** A new, isolated model world configured by {@code configuration}, seen through the SPI. */
@@ -323,6 +327,72 @@ public final class ModelBackend implements TokenBackend {
     @Override
     public Result<Handle> lsaLogonUserS4U(String user, String domain) {
         return win32Accounts.lsaLogonUserS4U(caller(), user, domain);
+    }
+
+    // ---------------------------------------------------------------- SPI: named pipes and overlapped I/O (pipes)
+
+    @Override
+    public Result<Handle> createNamedPipe(String name, int openMode, int pipeMode, int maxInstances, int outBufferSize,
+                                          int inBufferSize, int defaultTimeout, SecurityDescriptor securityDescriptor) {
+        return win32Pipes.createNamedPipeW(caller(), Objects.requireNonNull(name, "name"), openMode, pipeMode, maxInstances,
+                outBufferSize, inBufferSize, defaultTimeout, securityDescriptor);
+    }
+
+    @Override
+    public Result<Void> connectNamedPipe(Handle pipe, Overlapped overlapped) {
+        return win32Pipes.connectNamedPipe(caller(), Objects.requireNonNull(pipe, "pipe"), overlapped);
+    }
+
+    @Override
+    public Result<Void> disconnectNamedPipe(Handle pipe) {
+        return win32Pipes.disconnectNamedPipe(caller(), Objects.requireNonNull(pipe, "pipe"));
+    }
+
+    @Override
+    public Result<Void> setNamedPipeHandleState(Handle pipe, int mode) {
+        return win32Pipes.setNamedPipeHandleState(caller(), Objects.requireNonNull(pipe, "pipe"), mode);
+    }
+
+    @Override
+    public Result<Void> impersonateNamedPipeClient(Handle pipe) {
+        return win32Pipes.impersonateNamedPipeClient(caller(), Objects.requireNonNull(pipe, "pipe"));
+    }
+
+    @Override
+    public Result<Integer> getNamedPipeClientProcessId(Handle pipe) {
+        return win32Pipes.getNamedPipeClientProcessId(caller(), Objects.requireNonNull(pipe, "pipe"));
+    }
+
+    @Override
+    public Result<byte[]> readFile(Handle file, int length, Overlapped overlapped) {
+        return win32Pipes.readFile(caller(), Objects.requireNonNull(file, "file"), length, overlapped);
+    }
+
+    @Override
+    public Result<Integer> writeFile(Handle file, byte[] data, Overlapped overlapped) {
+        return win32Pipes.writeFile(caller(), Objects.requireNonNull(file, "file"), Objects.requireNonNull(data, "data"),
+                overlapped);
+    }
+
+    @Override
+    public Result<Handle> createEvent(boolean manualReset, boolean initialState) {
+        return win32Pipes.createEvent(caller(), manualReset, initialState);
+    }
+
+    @Override
+    public Result<Integer> waitForSingleObject(Handle handle, int milliseconds) {
+        return win32Pipes.waitForSingleObject(caller(), Objects.requireNonNull(handle, "handle"), milliseconds);
+    }
+
+    @Override
+    public Result<Void> cancelIoEx(Handle file, Overlapped overlapped) {
+        return win32Pipes.cancelIoEx(caller(), Objects.requireNonNull(file, "file"), overlapped);
+    }
+
+    @Override
+    public Result<Integer> getOverlappedResult(Handle file, Overlapped overlapped, boolean wait) {
+        return win32Pipes.getOverlappedResult(caller(), Objects.requireNonNull(file, "file"),
+                Objects.requireNonNull(overlapped, "overlapped"), wait);
     }
 
     // ---------------------------------------------------------------- lifecycle

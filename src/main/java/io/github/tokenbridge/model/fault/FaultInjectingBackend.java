@@ -306,6 +306,70 @@ public final class FaultInjectingBackend implements TokenBackend {
                 creationDisposition, flagsAndAttributes));
     }
 
+    // ---------------------------------------------------------------- named pipes and overlapped I/O (pipes)
+
+    @Override
+    public Result<Handle> createNamedPipe(String name, int openMode, int pipeMode, int maxInstances, int outBufferSize,
+                                          int inBufferSize, int defaultTimeout, SecurityDescriptor securityDescriptor) {
+        return call(SpiOperation.CREATE_NAMED_PIPE, () -> delegate.createNamedPipe(name, openMode, pipeMode, maxInstances,
+                outBufferSize, inBufferSize, defaultTimeout, securityDescriptor));
+    }
+
+    @Override
+    public Result<Void> connectNamedPipe(Handle pipe, io.github.tokenbridge.backend.Overlapped overlapped) {
+        return call(SpiOperation.CONNECT_NAMED_PIPE, () -> delegate.connectNamedPipe(pipe, overlapped));
+    }
+
+    @Override
+    public Result<Void> disconnectNamedPipe(Handle pipe) {
+        return call(SpiOperation.DISCONNECT_NAMED_PIPE, () -> delegate.disconnectNamedPipe(pipe));
+    }
+
+    @Override
+    public Result<Void> setNamedPipeHandleState(Handle pipe, int mode) {
+        return call(SpiOperation.SET_NAMED_PIPE_HANDLE_STATE, () -> delegate.setNamedPipeHandleState(pipe, mode));
+    }
+
+    @Override
+    public Result<Void> impersonateNamedPipeClient(Handle pipe) {
+        return call(SpiOperation.IMPERSONATE_NAMED_PIPE_CLIENT, () -> delegate.impersonateNamedPipeClient(pipe));
+    }
+
+    @Override
+    public Result<Integer> getNamedPipeClientProcessId(Handle pipe) {
+        return call(SpiOperation.GET_NAMED_PIPE_CLIENT_PROCESS_ID, () -> delegate.getNamedPipeClientProcessId(pipe));
+    }
+
+    @Override
+    public Result<byte[]> readFile(Handle file, int length, io.github.tokenbridge.backend.Overlapped overlapped) {
+        return call(SpiOperation.READ_FILE, () -> delegate.readFile(file, length, overlapped));
+    }
+
+    @Override
+    public Result<Integer> writeFile(Handle file, byte[] data, io.github.tokenbridge.backend.Overlapped overlapped) {
+        return call(SpiOperation.WRITE_FILE, () -> delegate.writeFile(file, data, overlapped));
+    }
+
+    @Override
+    public Result<Handle> createEvent(boolean manualReset, boolean initialState) {
+        return call(SpiOperation.CREATE_EVENT, () -> delegate.createEvent(manualReset, initialState));
+    }
+
+    @Override
+    public Result<Integer> waitForSingleObject(Handle handle, int milliseconds) {
+        return call(SpiOperation.WAIT_FOR_SINGLE_OBJECT, () -> delegate.waitForSingleObject(handle, milliseconds));
+    }
+
+    @Override
+    public Result<Void> cancelIoEx(Handle file, io.github.tokenbridge.backend.Overlapped overlapped) {
+        return call(SpiOperation.CANCEL_IO_EX, () -> delegate.cancelIoEx(file, overlapped));
+    }
+
+    @Override
+    public Result<Integer> getOverlappedResult(Handle file, io.github.tokenbridge.backend.Overlapped overlapped, boolean wait) {
+        return call(SpiOperation.GET_OVERLAPPED_RESULT, () -> delegate.getOverlappedResult(file, overlapped, wait));
+    }
+
     /** Closes the backend beneath. */
     // ---------------------------------------------------------------- accounts and logons (issue 14)
 

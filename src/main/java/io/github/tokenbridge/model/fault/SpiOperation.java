@@ -44,7 +44,20 @@ public enum SpiOperation {
     LOOKUP_ACCOUNT_NAME("LookupAccountNameW", false),
     LSA_LOOKUP_SIDS("LsaLookupSids", true),
     LOGON_USER("LogonUserW", false),
-    LSA_LOGON_USER_S4U("LsaLogonUser", true);
+    LSA_LOGON_USER_S4U("LsaLogonUser", true),
+    // ---- named pipes and overlapped I/O (pipes)
+    CREATE_NAMED_PIPE("CreateNamedPipeW", false),
+    CONNECT_NAMED_PIPE("ConnectNamedPipe", false),
+    DISCONNECT_NAMED_PIPE("DisconnectNamedPipe", false),
+    SET_NAMED_PIPE_HANDLE_STATE("SetNamedPipeHandleState", false),
+    IMPERSONATE_NAMED_PIPE_CLIENT("ImpersonateNamedPipeClient", false),
+    GET_NAMED_PIPE_CLIENT_PROCESS_ID("GetNamedPipeClientProcessId", false),
+    READ_FILE("ReadFile", false),
+    WRITE_FILE("WriteFile", false),
+    CREATE_EVENT("CreateEventW", false),
+    WAIT_FOR_SINGLE_OBJECT("WaitForSingleObject", false),
+    CANCEL_IO_EX("CancelIoEx", false),
+    GET_OVERLAPPED_RESULT("GetOverlappedResult", false);
 
     private final String functionName;
     private final boolean nt;

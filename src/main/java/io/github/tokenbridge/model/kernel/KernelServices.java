@@ -32,7 +32,8 @@ public record KernelServices(Kernel kernel, ObjectManager objects, PsRoutines ps
     public static KernelServices of(Kernel kernel) {
         PsRoutines ps = new PsRoutines(kernel);
         ObjectManager objects = new ObjectManager(kernel);
-        return new KernelServices(kernel, objects, ps, new SeClientSecurity(ps), IoDevices.standard(objects));
+        SeClientSecurity se = new SeClientSecurity(ps);
+        return new KernelServices(kernel, objects, ps, se, IoDevices.standard(objects, se));
     }
 
     /** The token duplicator ({@code SepDuplicateToken}). */

@@ -32,6 +32,26 @@ public interface FileSystemDriver {
         return Result.failure(NtStatus.STATUS_INVALID_DEVICE_REQUEST);
     }
 
+    /**
+     * {@code IRP_MJ_READ} as an overlapped request: a driver that can leave it pending returns
+     * STATUS_PENDING and completes {@code request} later; by default the read is made at once.
+     *
+     * @param request the overlapped request, or null for a synchronous read
+     */
+    default Result<byte[]> read(ThreadObject caller, FileObject file, int length, IoRequest request) {
+        return read(caller, file, length);
+    }
+
+    /** {@code IRP_MJ_WRITE} as an overlapped request, as {@link #read(ThreadObject, FileObject, int, IoRequest)}. */
+    default Result<Integer> write(ThreadObject caller, FileObject file, byte[] data, IoRequest request) {
+        return write(caller, file, data);
+    }
+
+    /** {@code CancelIoEx}: completes {@code request} (or, when null, every request on {@code file}) with STATUS_CANCELLED; STATUS_NOT_FOUND when none is pending. */
+    default Result<Void> cancel(FileObject file, IoRequest request) {
+        return Result.failure(NtStatus.STATUS_NOT_FOUND);
+    }
+
     /** {@code IRP_MJ_FLUSH_BUFFERS}. */
     default Result<Void> flush(ThreadObject caller, FileObject file) {
         return Result.failure(NtStatus.STATUS_INVALID_DEVICE_REQUEST);

@@ -1,6 +1,8 @@
 package io.github.tokenbridge.model.kernel.io;
 
+import io.github.tokenbridge.model.kernel.io.npfs.NamedPipeFileSystem;
 import io.github.tokenbridge.model.kernel.ob.ObjectManager;
+import io.github.tokenbridge.model.kernel.se.SeClientSecurity;
 
 /**
  * The devices and DOS device links a model world starts with: {@code \??\PIPE} (and {@code \??\pipe}
@@ -16,9 +18,10 @@ public final class IoDevices {
     }
 
     /** An I/O manager with the standard devices and links. */
-    public static IoManager standard(ObjectManager objects) {
+    public static IoManager standard(ObjectManager objects, SeClientSecurity se) {
         IoManager io = new IoManager(objects);
         // ---- named pipes (pipes)
+        io.registerDriver(new NamedPipeFileSystem(se));
         io.registerDosDevice("PIPE", NAMED_PIPE_DEVICE);
         return io;
     }

@@ -14,7 +14,9 @@ public enum ObjectType {
     /** Threads: THREAD_* rights. */
     THREAD(new GenericMapping(0x00020048, 0x00020037, 0x00121800, 0x001FFFFF), 0x001FFFFF),
     /** File objects (files, directories, pipe ends; model.kernel.io): FILE_* rights, FILE_GENERIC_* mapping. */
-    FILE(GenericMapping.FILE, 0x001F01FF);
+    FILE(GenericMapping.FILE, 0x001F01FF),
+    /** Event objects (model.kernel.ke; pipes): EVENT_* rights. */
+    EVENT(new GenericMapping(0x00020001, 0x00020002, 0x00120000, 0x001F0003), 0x001F0003);
 
     private final GenericMapping mapping;
     private final int allAccess;
