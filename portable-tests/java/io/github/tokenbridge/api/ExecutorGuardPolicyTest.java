@@ -10,6 +10,7 @@ import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.Tokens;
+import io.github.tokenbridge.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,14 +82,18 @@ class ExecutorGuardPolicyTest {
     void guard_taskPoisonsItsThread_poolDiscardsTheThread() throws Exception {
         ExecutorService guarded = system.guard(single);
         String first = guarded.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
-        Future<?> failing = guarded.submit(() -> {
-            ImpersonationScope scope = system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
-            fake.failReverts = true;
-            scope.close();
-            return null;
-        });
-        ExecutionException e = assertThrows(ExecutionException.class, () -> failing.get(10, TimeUnit.SECONDS));
-        assertEquals(ImpersonationRestoreError.class, e.getCause().getClass());
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            Future<?> failing = guarded.submit(() -> {
+                ImpersonationScope scope = system.impersonateSelf(ImpersonationLevel.IMPERSONATION);
+                fake.failReverts = true;
+                scope.close();
+                return null;
+            });
+            ExecutionException e = assertThrows(ExecutionException.class, () -> failing.get(10, TimeUnit.SECONDS));
+            assertEquals(ImpersonationRestoreError.class, e.getCause().getClass());
+            ImpersonationRestoreError killed = output.awaitUncaught(ImpersonationRestoreError.class);
+            assertTrue(killed.getMessage().contains("tokenbridge refuses every call on it"), killed.getMessage());
+        }
         fake.failReverts = false;
 
         String next = guarded.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
@@ -143,6 +149,14 @@ class ExecutorGuardPolicyTest {
         assertNull(innocent.get(10, TimeUnit.SECONDS), "the guarded task's body ran under the leaked identity");
     }
 
+    /** Closes a guard whose threads saw one leak: its shutdown warns of it (captured and checked here). */
+    private static void closeExpectingLeakWarning(GuardedExecutorService guarded) {
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            guarded.close();
+            output.assertLogged(Level.WARNING, "shut down after 1 impersonation leak(s) on its threads", 1);
+        }
+    }
+
     /** A single pooled thread whose uncaught exceptions are kept instead of printed. */
     private static ExecutorService quietSingleThread(List<Throwable> uncaught) {
         return Executors.newSingleThreadExecutor(r -> {
@@ -195,7 +209,7 @@ class ExecutorGuardPolicyTest {
             guarded.execute(() -> system.impersonateSelf(ImpersonationLevel.IMPERSONATION));
             assertEquals("after", guarded.submit(() -> "after").get(10, TimeUnit.SECONDS));
         } finally {
-            guarded.close();
+            closeExpectingLeakWarning(guarded);
         }
         assertEquals(1, guarded.leakCount());
         assertEquals(ImpersonationLeak.Kind.LEFT_BY_TASK, heard.get(0).kind());
@@ -221,7 +235,7 @@ class ExecutorGuardPolicyTest {
             CompletableFuture.runAsync(() -> system.impersonateSelf(ImpersonationLevel.IMPERSONATION), guarded)
                     .get(10, TimeUnit.SECONDS);
         } finally {
-            guarded.close();
+            closeExpectingLeakWarning(guarded);
         }
         assertEquals(1, heard.size());
         assertEquals(1, guarded.leakCount());
@@ -236,9 +250,11 @@ class ExecutorGuardPolicyTest {
         guarded.execute(() -> system.impersonateSelf(ImpersonationLevel.IMPERSONATION));
         guarded.execute(() -> fake.backend.impersonateSelf(ImpersonationLevel.IMPERSONATION));
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, guarded::close);
-
-        assertTrue(e.getMessage().startsWith("2 impersonation leak(s)"), e.getMessage());
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, guarded::close);
+            assertTrue(e.getMessage().startsWith("2 impersonation leak(s)"), e.getMessage());
+            output.assertLogged(Level.WARNING, "shut down after 2 impersonation leak(s) on its threads", 1);
+        }
         assertTrue(guarded.isTerminated());
     }
 

@@ -17,6 +17,7 @@ import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformation;
 import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.testing.CapturedOutput;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,7 +130,10 @@ class HandleOwnershipPolicyTest {
     void operations_afterSystemClose_throwIllegalStateAndTokensAreClosed() {
         TokenSystem system = Tokens.over(fake.backend);
         AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY));
-        system.close();
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            system.close();
+            output.assertLogged(Level.WARNING, "TokenSystem closed with 1 leaked handle(s)", 1);
+        }
         assertThrows(IllegalStateException.class, () -> system.openProcessToken(Set.of(TokenAccess.QUERY)));
         assertThrows(IllegalStateException.class, token::type);
         verify(fake.backend).close();
@@ -187,7 +192,11 @@ class HandleOwnershipPolicyTest {
         assertEquals(1, system.openHandles().size());
         assertTrue(system.openHandles().get(0).openedBy().contains("close_systemWithOpenToken_reportsLeakWithOpeningSite"));
 
-        system.close();
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            system.close();
+            String logged = output.assertLogged(Level.WARNING, "TokenSystem closed with 1 leaked handle(s)");
+            assertTrue(logged.contains("HandleOwnershipPolicyTest.close_systemWithOpenToken"), logged);
+        }
 
         LeakReport report = system.leakReport();
         assertEquals(1, report.leaks().size());
@@ -207,7 +216,8 @@ class HandleOwnershipPolicyTest {
 
     @Test
     void leakReport_tokenGarbageCollectedUnclosed_namesWhereItWasOpened() throws Exception {
-        try (TokenSystem system = Tokens.over(fake.backend)) {
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            TokenSystem system = Tokens.over(fake.backend);
             system.leakDetection(LeakDetection.FULL);
             openAndForget(system);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -220,6 +230,10 @@ class HandleOwnershipPolicyTest {
             assertEquals(LeakReport.Reason.GARBAGE_COLLECTED_WITHOUT_CLOSE, report.leaks().get(0).reason());
             assertTrue(report.leaks().get(0).handle().openedBy().contains("openAndForget"));
             assertEquals(0, fake.handles.size(), "the Cleaner closed the handle");
+            String logged = output.assertLogged(Level.WARNING, "tokenbridge closed a leaked handle: process token [QUERY]", 1).get(0);
+            assertTrue(logged.contains("openAndForget"), logged);
+            system.close();
+            output.assertLogged(Level.WARNING, "TokenSystem closed with 1 leaked handle(s)", 1); // the report keeps the leak
         }
     }
 
@@ -229,7 +243,10 @@ class HandleOwnershipPolicyTest {
         TokenSystem system = Tokens.over(fake.backend);
         system.leakDetection(LeakDetection.OFF);
         system.openProcessToken(Set.of(TokenAccess.QUERY));
-        system.close();
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            system.close();
+            output.assertLogged(Level.WARNING, "not recorded at leak detection OFF", 1);
+        }
 
         LeakReport.Leak leak = system.leakReport().leaks().get(0);
         assertEquals(LeakDetection.OFF, leak.handle().detection());

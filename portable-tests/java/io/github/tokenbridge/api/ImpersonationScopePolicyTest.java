@@ -45,6 +45,7 @@ class ImpersonationScopePolicyTest {
     void cleanUp() {
         fake.threadTokens.remove(Thread.currentThread());
         system.close();
+        assertTrue(system.leakReport().isEmpty(), () -> "the test leaked: " + system.leakReport());
     }
 
     @Test
@@ -124,11 +125,11 @@ class ImpersonationScopePolicyTest {
     @Test
     @DisplayName("R38/R39: a silent downgrade to Identification fails by default and restores the previous state")
     void impersonate_silentDowngrade_throwsAndRestores() {
-        AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY, TokenAccess.DUPLICATE));
-        fake.downgradeNextAssignment = true;
-
-        ImpersonationDowngradedException e = assertThrows(ImpersonationDowngradedException.class,
-                () -> system.impersonate(token));
+        ImpersonationDowngradedException e;
+        try (AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY, TokenAccess.DUPLICATE))) {
+            fake.downgradeNextAssignment = true;
+            e = assertThrows(ImpersonationDowngradedException.class, () -> system.impersonate(token));
+        }
 
         assertEquals(1346, e.win32Error()); // ERROR_BAD_IMPERSONATION_LEVEL
         assertEquals("ERROR_BAD_IMPERSONATION_LEVEL", e.win32ErrorName());
@@ -142,10 +143,10 @@ class ImpersonationScopePolicyTest {
     @Test
     @DisplayName("R38/R39: with DowngradePolicy.ACCEPT the scope reports the downgrade")
     void impersonate_downgradeAccepted_scopeReportsIt() {
-        AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY, TokenAccess.DUPLICATE));
         fake.downgradeNextAssignment = true;
 
-        try (ImpersonationScope scope = system.impersonate(token, DowngradePolicy.ACCEPT)) {
+        try (AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY, TokenAccess.DUPLICATE));
+             ImpersonationScope scope = system.impersonate(token, DowngradePolicy.ACCEPT)) {
             assertTrue(scope.wasDowngraded());
             assertEquals(ImpersonationLevel.IMPERSONATION, scope.requestedLevel());
             assertEquals(ImpersonationLevel.IDENTIFICATION, scope.obtainedLevel());
@@ -172,11 +173,13 @@ class ImpersonationScopePolicyTest {
     void impersonate_entryFails_throwsWithSpiStatusAndKeepsPreviousToken() {
         try (ImpersonationScope outer = system.impersonateSelf(ImpersonationLevel.IMPERSONATION)) {
             FakeThreadTokens.FakeToken before = fake.current();
-            AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY));
-            int handlesBefore = fake.handles.size();
-            doReturn(Result.failure(NtStatus.STATUS_ACCESS_DENIED)).when(fake.backend).impersonateLoggedOnUser(any());
-
-            WinTokenException e = assertThrows(WinTokenException.class, () -> system.impersonate(token));
+            WinTokenException e;
+            try (AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY))) {
+                int handlesBefore = fake.handles.size();
+                doReturn(Result.failure(NtStatus.STATUS_ACCESS_DENIED)).when(fake.backend).impersonateLoggedOnUser(any());
+                e = assertThrows(WinTokenException.class, () -> system.impersonate(token));
+                assertEquals(handlesBefore, fake.handles.size(), "the saved thread token handle was closed");
+            }
 
             assertEquals("ImpersonateLoggedOnUser", e.function());
             assertEquals(5, e.win32Error());
@@ -184,7 +187,6 @@ class ImpersonationScopePolicyTest {
             assertEquals(BackendKind.MODEL, e.backend());
             assertEquals("ImpersonateLoggedOnUser failed: ERROR_ACCESS_DENIED (5), STATUS_ACCESS_DENIED (0xC0000022) [model]",
                     e.getMessage());
-            assertEquals(handlesBefore, fake.handles.size(), "the saved thread token handle was closed");
             assertSame(before, fake.current());
             assertTrue(outer.isOpen());
         }
@@ -192,13 +194,14 @@ class ImpersonationScopePolicyTest {
 
     @Test
     void runImpersonated_workThrows_restoresAndRethrows() {
-        AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY, TokenAccess.DUPLICATE));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> system.runImpersonated(token, () -> {
-            assertEquals(TokenType.IMPERSONATION, fake.current().type());
-            throw new IllegalArgumentException("work failed");
-        }));
-        assertEquals("work failed", e.getMessage());
-        assertNull(fake.current());
+        try (AccessToken token = system.openProcessToken(Set.of(TokenAccess.QUERY, TokenAccess.DUPLICATE))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> system.runImpersonated(token, () -> {
+                assertEquals(TokenType.IMPERSONATION, fake.current().type());
+                throw new IllegalArgumentException("work failed");
+            }));
+            assertEquals("work failed", e.getMessage());
+            assertNull(fake.current());
+        }
     }
 
     @Test
@@ -220,9 +223,10 @@ class ImpersonationScopePolicyTest {
     void impersonate_tokenOfAnotherSystem_throwsIllegalArgument() {
         FakeThreadTokens otherFake = new FakeThreadTokens();
         try (TokenSystem other = Tokens.over(otherFake.backend)) {
-            AccessToken foreign = other.openProcessToken(Set.of(TokenAccess.QUERY));
-            assertThrows(IllegalArgumentException.class, () -> system.impersonate(foreign));
-            verify(fake.backend, never()).impersonateLoggedOnUser(any(Handle.class));
+            try (AccessToken foreign = other.openProcessToken(Set.of(TokenAccess.QUERY))) {
+                assertThrows(IllegalArgumentException.class, () -> system.impersonate(foreign));
+                verify(fake.backend, never()).impersonateLoggedOnUser(any(Handle.class));
+            }
         }
     }
 
@@ -246,7 +250,9 @@ class ImpersonationScopePolicyTest {
             IllegalStateException refused = assertThrows(IllegalStateException.class, system::close);
             assertTrue(refused.getMessage().contains("scope-holder"), refused.getMessage());
             assertTrue(refused.getMessage().contains("ImpersonateSelf"), refused.getMessage());
-            assertNotNull(system.openProcessToken(Set.of(TokenAccess.QUERY)), "the refused close changed nothing");
+            try (AccessToken stillWorks = system.openProcessToken(Set.of(TokenAccess.QUERY))) {
+                assertNotNull(stillWorks, "the refused close changed nothing");
+            }
         } finally {
             release.countDown();
             worker.join();

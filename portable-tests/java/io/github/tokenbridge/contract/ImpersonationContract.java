@@ -8,6 +8,7 @@ import io.github.tokenbridge.OpenAs;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.testing.CapturedOutput;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -188,7 +190,10 @@ public abstract class ImpersonationContract extends ContractSupport {
                     assertEquals(IllegalStateException.class, e.getCause().getClass());
                     assertFalse(plain.submit(system::isImpersonating).get(30, TimeUnit.SECONDS));
                 } finally {
-                    plain.shutdown();
+                    try (CapturedOutput output = CapturedOutput.capture()) {
+                        plain.shutdown();
+                        output.assertLogged(Level.WARNING, "shut down after 1 impersonation leak(s) on its threads", 1);
+                    }
                     assertTrue(plain.awaitTermination(30, TimeUnit.SECONDS));
                 }
             } finally {

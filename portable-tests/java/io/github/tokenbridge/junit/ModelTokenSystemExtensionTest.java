@@ -9,6 +9,7 @@ import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.testing.CapturedOutput;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,7 @@ import org.junit.platform.testkit.engine.Events;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,9 +107,15 @@ class ModelTokenSystemExtensionTest {
         }
     }
 
+    /** Runs the fixtures; the one that leaks a token makes the extension's system log its leak report (captured and checked here). */
     private static Events run() {
-        return EngineTestKit.engine("junit-jupiter").configurationParameter(OnlyInTestKit.KEY, "true")
-                .selectors(selectClass(Fixtures.class)).execute().testEvents();
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            Events events = EngineTestKit.engine("junit-jupiter").configurationParameter(OnlyInTestKit.KEY, "true")
+                    .selectors(selectClass(Fixtures.class)).execute().testEvents();
+            String report = output.assertLogged(Level.WARNING, "TokenSystem closed with 1 leaked handle(s)", 1).get(0);
+            assertTrue(report.contains("Fixtures.leaksHandle"), report);
+            return events;
+        }
     }
 
     private static Optional<Throwable> failure(Events events, String method) {

@@ -14,6 +14,7 @@ import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.WinTokenException;
 import io.github.tokenbridge.model.fault.FaultPlan;
 import io.github.tokenbridge.model.fault.SpiOperation;
+import io.github.tokenbridge.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 
 import static io.github.tokenbridge.reliability.FaultAssertions.assertWinFailure;
 import static io.github.tokenbridge.reliability.FaultAssertions.failing;
@@ -226,10 +228,13 @@ class PublicApiFaultTest {
         AccessToken token = world.system.openProcessToken(DUP_QUERY);
         world.inject(FaultPlan.builder().when(SpiOperation.CLOSE_HANDLE).onCall(1).afterPerforming()
                 .failWith(NtStatus.STATUS_INVALID_HANDLE).build());
-        WinTokenException e = assertThrows(WinTokenException.class, token::close);
-        assertWinFailure(e, "CloseHandle", NtStatus.STATUS_INVALID_HANDLE);
-        assertFalse(token.isOpen());
-        token.close(); // exactly once: a second close neither calls CloseHandle nor throws
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            WinTokenException e = assertThrows(WinTokenException.class, token::close);
+            assertWinFailure(e, "CloseHandle", NtStatus.STATUS_INVALID_HANDLE);
+            assertFalse(token.isOpen());
+            token.close(); // exactly once: a second close neither calls CloseHandle nor throws (nor logs)
+            output.assertLogged(Level.SEVERE, "CloseHandle failed: ERROR_INVALID_HANDLE", 1);
+        }
         assertEquals(1, world.faults.callCount(SpiOperation.CLOSE_HANDLE));
         assertThrows(IllegalStateException.class, token::type);
         world.assertNoLeaks();
@@ -240,8 +245,11 @@ class PublicApiFaultTest {
     void close_closeHandleFailsWithoutEffect_handleStaysInModel() {
         AccessToken token = world.system.openProcessToken(DUP_QUERY);
         world.inject(failing(SpiOperation.CLOSE_HANDLE, 1, NtStatus.STATUS_ACCESS_DENIED));
-        WinTokenException e = assertThrows(WinTokenException.class, token::close);
-        assertWinFailure(e, "CloseHandle", NtStatus.STATUS_ACCESS_DENIED);
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            WinTokenException e = assertThrows(WinTokenException.class, token::close);
+            assertWinFailure(e, "CloseHandle", NtStatus.STATUS_ACCESS_DENIED);
+            assertEquals(e.getMessage(), output.assertLogged(Level.SEVERE, "CloseHandle failed: ERROR_ACCESS_DENIED", 1).get(0));
+        }
         assertEquals(world.baselineHandles + 1, world.model.world().openHandleCount());
         assertEquals(0, world.system.openHandles().size(), "the system no longer owns it");
     }
@@ -284,7 +292,7 @@ class PublicApiFaultTest {
         java.util.concurrent.ExecutorService pool = world.system.guard(raw);
         AtomicReference<io.github.tokenbridge.model.ModelThread> leakyModelThread = new AtomicReference<>();
         AtomicReference<Thread> leakyThread = new AtomicReference<>();
-        try {
+        try (CapturedOutput output = CapturedOutput.capture()) {
             java.util.concurrent.Future<?> leaky = pool.submit(() -> {
                 leakyModelThread.set(world.model.world().currentThread());
                 leakyThread.set(Thread.currentThread());
@@ -304,6 +312,8 @@ class PublicApiFaultTest {
             assertNotSame(leakyThread.get(), next.get());
             leakyThread.get().join(10_000);
             assertFalse(leakyThread.get().isAlive(), "the poisoned pool thread must end");
+            ImpersonationRestoreError killed = output.awaitUncaught(ImpersonationRestoreError.class);
+            assertTrue(killed.getMessage().contains("RevertToSelf failed"), killed.getMessage());
             // its model thread is still impersonating as the failed revert left it; undo that below the API
             assertTrue(leakyModelThread.get().isImpersonating());
             assertTrue(world.model.world().runAs(leakyModelThread.get(), world.model::revertToSelf).succeeded());

@@ -15,6 +15,7 @@ import io.github.tokenbridge.model.lsa.LogonPrincipal;
 import io.github.tokenbridge.model.lsa.LogonType;
 import io.github.tokenbridge.model.fault.FaultPlan;
 import io.github.tokenbridge.model.fault.SpiOperation;
+import io.github.tokenbridge.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
 
 import static io.github.tokenbridge.reliability.FaultAssertions.assertWinFailure;
 import static io.github.tokenbridge.reliability.FaultAssertions.failing;
@@ -123,7 +125,11 @@ class PublicApiSecondaryFaultTest {
         world.system.openProcessToken(DUP_QUERY); // leaked on purpose
         world.inject(FaultPlan.builder().when(SpiOperation.CLOSE_HANDLE).always().afterPerforming()
                 .failWith(NtStatus.STATUS_INVALID_HANDLE).build());
-        world.system.close();
+        try (CapturedOutput output = CapturedOutput.capture()) {
+            world.system.close();
+            output.assertLogged(Level.SEVERE, "CloseHandle failed: ERROR_INVALID_HANDLE", 1);
+            output.assertLogged(Level.WARNING, "TokenSystem closed with 1 leaked handle(s)", 1);
+        }
         LeakReport report = world.system.leakReport();
         List<LeakReport.Leak> leaks = report.leaks();
         assertEquals(1, leaks.size(), report.toString());

@@ -31,8 +31,8 @@ import java.util.concurrent.ExecutorService;
  *     <td>listener; {@link #leakCount()}; the task runs normally</td></tr>
  * </table>
  *
- * <p>{@link #shutdown()} logs the leak count as a warning when it is not zero; {@link #close()} waits
- * for the tasks to finish and throws an {@link IllegalStateException} with the count when there were
+ * <p>{@link #shutdown()} logs the leak count found so far as a warning when it is not zero;
+ * {@link #close()} waits for the tasks to finish, logs the final count the same way, and throws an {@link IllegalStateException} with the count when there were
  * leaks and no listener was given to hear of them.
  */
 public interface GuardedExecutorService extends ExecutorService, AutoCloseable {

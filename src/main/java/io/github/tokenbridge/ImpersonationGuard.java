@@ -168,6 +168,11 @@ final class ImpersonationGuard extends AbstractExecutorService implements Guarde
     @Override
     public void shutdown() {
         delegate.shutdown();
+        warnOfLeaks();
+    }
+
+    /** Logs the leak count found so far as a warning when it is not zero. */
+    private void warnOfLeaks() {
         long found = leaks.get();
         if (found > 0) {
             LOG.log(System.Logger.Level.WARNING, "{0} shut down after {1} impersonation leak(s) on its threads", this, found);
@@ -177,7 +182,7 @@ final class ImpersonationGuard extends AbstractExecutorService implements Guarde
     @Override
     public void close() {
         boolean interrupted = false;
-        shutdown();
+        delegate.shutdown(); // the warning waits for termination below, so that it counts the last tasks' leaks too
         while (!delegate.isTerminated()) {
             try {
                 delegate.awaitTermination(1, TimeUnit.DAYS);
@@ -191,6 +196,7 @@ final class ImpersonationGuard extends AbstractExecutorService implements Guarde
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        warnOfLeaks();
         long found = leaks.get();
         if (found > 0 && listener == null) {
             throw new IllegalStateException(found + " impersonation leak(s) were found on the threads of " + this

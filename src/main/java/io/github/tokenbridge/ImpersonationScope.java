@@ -108,7 +108,7 @@ public final class ImpersonationScope implements AutoCloseable {
             closed = true;
         }
         impersonator.ended(this);
-        impersonator.discard(saved);
+        impersonator.discard(saved, null);
     }
 
     @Override

@@ -21,11 +21,17 @@ import java.util.function.Supplier;
 final class Impersonator {
 
     private static final int SAVE_ACCESS = TokenAccess.IMPERSONATE.mask() | TokenAccess.QUERY.mask();
+    private static final String PROBE = "thread token, opened to read the thread's impersonation";
+    private static final String SAVED = "thread token, saved to restore the impersonation";
 
     private final TokenBackend backend;
     private final Failures failures;
-    /** Every open scope of this system on any thread, so that closing the system can refuse while one is open. */
-    private final Set<ImpersonationScope> openScopes = ConcurrentHashMap.newKeySet();
+    /**
+     * Every open scope of this system on any thread, so that closing the system can refuse while one is
+     * open. Sized so that threads adding and removing their scopes at once rarely write the same cache
+     * line of the table (16 bins share one or two lines; issue 17).
+     */
+    private final Set<ImpersonationScope> openScopes = ConcurrentHashMap.newKeySet(1024);
 
     Impersonator(TokenBackend backend, Failures failures) {
         this.backend = backend;
@@ -47,12 +53,13 @@ final class Impersonator {
         try {
             result = entry.get();
         } catch (RuntimeException | Error e) {
-            discard(saved);
+            discard(saved, e);
             throw e;
         }
         if (!result.succeeded()) {
-            discard(saved);
-            throw failures.exception(result, function, null);
+            WinTokenException failure = failures.exception(result, function, null);
+            discard(saved, failure);
+            throw failure;
         }
         ThreadTokenState now;
         try {
@@ -100,7 +107,7 @@ final class Impersonator {
             return user.succeeded() ? user.value().as(TokenGroup.class).sid().toString()
                     : "(unreadable: " + Win32Error.describe(user.win32Error()) + ")";
         } finally {
-            backend.closeHandle(opened.value());
+            failures.closeOwnHandle(backend, opened.value(), "thread token, read for an audit event", null);
         }
     }
 
@@ -212,11 +219,15 @@ final class Impersonator {
             return new ThreadTokenState(true, ImpersonationLevel.ANONYMOUS, null); // R28
         }
         Handle handle = failures.require(opened, "OpenThreadToken");
+        ThreadTokenState state;
         try {
-            return describe(handle);
-        } finally {
-            backend.closeHandle(handle);
+            state = describe(handle);
+        } catch (RuntimeException e) {
+            failures.closeOwnHandle(backend, handle, PROBE, e);
+            throw e;
         }
+        failures.closeOwnHandle(backend, handle, PROBE, null);
+        return state;
     }
 
     private ThreadTokenState describe(Handle token) {
@@ -235,7 +246,7 @@ final class Impersonator {
         if (Failures.failedWith(opened, Win32Error.ERROR_CANT_OPEN_ANONYMOUS)) {
             return true;
         }
-        backend.closeHandle(failures.require(opened, "OpenThreadToken"));
+        failures.closeOwnHandle(backend, failures.require(opened, "OpenThreadToken"), PROBE, null);
         return true;
     }
 
@@ -249,9 +260,10 @@ final class Impersonator {
         if (saved.wasImpersonating()) {
             Result<Void> reverted = backend.revertToSelf();
             if (!reverted.succeeded()) {
-                discard(saved);
-                throw failures.exception(reverted, "RevertToSelf", "the thread could not leave its impersonation"
-                        + " to run " + function + " as the process; nothing was run");
+                WinTokenException failure = failures.exception(reverted, "RevertToSelf", "the thread could not leave"
+                        + " its impersonation to run " + function + " as the process; nothing was run");
+                discard(saved, failure);
+                throw failure;
             }
         }
         return saved;
@@ -282,14 +294,15 @@ final class Impersonator {
         try {
             saved = new SavedImpersonation(token, describe(token));
         } catch (RuntimeException e) {
-            backend.closeHandle(token);
+            failures.closeOwnHandle(backend, token, SAVED, e);
             throw e;
         }
         Result<Void> reverted = backend.revertToSelf();
         if (!reverted.succeeded()) {
-            discard(saved);
-            throw failures.exception(reverted, "RevertToSelf", "the impersonation could not be suspended to capture"
-                    + " it for " + purpose + "; nothing was changed");
+            WinTokenException failure = failures.exception(reverted, "RevertToSelf", "the impersonation could not be"
+                    + " suspended to capture it for " + purpose + "; nothing was changed");
+            discard(saved, failure);
+            throw failure;
         }
         Result<Handle> copy = null;
         try {
@@ -299,7 +312,8 @@ final class Impersonator {
                 restore(saved, "capturing the impersonation for " + purpose);
             } catch (RuntimeException | Error restoreFailure) {
                 if (copy != null && copy.succeeded()) {
-                    backend.closeHandle(copy.value());
+                    failures.closeOwnHandle(backend, copy.value(), "duplicate of the thread token, made for " + purpose,
+                            restoreFailure);
                 }
                 throw restoreFailure;
             }
@@ -320,7 +334,7 @@ final class Impersonator {
         try {
             return new SavedImpersonation(opened.value(), describe(opened.value()));
         } catch (RuntimeException e) {
-            backend.closeHandle(opened.value());
+            failures.closeOwnHandle(backend, opened.value(), SAVED, e);
             throw e;
         }
     }
@@ -333,6 +347,7 @@ final class Impersonator {
     void restore(SavedImpersonation saved, String function) {
         String restoreFunction = saved.wasImpersonating() ? "SetThreadToken" : "RevertToSelf";
         Throwable problem = null;
+        WinTokenException closeFailure = null;
         try {
             Result<Void> result = saved.wasImpersonating()
                     ? backend.setThreadToken(null, saved.handle()) : backend.revertToSelf();
@@ -348,23 +363,24 @@ final class Impersonator {
         } catch (RuntimeException e) {
             problem = e;
         } finally {
-            discard(saved);
+            closeFailure = discard(saved, null); // reported (logged) either way; also carried by the error below
         }
         TokenEvents.reverted(restoreFunction, saved.state(), "closing the scope of " + function, problem);
         if (problem != null) {
             ImpersonationRestoreError error = new ImpersonationRestoreError("could not restore the impersonation"
                     + " of thread \"" + Thread.currentThread().getName() + "\" from before " + function + " ("
                     + saved.state() + "): " + problem.getMessage(), problem);
+            if (closeFailure != null) {
+                error.addSuppressed(closeFailure);
+            }
             ThreadPoison.poison(error);
             throw error;
         }
     }
 
-    /** Closes the saved token handle, if any. */
-    void discard(SavedImpersonation saved) {
-        if (saved.wasImpersonating()) {
-            backend.closeHandle(saved.handle());
-        }
+    /** Closes the saved token handle, if any; a failed close is reported as {@link Failures#closeOwnHandle} says and returned. */
+    WinTokenException discard(SavedImpersonation saved, Throwable pending) {
+        return saved.wasImpersonating() ? failures.closeOwnHandle(backend, saved.handle(), SAVED, pending) : null;
     }
 
     /** Ends impersonation on the calling thread, fatally if that fails. */

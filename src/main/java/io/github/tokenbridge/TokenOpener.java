@@ -43,12 +43,16 @@ final class TokenOpener {
             process = backend().openProcess(ProcessAccess.PROCESS_QUERY_INFORMATION.mask(), processId);
         }
         Handle processHandle = system.failures().require(process, "OpenProcess");
+        AccessToken token;
         try {
-            Handle token = system.failures().require(backend().openProcessToken(processHandle, mask), "OpenProcessToken");
-            return system.adopt(token, "token of process " + processId, mask);
-        } finally {
-            backend().closeHandle(processHandle);
+            token = system.adopt(system.failures().require(backend().openProcessToken(processHandle, mask), "OpenProcessToken"),
+                    "token of process " + processId, mask);
+        } catch (RuntimeException | Error e) {
+            system.failures().closeOwnHandle(backend(), processHandle, "process " + processId + ", opened for its token", e);
+            throw e;
         }
+        system.failures().closeOwnHandle(backend(), processHandle, "process " + processId + ", opened for its token", null);
+        return token;
     }
 
     Optional<AccessToken> openThreadToken(int mask, Set<TokenAccess> access, OpenAs openAs) {

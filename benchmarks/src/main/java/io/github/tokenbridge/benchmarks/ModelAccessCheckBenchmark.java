@@ -52,7 +52,7 @@ public class ModelAccessCheckBenchmark {
         entries.add(Ace.allow(DESIRED, domain.withRid(2031)));
         descriptor = SecurityDescriptor.of(user, domain.withRid(513), new Acl(entries));
         token = new TokenState(new TokenGroup(user, 0), groups, List.of(), List.of(), Sid.MEDIUM_LABEL, 0x1,
-                TokenType.IMPERSONATION, ImpersonationLevel.IMPERSONATION);
+                TokenType.IMPERSONATION, ImpersonationLevel.IMPERSONATION, false);
 
         aces = entries.toArray(new Ace[0]);
         tokenSids = new Sid[33];

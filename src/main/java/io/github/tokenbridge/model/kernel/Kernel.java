@@ -15,13 +15,13 @@ import io.github.tokenbridge.model.LuidSource;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -32,11 +32,13 @@ import java.util.function.Supplier;
 public final class Kernel {
 
     private final LuidSource luids;
-    private final Map<Integer, ProcessObject> processes = new HashMap<>();
-    private final Map<Integer, WeakReference<ThreadObject>> threads = new HashMap<>();
+    // Written under this kernel's lock (creation allocates ids and claims primary tokens), read without
+    // it: looking a process or thread up by id (OpenProcess, OpenThread) shares no lock (issue 17).
+    private final Map<Integer, ProcessObject> processes = new ConcurrentHashMap<>();
+    private final Map<Integer, WeakReference<ThreadObject>> threads = new ConcurrentHashMap<>();
     private final Set<TokenObject> tokensInUseAsPrimary = new HashSet<>();
     private final Supplier<TokenObject> anonymousTokenFactory;
-    private TokenObject anonymousToken;
+    private volatile TokenObject anonymousToken;
     private int nextProcessId = 0x1000;
     private int nextThreadId = 0x2000;
 
@@ -61,11 +63,17 @@ public final class Kernel {
     }
 
     /** The system's shared ANONYMOUS LOGON impersonation token (R44). */
-    public synchronized TokenObject anonymousToken() {
-        if (anonymousToken == null) {
-            anonymousToken = anonymousTokenFactory.get();
+    public TokenObject anonymousToken() {
+        TokenObject token = anonymousToken;
+        if (token != null) {
+            return token; // every ImpersonateAnonymousToken after the first: no lock
         }
-        return anonymousToken;
+        synchronized (this) {
+            if (anonymousToken == null) {
+                anonymousToken = anonymousTokenFactory.get();
+            }
+            return anonymousToken;
+        }
     }
 
     /**
@@ -99,16 +107,16 @@ public final class Kernel {
     }
 
     /** The process with this id. */
-    public synchronized Optional<ProcessObject> findProcess(int processId) {
+    public Optional<ProcessObject> findProcess(int processId) {
         return Optional.ofNullable(processes.get(processId));
     }
 
     /** The live thread with this id. */
-    public synchronized Optional<ThreadObject> findThread(int threadId) {
+    public Optional<ThreadObject> findThread(int threadId) {
         WeakReference<ThreadObject> ref = threads.get(threadId);
         ThreadObject thread = ref == null ? null : ref.get();
         if (ref != null && thread == null) {
-            threads.remove(threadId);
+            threads.remove(threadId, ref);
         }
         return Optional.ofNullable(thread);
     }

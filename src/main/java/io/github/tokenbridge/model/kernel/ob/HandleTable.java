@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>Laid out like the Windows handle table: entries live in pages indexed by {@code value / 4}
  * (looked up without a lock), and free values are kept in several free lists, a Java thread using
- * the one its id hashes to (Windows keeps one per processor), which takes a run of {@value #CHUNK} new values
+ * the one assigned to it on first use (Windows keeps one per processor), which takes a run of {@value #CHUNK} new values
  * at a time when it runs dry. So threads opening and closing handles share no lock and no written
  * cache line. On one thread the values are exactly 4, 8, 12, ... with the lowest free value reused
  * first; a value closed on another thread is reused by that thread.
@@ -31,6 +32,14 @@ public final class HandleTable {
     private static final int FREE_LISTS = 1 << FREE_LIST_BITS;
     /** New values a free list takes when it is empty (two cache lines of entries, so threads rarely share one). */
     private static final int CHUNK = 32;
+    /**
+     * Each Java thread's free-list slot, the same in every table: handed out round robin as threads
+     * first insert or remove, so up to {@value #FREE_LISTS} threads never share a free list (a hash of
+     * the thread id made two threads share one about one time in eight; issue 17).
+     */
+    private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
+    private static final ThreadLocal<int[]> SLOT = ThreadLocal.withInitial(
+            () -> new int[] {NEXT_SLOT.getAndIncrement() & (FREE_LISTS - 1)});
 
     private final AtomicReferenceArray<AtomicReferenceArray<HandleEntry>> pages = new AtomicReferenceArray<>(PAGES);
     private final FreeList[] freeLists = new FreeList[FREE_LISTS];
@@ -136,11 +145,9 @@ public final class HandleTable {
         return count;
     }
 
-    /** The calling thread's free list: thread ids spread by Fibonacci hashing, so consecutive ids differ. */
-    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the library targets 17
+    /** The calling thread's free list (its round-robin slot). */
     private FreeList freeListOfCallingThread() {
-        long id = Thread.currentThread().getId();
-        return freeLists[(int) ((id * 0x9E3779B97F4A7C15L) >>> (64 - FREE_LIST_BITS))];
+        return freeLists[SLOT.get()[0]];
     }
 
     private AtomicReferenceArray<HandleEntry> pageOf(long value) {
@@ -160,17 +167,31 @@ public final class HandleTable {
         return page;
     }
 
+    /** Cache-line padding before a free list's fields (HotSpot lays superclass fields out first). */
+    @SuppressWarnings("unused")
+    private static class FreeListPadding {
+        long p0, p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    /** A free list's fields, between two paddings. */
+    private static class FreeListFields extends FreeListPadding {
+        volatile int locked;
+        long[] heap = new long[CHUNK];
+        int size;
+    }
+
     /**
      * A min-heap of free entry indexes, guarded by a tiny lock of its own: one CAS to take, a
-     * release store to give back (a free list is nearly always used by one thread only).
+     * release store to give back (a free list is nearly always used by one thread only). Padded to
+     * cache lines of its own: the lists are allocated together, and two threads taking the locks of
+     * neighbouring lists would otherwise write the same cache line (issue 17).
      */
-    private static final class FreeList {
-        private static final AtomicIntegerFieldUpdater<FreeList> LOCKED =
-                AtomicIntegerFieldUpdater.newUpdater(FreeList.class, "locked");
+    @SuppressWarnings("unused")
+    private static final class FreeList extends FreeListFields {
+        private static final AtomicIntegerFieldUpdater<FreeListFields> LOCKED =
+                AtomicIntegerFieldUpdater.newUpdater(FreeListFields.class, "locked");
 
-        private volatile int locked;
-        private long[] heap = new long[CHUNK];
-        private int size;
+        long q0, q1, q2, q3, q4, q5, q6, q7;
 
         void lock() {
             int spins = 0;

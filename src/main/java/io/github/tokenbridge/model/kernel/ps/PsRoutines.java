@@ -12,8 +12,8 @@ import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Result;
 
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,7 +28,12 @@ public final class PsRoutines {
 
     private final ImpersonationPolicy policy = new ImpersonationPolicy();
     private final TokenDuplicator duplicator;
-    private final Map<TokenObject, Integer> references = new IdentityHashMap<>();
+    /**
+     * Outstanding Ps references per token object. Each count changes atomically under its own key (as
+     * Windows counts references in each object's header), so threads referencing different tokens share
+     * no lock (issue 17). TokenObject keeps Object's identity equals and hashCode.
+     */
+    private final Map<TokenObject, Integer> references = new ConcurrentHashMap<>();
 
     public PsRoutines(Kernel kernel) {
         this.duplicator = new TokenDuplicator(kernel);
@@ -89,24 +94,23 @@ public final class PsRoutines {
      * {@code PsDereferenceImpersonationToken} / {@code PsDereferencePrimaryToken}: releases one
      * reference. Releasing a reference that is not held is a programming error (Windows bugchecks).
      */
-    public synchronized void dereference(TokenReference reference) {
-        Integer count = references.get(reference.token());
-        if (count == null) {
+    public void dereference(TokenReference reference) {
+        boolean[] held = new boolean[1];
+        references.computeIfPresent(reference.token(), (token, count) -> {
+            held[0] = true;
+            return count == 1 ? null : count - 1;
+        });
+        if (!held[0]) {
             throw new IllegalStateException("dereferencing " + reference.token() + ", which holds no reference from a Ps routine");
-        }
-        if (count == 1) {
-            references.remove(reference.token());
-        } else {
-            references.put(reference.token(), count - 1);
         }
     }
 
     /** The number of references taken by Ps routines and not yet released (for leak checks). */
-    public synchronized int outstandingReferences() {
+    public int outstandingReferences() {
         return references.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private synchronized TokenReference reference(TokenReference ref) {
+    private TokenReference reference(TokenReference ref) {
         references.merge(ref.token(), 1, Integer::sum);
         return ref;
     }
@@ -117,11 +121,7 @@ public final class PsRoutines {
      * impersonation changed meanwhile.
      */
     public void replaceWithOpenedCopy(ThreadObject thread, ImpersonationState original, TokenObject copy) {
-        synchronized (thread) {
-            if (thread.impersonation().orElse(null) == original) {
-                thread.setImpersonation(new ImpersonationState(copy, false, original.effectiveOnly(), original.level()));
-            }
-        }
+        thread.replaceImpersonation(original, new ImpersonationState(copy, false, original.effectiveOnly(), original.level()));
     }
 
     /** The duplicator shared with the Se routines. */

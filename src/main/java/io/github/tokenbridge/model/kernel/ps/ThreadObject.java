@@ -10,6 +10,7 @@ import io.github.tokenbridge.SecurityDescriptor;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * A thread of the model: its id, its process, and its impersonation state (R16, R17, R45-R48).
@@ -20,11 +21,15 @@ public final class ThreadObject extends KernelObject {
 
     private static final AtomicIntegerFieldUpdater<ThreadObject> DISABLED =
             AtomicIntegerFieldUpdater.newUpdater(ThreadObject.class, "impersonationDisabled");
+    private static final AtomicReferenceFieldUpdater<ThreadObject, ImpersonationState> IMPERSONATION =
+            AtomicReferenceFieldUpdater.newUpdater(ThreadObject.class, ImpersonationState.class, "impersonation");
 
     private final int threadId;
     private final ProcessObject process;
-    // Written under the thread object's lock, read without it (volatile): the impersonation checks
-    // of every object open read them, and Windows reads a thread's token without a lock too.
+    // One volatile reference to an immutable state, so no lock at all (issue 17): a write replaces the
+    // whole state at once, a conditional replace is a CAS, and every reader sees one consistent state.
+    // Windows likewise swaps a thread's impersonation information under the thread's own (per-thread)
+    // lock only, and reads its token without one.
     private volatile ImpersonationState impersonation;
     private volatile int impersonationDisabled;
 
@@ -50,8 +55,13 @@ public final class ThreadObject extends KernelObject {
     }
 
     /** Sets (or, with null, ends) the impersonation; no checks (those are PsImpersonateClient's). */
-    synchronized void setImpersonation(ImpersonationState state) {
+    void setImpersonation(ImpersonationState state) {
         this.impersonation = state;
+    }
+
+    /** Replaces the impersonation with {@code replacement} only if it is still {@code expected}; true when it was. */
+    boolean replaceImpersonation(ImpersonationState expected, ImpersonationState replacement) {
+        return IMPERSONATION.compareAndSet(this, expected, replacement);
     }
 
     /**
@@ -90,7 +100,7 @@ public final class ThreadObject extends KernelObject {
     }
 
     /** How many {@link #disableImpersonation()} calls are not yet undone (read-only use by {@link ModelInvariants}). */
-    public synchronized int impersonationDisabledDepth() {
+    public int impersonationDisabledDepth() {
         return impersonationDisabled;
     }
 
