@@ -72,11 +72,18 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "also list passed scenarios and agreements")
     boolean verbose;
 
+    // [differential] generated scenarios, model vs native driver or jna (issue 18)
+    @CommandLine.Mixin
+    DifferentialOptions differential = new DifferentialOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (differential.requested()) {
+                return differential.run(out, backend, host);
+            }
             return compare != null ? compare(out) : run(out);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | UnsupportedOperationException e) {
             err.println("tokenbridge conformance: " + e.getMessage());

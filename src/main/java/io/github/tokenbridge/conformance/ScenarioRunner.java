@@ -200,7 +200,7 @@ public final class ScenarioRunner {
     }
 
     /** Reverts every thread, releases every kernel object, closes every handle; the first problem, or null. */
-    private static String cleanUp(ScenarioState state) {
+    static String cleanUp(ScenarioState state) {
         String problem = null;
         for (ScenarioThread t : state.threads.values()) {
             Result<Void> r = t.call(() -> state.backend.revertToSelf());

@@ -1,0 +1,188 @@
+package io.github.tokenbridge.conformance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs a generated scenario on the model one draft line at a time and writes each line with the
+ * outcome and output fields the model observed, so the finished scenario is one the model passes
+ * and any other backend is compared with. A step the model cannot make at all (an argument that does
+ * not resolve) is dropped; a check that cannot be evaluated is dropped; a check that is false is
+ * written with its operator flipped. Before each step it records facts about the step's state
+ * (the token argument's type, level, integrity and restrictions, whether the thread impersonates)
+ * for register predicates.
+ */
+final class ModelReplay implements AutoCloseable {
+
+    /** The header line every generated scenario starts with (so line numbers do not move). */
+    static final String HEADER = "  cites ";
+
+    /**
+     * A line as kept: its draft, its scenario text, what the model observed and the facts before it.
+     *
+     * @param draft   the draft line (for a check, the candidate that was kept)
+     * @param text    the scenario line
+     * @param outcome the model's outcome, or the check's truth as written (always true)
+     * @param facts   facts about the state before the line ran
+     */
+    record Kept(DraftLine draft, String text, String outcome, Map<String, String> facts) {
+    }
+
+    private final String id;
+    private final ScenarioThread main = new ScenarioThread("main");
+    private final ScenarioState state;
+    private final StepExecutor steps;
+    private final CheckEvaluator checks;
+    private final List<Kept> kept = new ArrayList<>();
+    private boolean closed;
+
+    ModelReplay(BackendFactory factory, String id) {
+        this.id = Objects.requireNonNull(id, "id");
+        var backend = factory.create(Scenario.DEFAULT_CONFIG);
+        this.state = new ScenarioState(backend, factory.modelVerbs(backend), main);
+        this.steps = new StepExecutor(state);
+        this.checks = new CheckEvaluator(state);
+    }
+
+    /** Replays {@code lines} on a fresh model; the kept lines. */
+    static List<Kept> replay(BackendFactory factory, String id, List<DraftLine> lines) {
+        try (ModelReplay r = new ModelReplay(factory, id)) {
+            lines.forEach(r::add);
+            return r.kept();
+        }
+    }
+
+    /** The lines kept so far. */
+    List<Kept> kept() {
+        return List.copyOf(kept);
+    }
+
+    /** Whether variable {@code name} (without {@code $}) is bound now. */
+    boolean bound(String name) {
+        return state.vars.containsKey(name);
+    }
+
+    /** Runs {@code d} on the model; the kept line, or null when it was dropped. */
+    Kept add(DraftLine d) {
+        return d.check() ? addCheck(d) : addStep(d);
+    }
+
+    private Kept addStep(DraftLine d) {
+        String body = d.prefix() + d.stepText();
+        String bind = d.bind() == null ? "" : " as $" + d.bind();
+        ScenarioLine.Step step;
+        try {
+            step = (ScenarioLine.Step) lastLine(body + " -> ok" + bind);
+        } catch (ScenarioSyntaxException e) {
+            return null;
+        }
+        Map<String, String> facts = facts(step);
+        StepExecutor.Observed observed;
+        try {
+            observed = steps.execute(step);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(body).append(" -> ").append(observed.outcome()).append(bind);
+        for (String f : step.verb().fields()) {
+            String v = observed.fields().get(f);
+            if (v != null && !v.isEmpty()) {
+                text.append(' ').append(f).append('=').append(v);
+            }
+        }
+        if (step.bind() != null && observed.bound() != null) {
+            state.vars.put(step.bind(), observed.bound());
+        }
+        lastLine(text.toString()); // the written line must parse
+        Kept k = new Kept(d, text.toString(), observed.outcome(), facts);
+        kept.add(k);
+        return k;
+    }
+
+    private Kept addCheck(DraftLine d) {
+        for (String candidate : d.candidates()) {
+            ScenarioLine.Check c;
+            try {
+                c = (ScenarioLine.Check) lastLine(d.prefix() + "check " + candidate);
+            } catch (ScenarioSyntaxException e) {
+                continue;
+            }
+            CheckEvaluator.Evaluated e = checks.evaluate(c);
+            if (e.value() == null) {
+                continue;
+            }
+            String written = candidate;
+            if (!e.value()) {
+                if (c.operator().equals("has")) {
+                    continue;
+                }
+                written = c.operator().equals("==") ? candidate.replace(" == ", " != ") : candidate.replace(" != ", " == ");
+            }
+            String text = d.prefix() + "check " + written;
+            lastLine(text);
+            Kept k = new Kept(DraftLine.check(d.thread(), List.of(written)), text, "true", Map.of());
+            kept.add(k);
+            return k;
+        }
+        return null;
+    }
+
+    /** Facts about the state a step runs in, read on the model without changing it. */
+    private Map<String, String> facts(ScenarioLine.Step step) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("thread.impersonating", observe(step.thread(), "thread.impersonating", "==", "true"));
+        String token = step.args().get("token");
+        if (token != null && token.startsWith("$") && state.vars.containsKey(token.substring(1))) {
+            facts.put("token.type", observe(step.thread(), token + ".type", "==", "Primary"));
+            facts.put("token.level", observe(step.thread(), token + ".level", "==", "Impersonation"));
+            facts.put("token.integrity", observe(step.thread(), token + ".integrity", "==", "Medium"));
+            facts.put("token.restricted", observe(step.thread(), token + ".has_restrictions", "==", "true"));
+            facts.put("token.restricted_count", observe(step.thread(), token + ".restricted_count", "==", "0"));
+        }
+        return facts;
+    }
+
+    private String observe(String thread, String left, String op, String right) {
+        ScenarioLine.Check c = new ScenarioLine.Check(0, 0, thread, left + " " + op + " " + right, left, op, List.of(right));
+        CheckEvaluator.Evaluated e = checks.evaluate(c);
+        return left.equals("thread.impersonating") && e.value() != null ? e.value().toString()
+                : e.observed() == null ? "unreadable" : e.observed();
+    }
+
+    /** Parses the scenario so far plus {@code line}; that line, parsed. */
+    private ScenarioLine lastLine(String line) {
+        List<String> texts = new ArrayList<>();
+        kept.forEach(k -> texts.add(k.text()));
+        texts.add(line);
+        Scenario s = ScenarioParser.parse("generated", text(id, List.of("R5"), texts)).get(0);
+        return s.lines().get(s.lines().size() - 1);
+    }
+
+    /** The scenario text of {@code lines} under {@code id}, citing {@code cites}. */
+    static String text(String id, List<String> cites, List<String> lines) {
+        StringBuilder sb = new StringBuilder("scenario ").append(id).append('\n');
+        sb.append(HEADER).append(String.join(" ", cites)).append('\n');
+        lines.forEach(l -> sb.append("  ").append(l).append('\n'));
+        return sb.append("end\n").toString();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            ScenarioRunner.cleanUp(state);
+        } finally {
+            try {
+                state.backend.close();
+            } finally {
+                main.close();
+            }
+        }
+    }
+}
