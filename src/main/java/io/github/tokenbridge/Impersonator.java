@@ -157,12 +157,13 @@ final class Impersonator {
         try {
             result = backend.impersonateNamedPipeClient(pipe);
         } catch (RuntimeException | Error e) {
-            discard(saved);
+            discard(saved, e);
             throw e;
         }
         if (!result.succeeded()) {
-            discard(saved);
-            throw failures.exception(result, function, null);
+            WinTokenException failure = failures.exception(result, function, null);
+            discard(saved, failure);
+            throw failure;
         }
         ImpersonationLevel level;
         try {
