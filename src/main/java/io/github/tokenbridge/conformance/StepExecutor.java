@@ -103,6 +103,9 @@ final class StepExecutor {
             case NT_IMPERSONATE_THREAD -> b.ntImpersonateThread(h(a, "server"), h(a, "client"),
                     ValueSyntax.level(a.get("level")), "dynamic".equals(a.get("tracking")),
                     bool(a, "effective_only", false));
+            case CREATE_PROCESS_AS_USER -> childProcess(b.createProcessAsUser(h(a, "token"), ChildProcesses.start(b)));
+            case CREATE_PROCESS_WITH_TOKEN -> childProcess(b.createProcessWithToken(h(a, "token"), 0, ChildProcesses.start(b)));
+            case CREATE_CHILD_PROCESS -> childProcess(b.createProcess(ChildProcesses.start(b)));
             default -> null;
         };
         if (r == null) {
@@ -138,6 +141,16 @@ final class StepExecutor {
             bound = Binding.handle(handle);
         }
         return new Observed(outcome, fields, raw, bound);
+    }
+
+    /** A started child: its thread handle is closed at once, the process is ended after the scenario; binds the process handle. */
+    private Result<Handle> childProcess(Result<io.github.tokenbridge.backend.StartedProcess> r) {
+        if (!r.succeeded()) {
+            return r.withValue(null);
+        }
+        state.backend.closeHandle(r.value().thread());
+        state.startedProcesses.add(r.value().process());
+        return r.withValue(r.value().process());
     }
 
     private Result<Void> closed(Map<String, String> a, Result<Void> r) {

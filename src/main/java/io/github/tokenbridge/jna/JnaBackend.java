@@ -38,8 +38,13 @@ public final class JnaBackend implements TokenBackend {
     private final TokenInformationOperations information;
     private final TokenCheckOperations checks;
     private final FileOperations files;
+    private final ProcessOperations processes; // processes (issue 20)
 
     JnaBackend(NativeCalls calls) {
+        this(calls, ProcessOperations.Bindings::load);
+    }
+
+    JnaBackend(NativeCalls calls, java.util.function.Supplier<ProcessOperations.Bindings> processBindings) {
         Objects.requireNonNull(calls, "calls");
         this.handles = new HandleOperations(calls);
         this.creation = new TokenCreation(calls);
@@ -47,6 +52,7 @@ public final class JnaBackend implements TokenBackend {
         this.information = new TokenInformationOperations(calls);
         this.checks = new TokenCheckOperations(calls);
         this.files = new FileOperations(calls);
+        this.processes = new ProcessOperations(calls, processBindings);
     }
 
     /**
@@ -267,6 +273,60 @@ public final class JnaBackend implements TokenBackend {
     public Result<Handle> createFile(String fileName, int desiredAccess, int shareMode, SecurityDescriptor securityDescriptor,
                                      int creationDisposition, int flagsAndAttributes) {
         return files.createFile(fileName, desiredAccess, shareMode, securityDescriptor, creationDisposition, flagsAndAttributes);
+    }
+
+    // ---------------------------------------------------------------- processes under a token (processes, issue 20)
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcess(io.github.tokenbridge.backend.ProcessStart start) {
+        return processes.start(ProcessOperations.Entry.CREATE_PROCESS, Handle.NULL, 0, start);
+    }
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcessAsUser(Handle token,
+                                                                                   io.github.tokenbridge.backend.ProcessStart start) {
+        return processes.start(ProcessOperations.Entry.AS_USER, Objects.requireNonNull(token, "token"), 0, start);
+    }
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcessWithToken(Handle token, int logonFlags,
+                                                                                      io.github.tokenbridge.backend.ProcessStart start) {
+        return processes.start(ProcessOperations.Entry.WITH_TOKEN, Objects.requireNonNull(token, "token"), logonFlags, start);
+    }
+
+    @Override
+    public Result<Integer> resumeThread(Handle thread) {
+        return processes.resumeThread(thread);
+    }
+
+    @Override
+    public Result<Void> terminateProcess(Handle process, int exitCode) {
+        return processes.terminateProcess(process, exitCode);
+    }
+
+    @Override
+    public Result<Integer> getExitCodeProcess(Handle process) {
+        return processes.getExitCodeProcess(process);
+    }
+
+    @Override
+    public Result<Integer> waitForSingleObject(Handle handle, int milliseconds) {
+        return processes.waitForSingleObject(handle, milliseconds);
+    }
+
+    @Override
+    public Result<java.util.Map<String, String>> createEnvironmentBlock(Handle token, boolean inherit) {
+        return processes.createEnvironmentBlock(token, inherit);
+    }
+
+    @Override
+    public Result<Handle> loadUserProfile(Handle token, String userName) {
+        return processes.loadUserProfile(token, userName);
+    }
+
+    @Override
+    public Result<Void> unloadUserProfile(Handle token, Handle profile) {
+        return processes.unloadUserProfile(token, profile);
     }
 
     @Override

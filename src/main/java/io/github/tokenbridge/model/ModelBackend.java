@@ -27,6 +27,9 @@ import io.github.tokenbridge.model.nt.NtThreadImpersonation;
 import io.github.tokenbridge.model.nt.NtSecurityServices;
 import io.github.tokenbridge.model.win32.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32FileFunctions;
+import io.github.tokenbridge.model.win32.Win32ProcessFunctions;
+import io.github.tokenbridge.backend.ProcessStart;
+import io.github.tokenbridge.backend.StartedProcess;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
@@ -50,6 +53,8 @@ public final class ModelBackend implements TokenBackend {
     private final Win32ImpersonationFunctions win32Impersonation;
     private final Win32SecurityFunctions win32Security;
     private final Win32FileFunctions win32Files;
+    private final ModelPrograms programs; // processes (issue 20)
+    private final Win32ProcessFunctions win32Processes; // processes (issue 20)
 
     private ModelBackend(ModelConfiguration configuration) {
         this.world = new ModelWorld(configuration);
@@ -59,6 +64,8 @@ public final class ModelBackend implements TokenBackend {
         this.win32Tokens = new Win32TokenFunctions(nt);
         this.win32Impersonation = new Win32ImpersonationFunctions(nt);
         this.win32Files = new Win32FileFunctions(nt);
+        this.programs = new ModelPrograms(world, this, configuration.programs());
+        this.win32Processes = new Win32ProcessFunctions(nt, programs);
     }
 
     /** A new, isolated model world configured by {@code configuration}, seen through the SPI. */
@@ -293,6 +300,82 @@ public final class ModelBackend implements TokenBackend {
     }
 
     // ---------------------------------------------------------------- lifecycle
+
+    // ---------------------------------------------------------------- SPI: processes under a token (processes, issue 20)
+
+    @Override
+    public Result<StartedProcess> createProcess(ProcessStart start) {
+        return win32Processes.createProcessW(caller(), Objects.requireNonNull(start, "start"));
+    }
+
+    @Override
+    public Result<StartedProcess> createProcessAsUser(Handle token, ProcessStart start) {
+        return win32Processes.createProcessAsUserW(caller(), Objects.requireNonNull(token, "token"),
+                Objects.requireNonNull(start, "start"));
+    }
+
+    @Override
+    public Result<StartedProcess> createProcessWithToken(Handle token, int logonFlags, ProcessStart start) {
+        return win32Processes.createProcessWithTokenW(caller(), Objects.requireNonNull(token, "token"), logonFlags,
+                Objects.requireNonNull(start, "start"));
+    }
+
+    @Override
+    public Result<Integer> resumeThread(Handle thread) {
+        return win32Processes.resumeThread(caller(), Objects.requireNonNull(thread, "thread"));
+    }
+
+    @Override
+    public Result<Void> terminateProcess(Handle process, int exitCode) {
+        return win32Processes.terminateProcess(caller(), Objects.requireNonNull(process, "process"), exitCode);
+    }
+
+    @Override
+    public Result<Integer> getExitCodeProcess(Handle process) {
+        return win32Processes.getExitCodeProcess(caller(), Objects.requireNonNull(process, "process"));
+    }
+
+    @Override
+    public Result<Integer> waitForSingleObject(Handle handle, int milliseconds) {
+        return win32Processes.waitForSingleObject(caller(), Objects.requireNonNull(handle, "handle"), milliseconds);
+    }
+
+    @Override
+    public Result<java.util.Map<String, String>> createEnvironmentBlock(Handle token, boolean inherit) {
+        return win32Processes.createEnvironmentBlock(caller(), Objects.requireNonNull(token, "token"), inherit);
+    }
+
+    @Override
+    public Result<Handle> loadUserProfile(Handle token, String userName) {
+        return win32Processes.loadUserProfile(caller(), Objects.requireNonNull(token, "token"), userName);
+    }
+
+    @Override
+    public Result<Void> unloadUserProfile(Handle token, Handle profile) {
+        return win32Processes.unloadUserProfile(caller(), Objects.requireNonNull(token, "token"),
+                Objects.requireNonNull(profile, "profile"));
+    }
+
+    /** Registers the program that processes started from image {@code imageName} run (any directory, ".exe" optional). */
+    public void registerProgram(String imageName, ModelProgram program) {
+        programs.register(imageName, program);
+    }
+
+    /** Makes {@code path} a directory of this world, so that a process may start in it. */
+    public void addDirectory(String path) {
+        win32Processes.addDirectory(path);
+    }
+
+    /** User profiles loaded with {@code loadUserProfile} and not yet unloaded (leak checks). */
+    public int loadedProfileCount() {
+        return win32Processes.loadedProfileCount();
+    }
+
+    /** The rules CreateProcessAsUserW ({@code withToken} false) or CreateProcessWithTokenW would apply to {@code token}. */
+    public Result<io.github.tokenbridge.model.kernel.se.ProcessTokenRules.Decision> explainProcessStart(Handle token,
+                                                                                                        boolean withToken) {
+        return win32Processes.explain(caller(), Objects.requireNonNull(token, "token"), withToken);
+    }
 
     /** Nothing to release: a model world is garbage once unreachable. */
     @Override

@@ -10,7 +10,9 @@ import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenPrivilege;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,6 +50,7 @@ public final class ModelConfiguration {
     private final Sid otherUser;
     private final Sid adminUser;
     private final Supplier<LuidSource> luidSource;
+    private final Map<String, ModelProgram> programs; // processes (issue 20)
 
     private ModelConfiguration(Builder b) {
         this.name = b.name;
@@ -73,6 +76,7 @@ public final class ModelConfiguration {
         this.otherUser = b.otherUser;
         this.adminUser = b.adminUser;
         this.luidSource = b.luidSource;
+        this.programs = Map.copyOf(b.programs);
         if (!this.owner.equals(user) && groups.stream().noneMatch(g -> g.sid().equals(this.owner) && (g.attributes() & 0x8) != 0)) {
             throw new IllegalArgumentException("the owner must be the user or a group with SE_GROUP_OWNER: " + this.owner);
         }
@@ -101,6 +105,7 @@ public final class ModelConfiguration {
         b.otherUser = otherUser;
         b.adminUser = adminUser;
         b.luidSource = luidSource;
+        b.programs = new LinkedHashMap<>(programs);
         return b;
     }
 
@@ -230,6 +235,9 @@ public final class ModelConfiguration {
     /** The administrator that {@code logon user=admin} creates. */
     public Sid adminUser() { return adminUser; }
 
+    /** The model programs by image name that processes of this world can run (cmd.exe is built in). */
+    public Map<String, ModelProgram> programs() { return programs; }
+
     /** A fresh LUID source for a new world. */
     public LuidSource newLuidSource() {
         return Objects.requireNonNull(luidSource.get(), "the LUID source supplier returned null");
@@ -258,6 +266,7 @@ public final class ModelConfiguration {
         private Sid otherUser = WellKnownAccounts.DOMAIN.withRid(1002);
         private Sid adminUser = WellKnownAccounts.DOMAIN.withRid(1003);
         private Supplier<LuidSource> luidSource = () -> LuidSource.counter(DEFAULT_FIRST_LUID);
+        private Map<String, ModelProgram> programs = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -285,6 +294,12 @@ public final class ModelConfiguration {
         public Builder luidSource(Supplier<LuidSource> value) { this.luidSource = Objects.requireNonNull(value, "luidSource"); return this; }
         /** A counter starting at {@code first}. */
         public Builder luidSource(long first) { return luidSource(() -> LuidSource.counter(first)); }
+
+        /** The program a process started from image {@code imageName} ("tool.exe", any directory) runs. */
+        public Builder program(String imageName, ModelProgram program) {
+            programs.put(Objects.requireNonNull(imageName, "imageName"), Objects.requireNonNull(program, "program"));
+            return this;
+        }
 
         public ModelConfiguration build() {
             return new ModelConfiguration(this);

@@ -38,7 +38,18 @@ public enum SpiOperation {
     ACCESS_CHECK("AccessCheck", false),
     CREATE_RESTRICTED_TOKEN("CreateRestrictedToken", false),
     // ---- files and devices (io-skeleton)
-    CREATE_FILE("CreateFileW", false);
+    CREATE_FILE("CreateFileW", false),
+    // ---- processes under a token (processes, issue 20)
+    CREATE_PROCESS("CreateProcessW", false),
+    CREATE_PROCESS_AS_USER("CreateProcessAsUserW", false),
+    CREATE_PROCESS_WITH_TOKEN("CreateProcessWithTokenW", false),
+    RESUME_THREAD("ResumeThread", false),
+    TERMINATE_PROCESS("TerminateProcess", false),
+    GET_EXIT_CODE_PROCESS("GetExitCodeProcess", false),
+    WAIT_FOR_SINGLE_OBJECT("WaitForSingleObject", false),
+    CREATE_ENVIRONMENT_BLOCK("CreateEnvironmentBlock", false),
+    LOAD_USER_PROFILE("LoadUserProfileW", false),
+    UNLOAD_USER_PROFILE("UnloadUserProfile", false);
 
     private final String functionName;
     private final boolean nt;

@@ -16,6 +16,7 @@ public final class NtLayer {
     private final NtThreadImpersonation impersonation;
     private final NtObjectServices objects;
     private final NtFileServices files;
+    private final NtProcessServices processes; // processes (issue 20)
 
     public NtLayer(KernelServices kernel) {
         this.kernel = kernel;
@@ -26,6 +27,7 @@ public final class NtLayer {
         this.impersonation = new NtThreadImpersonation(kernel);
         this.objects = new NtObjectServices(kernel);
         this.files = new NtFileServices(kernel);
+        this.processes = new NtProcessServices(kernel);
     }
 
     public KernelServices kernel() { return kernel; }
@@ -36,4 +38,5 @@ public final class NtLayer {
     public NtThreadImpersonation impersonation() { return impersonation; }
     public NtObjectServices objects() { return objects; }
     public NtFileServices files() { return files; }
+    public NtProcessServices processes() { return processes; }
 }
