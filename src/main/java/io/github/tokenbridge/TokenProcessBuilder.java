@@ -32,7 +32,8 @@ import java.util.Set;
  */
 public final class TokenProcessBuilder {
 
-    private static final int TOKEN_START_RIGHTS = 0x0001 | 0x0002 | 0x0008; // ASSIGN_PRIMARY | DUPLICATE | QUERY
+    // ASSIGN_PRIMARY | DUPLICATE | IMPERSONATE | QUERY: both start functions (R80) and LoadUserProfileW (MSDOC)
+    private static final int TOKEN_START_RIGHTS = 0x0001 | 0x0002 | 0x0004 | 0x0008;
     private static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
 
     private final TokenSystem system;
@@ -168,9 +169,21 @@ public final class TokenProcessBuilder {
         if (token != null) {
             return token.user();
         }
-        try (AccessToken processToken = system.openProcessToken(Set.of(TokenAccess.QUERY))) {
-            return processToken.user();
+        return query(io.github.tokenbridge.backend.Handle.CURRENT_PROCESS_TOKEN,
+                io.github.tokenbridge.backend.TokenInformationClass.TokenUser, TokenGroup.class).sid();
+    }
+
+    /**
+     * Reads the caller's own tokens through the pseudo handles (R19), which need no open and so work while the
+     * calling thread impersonates a client that could not open the process token.
+     */
+    private <T> T query(io.github.tokenbridge.backend.Handle pseudo, io.github.tokenbridge.backend.TokenInformationClass cls,
+                        Class<T> type) {
+        Result<io.github.tokenbridge.backend.TokenInformation> r = system.backendSpi().getTokenInformation(pseudo, cls, -1);
+        if (!r.succeeded()) {
+            throw system.failures().exception(r, "GetTokenInformation", cls.name() + " of the caller's token");
         }
+        return r.value().as(type);
     }
 
     /** The command line CreateProcess gets. */
@@ -308,16 +321,16 @@ public final class TokenProcessBuilder {
     }
 
     private Luid processTokenSession() {
-        try (AccessToken processToken = system.openProcessToken(Set.of(TokenAccess.QUERY))) {
-            return processToken.statistics().authenticationId();
-        }
+        return query(io.github.tokenbridge.backend.Handle.CURRENT_PROCESS_TOKEN,
+                io.github.tokenbridge.backend.TokenInformationClass.TokenStatistics, TokenStatistics.class).authenticationId();
     }
 
     private boolean callerHolds(Privilege privilege) {
-        try (AccessToken effective = system.openEffectiveToken(Set.of(TokenAccess.QUERY))) {
-            return effective.privileges().stream().anyMatch(p -> p.luid().equals(privilege.luid())
-                    && (p.attributes() & PrivilegeAttribute.REMOVED.mask()) == 0);
-        }
+        @SuppressWarnings("unchecked")
+        List<TokenPrivilege> privileges = query(io.github.tokenbridge.backend.Handle.CURRENT_THREAD_EFFECTIVE_TOKEN,
+                io.github.tokenbridge.backend.TokenInformationClass.TokenPrivileges, List.class);
+        return privileges.stream().anyMatch(p -> p.luid().equals(privilege.luid())
+                && (p.attributes() & PrivilegeAttribute.REMOVED.mask()) == 0);
     }
 
     private ProcessStart processStart(Map<String, String> env) {

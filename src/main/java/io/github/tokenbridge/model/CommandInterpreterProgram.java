@@ -12,12 +12,10 @@ import java.util.Locale;
 
 /**
  * The model's {@code cmd.exe}: {@code /c echo TEXT} writes TEXT, {@code /c exit N} ends with N,
- * {@code /c whoami /user} writes the SID of the process's own token user (read through the backend, so it
- * is the child's identity); without {@code /c} it reads standard input to its end and exits with 0.
+ * {@code /c whoami} writes the SID of the process's own token user (read through the backend with
+ * GetCurrentProcessToken(), so it is the child's identity); without {@code /c} it reads standard input to its end and exits with 0.
  */
 final class CommandInterpreterProgram implements ModelProgram {
-
-    private static final int TOKEN_QUERY = 0x0008;
 
     @Override
     public int run(ModelProgramContext context) throws Exception {
@@ -37,20 +35,16 @@ final class CommandInterpreterProgram implements ModelProgram {
                 return command.size() > 1 ? Integer.parseInt(command.get(1)) : 0;
             }
             case "whoami" -> {
-                Result<Handle> token = context.backend().openProcessToken(Handle.CURRENT_PROCESS, TOKEN_QUERY);
-                if (!token.succeeded()) {
-                    write(context.stderr(), "whoami: OpenProcessToken failed with " + token.win32Error());
+                // GetCurrentProcessToken() (R19): no open, so no access check on the child's own token
+                Result<TokenInformation> user = context.backend().getTokenInformation(Handle.CURRENT_PROCESS_TOKEN,
+                        TokenInformationClass.TokenUser, -1);
+                if (!user.succeeded()) {
+                    write(context.stderr(), "whoami: GetTokenInformation failed with " + user.win32Error());
                     return 1;
                 }
-                try {
-                    Result<TokenInformation> user = context.backend().getTokenInformation(token.value(),
-                            TokenInformationClass.TokenUser, -1);
-                    Object value = user.value().value();
-                    write(context.stdout(), String.valueOf(value instanceof io.github.tokenbridge.TokenGroup g ? g.sid() : value));
-                    return 0;
-                } finally {
-                    context.backend().closeHandle(token.value());
-                }
+                Object value = user.value().value();
+                write(context.stdout(), String.valueOf(value instanceof io.github.tokenbridge.TokenGroup g ? g.sid() : value));
+                return 0;
             }
             default -> {
                 write(context.stderr(), "'" + verb + "' is not recognized as an internal or external command");

@@ -104,8 +104,12 @@ public final class NtProcessServices {
             }
             source = (TokenObject) k.objects().referenceByHandle(caller, tokenHandle, ObjectType.TOKEN, 0).value().object();
         }
+        // The copy's own descriptor: without a token, from the creator's effective token (R18, as ModelWorld does);
+        // with one, from that token's own default DACL, so that the child's user can open its process token
+        // (reasoned, R83: a process started under another user's token can query its own token on Windows).
         TokenObject primary = k.duplicator().duplicate(source, TokenType.PRIMARY, source.contents().level(), false,
-                ObjectSecurity.defaultFor(caller.effectiveToken().contents(), ObjectType.TOKEN));
+                ObjectSecurity.defaultFor(tokenHandle == 0 ? caller.effectiveToken().contents() : source.contents(),
+                        ObjectType.TOKEN));
         Result<ProcessObject> created = k.kernel().createProcess(primary);
         if (!created.succeeded()) {
             return created.withValue(null);
