@@ -59,6 +59,10 @@ final class FakeNative {
             if (type == int.class && invocation.getMock() instanceof NtdllCalls) {
                 return status;
             }
+            if (type == int.class && invocation.getMock() instanceof ProcessCalls) { // DWORD (-1) failures: ResumeThread, WAIT_FAILED
+                self[0].lastError = lastError;
+                return -1;
+            }
             return Mockito.RETURNS_DEFAULTS.answer(invocation);
         });
         return self[0];
