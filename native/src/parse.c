@@ -47,6 +47,10 @@ static const VerbSpec VERBS[] = {
      {{"token", A_HANDLE, REQ}, {"class", A_GETCLASS, REQ}, {"length", A_NUMBER, OPT}},
      {"length"}},
     {"create_thread", L_WIN32, 2, {{0}}, {0}},
+    /* processes under a token (processes, issue 20) */
+    {"create_process_as_user", L_WIN32, 1, {{"token", A_HANDLE, REQ}}, {0}},
+    {"create_process_with_token", L_WIN32, 1, {{"token", A_HANDLE, REQ}}, {0}},
+    {"create_child_process", L_WIN32, 1, {{0}}, {0}},
     /* NT layer */
     {"nt_open_process_token_ex", L_NT, 1,
      {{"process", A_HANDLE, REQ}, {"access", A_MASK, REQ}, {"attributes", A_ATTRS, OPT}}, {0}},
@@ -714,11 +718,11 @@ static int parse_header(const Line *l, Scenario *sc)
             return perr(l->file, l->line, "cites needs rule ids");
         for (int i = 1; i < l->n; i++) {
             const char *r = l->toks[i].text;
-            int ok = r[0] == 'R' && r[1];
+            int ok = r[0] && strchr("RPLNO", r[0]) && r[1]; /* R, P, L, N, O ids (scenarios.md) */
             for (const char *p = r + 1; *p && ok; p++)
                 ok = isdigit((unsigned char)*p);
             if (!ok)
-                return perr(l->file, l->line, "malformed rule id '%s' (expected R<n>)", r);
+                return perr(l->file, l->line, "malformed rule id '%s' (expected R<n>, P<n>, L<n>, N<n> or O<n>)", r);
             sc->cites = realloc(sc->cites, sizeof(char *) * (size_t)(sc->ncites + 1));
             sc->cites[sc->ncites++] = xstrdup(r);
         }

@@ -372,7 +372,8 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
         }
         free_result(&sr);
     }
-    /* clean-up: workers ended (each reverts itself), handles closed, main thread reverted */
+    /* clean-up: children ended, workers ended (each reverts itself), handles closed, main thread reverted */
+    end_children();
     for (int i = 0; i < vars->nvars; i++) {
         Var *v = &vars->vars[i];
         if (v->kind == V_THREAD && v->worker)

@@ -234,4 +234,7 @@ NTSTATUS NTAPI NtImpersonateThread(HANDLE, HANDLE, PSECURITY_QUALITY_OF_SERVICE)
 NTSTATUS NTAPI NtQueryInformationToken(HANDLE, TOKEN_INFORMATION_CLASS, PVOID, ULONG, PULONG);
 NTSTATUS NTAPI NtSetInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG);
 
+/* processes under a token (verbs.c): ends the children the process verbs started */
+void end_children(void);
+
 #endif

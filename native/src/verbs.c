@@ -616,6 +616,62 @@ static ULONG get_attrs(Ctx *c)
     return a;
 }
 
+/* ---- processes under a token (processes, issue 20): create_process_as_user, create_process_with_token,
+ * create_child_process. The child is %SystemRoot%\System32\cmd.exe, created suspended without a window;
+ * the driver keeps a duplicate of each process handle and ends the children after the scenario. */
+#define TB_MAX_CHILDREN 32
+static HANDLE children[TB_MAX_CHILDREN];
+static int nchildren;
+
+void end_children(void)
+{
+    for (int i = 0; i < nchildren; i++) {
+        TerminateProcess(children[i], 1);
+        WaitForSingleObject(children[i], 5000);
+        CloseHandle(children[i]);
+    }
+    nchildren = 0;
+}
+
+static void v_create_process(Ctx *c, int kind) /* 0 AsUser, 1 WithToken, 2 CreateProcessW */
+{
+    HANDLE token = NULL;
+    if (kind != 2 && !get_handle(c, "token", &token))
+        return;
+    WCHAR root[MAX_PATH], cmd[MAX_PATH + 64];
+    DWORD n = GetEnvironmentVariableW(L"SystemRoot", root, MAX_PATH);
+    if (n == 0 || n >= MAX_PATH)
+        GetWindowsDirectoryW(root, MAX_PATH);
+    wcscpy(cmd, L"\"");
+    wcscat(cmd, root);
+    wcscat(cmd, L"\\System32\\cmd.exe\"");
+    STARTUPINFOW si;
+    PROCESS_INFORMATION pi;
+    memset(&si, 0, sizeof si);
+    si.cb = sizeof si;
+    memset(&pi, 0, sizeof pi);
+    DWORD flags = CREATE_SUSPENDED | CREATE_NO_WINDOW;
+    BOOL ok;
+    if (kind == 0)
+        ok = CreateProcessAsUserW(token, NULL, cmd, NULL, NULL, FALSE, flags, NULL, NULL, &si, &pi);
+    else if (kind == 1)
+        ok = CreateProcessWithTokenW(token, 0, NULL, cmd, flags, NULL, NULL, &si, &pi);
+    else
+        ok = CreateProcessW(NULL, cmd, NULL, NULL, FALSE, flags, NULL, NULL, &si, &pi);
+    DWORD e = ok ? 0 : GetLastError();
+    outcome_w32(c, ok, e);
+    if (!ok)
+        return;
+    CloseHandle(pi.hThread);
+    HANDLE keep = NULL;
+    if (nchildren < TB_MAX_CHILDREN
+        && DuplicateHandle(GetCurrentProcess(), pi.hProcess, GetCurrentProcess(), &keep, 0, FALSE, DUPLICATE_SAME_ACCESS))
+        children[nchildren++] = keep;
+    else
+        TerminateProcess(pi.hProcess, 1); /* cannot end it later: end it now */
+    bind(c, ok, pi.hProcess);
+}
+
 void exec_step(Vars *vars, const Step *st, StepResult *r)
 {
     Ctx c = {vars, st, r};
@@ -717,6 +773,12 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
         v_query_info(&c, 0);
     } else if (!strcmp(v, "nt_query_information_token")) {
         v_query_info(&c, 1);
+    } else if (!strcmp(v, "create_process_as_user")) {
+        v_create_process(&c, 0);
+    } else if (!strcmp(v, "create_process_with_token")) {
+        v_create_process(&c, 1);
+    } else if (!strcmp(v, "create_child_process")) {
+        v_create_process(&c, 2);
     } else if (!strcmp(v, "create_thread")) {
         v_create_thread(&c);
     } else if (!strcmp(v, "nt_open_process_token_ex")) {

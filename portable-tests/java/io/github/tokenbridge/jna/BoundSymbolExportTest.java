@@ -87,7 +87,7 @@ class BoundSymbolExportTest {
             while (m.find()) {
                 exports.add(m.group(1));
             }
-            assertTrue(exports.size() > 100, "could not read the export table of " + binding.getValue());
+            assertTrue(exports.size() > ("userenv".equals(binding.getValue()) ? 10 : 100), "could not read the export table of " + binding.getValue());
             Set<String> missing = new TreeSet<>(boundFunctions(binding.getKey()));
             missing.removeAll(exports);
             missing.removeAll(NOT_IN_WINE.keySet());

@@ -16,6 +16,10 @@ final class FakeNative {
     final Advapi32Calls advapi32;
     final NtdllCalls ntdll;
     final Kernel32Calls kernel32;
+    // processes (issue 20): the process start bindings
+    final ProcessCalls processKernel32;
+    final ProcessTokenCalls processAdvapi32;
+    final UserenvCalls userenv;
     /** The last error the next read returns; answers set it like the DLL does. */
     int lastError = 0x7777;
     int lastErrorReads;
@@ -32,13 +36,17 @@ final class FakeNative {
         advapi32 = Mockito.mock(Advapi32Calls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
         ntdll = Mockito.mock(NtdllCalls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
         kernel32 = Mockito.mock(Kernel32Calls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
+        processKernel32 = Mockito.mock(ProcessCalls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
+        processAdvapi32 = Mockito.mock(ProcessTokenCalls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
+        userenv = Mockito.mock(UserenvCalls.class, Mockito.withSettings().defaultAnswer(defaultAnswer));
+        ProcessOperations.Bindings bindings = new ProcessOperations.Bindings(processKernel32, processAdvapi32, userenv);
         backend = new JnaBackend(new NativeCalls(advapi32, ntdll, kernel32, () -> {
             lastErrorReads++;
             return lastError;
         }, code -> {
             lastErrorWrites++;
             lastError = code;
-        }));
+        }), () -> bindings);
     }
 
     /**
@@ -56,9 +64,10 @@ final class FakeNative {
             if (type == int.class && invocation.getMock() instanceof NtdllCalls) {
                 return status;
             }
-            if (type == int.class && invocation.getMethod().getName().equals("WaitForSingleObject")) {
+            if (type == int.class && (invocation.getMethod().getName().equals("WaitForSingleObject")
+                    || invocation.getMock() instanceof ProcessCalls)) { // DWORD (-1) failures: WAIT_FAILED, ResumeThread
                 self[0].lastError = lastError;
-                return -1; // WAIT_FAILED (pipes)
+                return -1;
             }
             return Mockito.RETURNS_DEFAULTS.answer(invocation);
         });
@@ -120,6 +129,9 @@ final class FakeNative {
     int nativeCalls() {
         return Mockito.mockingDetails(advapi32).getInvocations().size()
                 + Mockito.mockingDetails(ntdll).getInvocations().size()
-                + Mockito.mockingDetails(kernel32).getInvocations().size();
+                + Mockito.mockingDetails(kernel32).getInvocations().size()
+                + Mockito.mockingDetails(processKernel32).getInvocations().size()
+                + Mockito.mockingDetails(processAdvapi32).getInvocations().size()
+                + Mockito.mockingDetails(userenv).getInvocations().size();
     }
 }

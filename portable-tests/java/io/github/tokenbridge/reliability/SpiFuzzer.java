@@ -214,7 +214,7 @@ final class SpiFuzzer {
         String call;
         java.util.function.Supplier<Result<?>> invoke;
 
-        int op = random.nextInt(30);
+        int op = random.nextInt(32);
         switch (op) {
             case 0 -> {
                 int access = args.access();
@@ -436,6 +436,19 @@ final class SpiFuzzer {
                 invoke = () -> model.ntImpersonateThread(server.handle(), client.handle(), level, dynamic, effectiveOnly);
                 mustBeValid.add(typed(server, ObjectType.THREAD));
                 mustBeValid.add(typed(client, ObjectType.THREAD));
+            }
+            // ---- processes under a token (processes, issue 20): queries that change no handle table
+            case 30 -> {
+                SpiFuzzArguments.Arg p = args.handle(before, ObjectType.PROCESS);
+                call = "GetExitCodeProcess(" + p + ")";
+                invoke = () -> model.getExitCodeProcess(p.handle());
+                mustBeValid.add(typed(p, ObjectType.PROCESS));
+            }
+            case 31 -> {
+                SpiFuzzArguments.Arg p = args.handle(before, ObjectType.PROCESS);
+                call = "WaitForSingleObject(" + p + ", 0)";
+                invoke = () -> model.waitForSingleObject(p.handle(), 0);
+                mustBeValid.add(typed(p, ObjectType.PROCESS));
             }
             default -> {
                 SpiFuzzArguments.Arg t = args.handle(before, ObjectType.TOKEN);

@@ -56,6 +56,24 @@ public final class TokenSystem implements AutoCloseable {
         this.logons = new UserLogons(this);
     }
 
+    /**
+     * A builder for a process that runs under {@code token} (CreateProcessAsUserW or CreateProcessWithTokenW;
+     * processes, issue 20). The token needs TOKEN_DUPLICATE and TOKEN_QUERY.
+     */
+    public TokenProcessBuilder processBuilder(AccessToken token) {
+        ensureUsable();
+        return new TokenProcessBuilder(this, own(token));
+    }
+
+    /**
+     * A builder for a child process of this process (CreateProcessW): it runs under a copy of the
+     * <em>process</em> token even while the calling thread impersonates (R18).
+     */
+    public TokenProcessBuilder childProcessBuilder() {
+        ensureUsable();
+        return new TokenProcessBuilder(this, null);
+    }
+
     /** Which backend this system uses. */
     public BackendKind backend() {
         return backend.kind();

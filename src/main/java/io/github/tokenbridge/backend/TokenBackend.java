@@ -351,6 +351,63 @@ ame}, {@code user@dns.domain})
      * the bytes transferred; ERROR_IO_INCOMPLETE while pending and {@code wait} is false.
      */
     Result<Integer> getOverlappedResult(Handle file, Overlapped overlapped, boolean wait);
+    // ---------------------------------------------------------------- processes under a token (processes, issue 20)
+
+    /**
+     * {@code BOOL CreateProcessW(lpApplicationName, lpCommandLine, NULL, NULL, bInheritHandles, dwCreationFlags,
+     * lpEnvironment, lpCurrentDirectory, lpStartupInfo, lpProcessInformation)}: the child gets a primary copy of
+     * the caller's <em>process</em> token even while the calling thread impersonates (R18). Piped streams are
+     * made with CreatePipe (the child's ends inheritable, bInheritHandles TRUE); the child's ends are closed
+     * after the call whatever its outcome.
+     */
+    Result<StartedProcess> createProcess(ProcessStart start);
+
+    /**
+     * {@code BOOL CreateProcessAsUserW(HANDLE hToken, ...)} with the same other arguments as
+     * {@link #createProcess}; the token handle needs TOKEN_QUERY|TOKEN_ASSIGN_PRIMARY, and without
+     * SeAssignPrimaryTokenPrivilege the token must be a child or a sibling of the caller's process token
+     * (L18, PROC2, PROC3).
+     *
+     * @param token the token, or {@link Handle#NULL} for the caller's process token (R18)
+     */
+    Result<StartedProcess> createProcessAsUser(Handle token, ProcessStart start);
+
+    /**
+     * {@code BOOL CreateProcessWithTokenW(HANDLE hToken, DWORD dwLogonFlags, lpApplicationName, lpCommandLine,
+     * dwCreationFlags, lpEnvironment, lpCurrentDirectory, lpStartupInfo, lpProcessInformation)}: the secondary
+     * logon service starts the process; the caller needs SeImpersonatePrivilege (PROC4).
+     *
+     * @param logonFlags LOGON_WITH_PROFILE (1) and/or LOGON_NETCREDENTIALS_ONLY (2), or 0
+     */
+    Result<StartedProcess> createProcessWithToken(Handle token, int logonFlags, ProcessStart start);
+
+    /** {@code DWORD ResumeThread(HANDLE hThread)}; the value is the previous suspend count. */
+    Result<Integer> resumeThread(Handle thread);
+
+    /** {@code BOOL TerminateProcess(HANDLE hProcess, UINT uExitCode)}. */
+    Result<Void> terminateProcess(Handle process, int exitCode);
+
+    /** {@code BOOL GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode)}: STILL_ACTIVE (259) while it runs. */
+    Result<Integer> getExitCodeProcess(Handle process);
+
+
+    /**
+     * {@code CreateEnvironmentBlock(&block, hToken, bInherit)}, read into a map, then
+     * {@code DestroyEnvironmentBlock(block)}: the environment of the token's user.
+     *
+     * @param inherit true to start from the calling process's environment
+     */
+    Result<java.util.Map<String, String>> createEnvironmentBlock(Handle token, boolean inherit);
+
+    /**
+     * {@code BOOL LoadUserProfileW(HANDLE hToken, LPPROFILEINFOW lpProfileInfo)} with
+     * {@code PI_NOUI} and {@code lpUserName}; the value is {@code hProfile} (the HKEY of the user's hive),
+     * which {@link #unloadUserProfile} releases. Needs SeBackup and SeRestore privileges (MSDOC).
+     */
+    Result<Handle> loadUserProfile(Handle token, String userName);
+
+    /** {@code BOOL UnloadUserProfile(HANDLE hToken, HANDLE hProfile)}. */
+    Result<Void> unloadUserProfile(Handle token, Handle profile);
 
     /** Releases the backend's own resources (not the handles, which the caller owns). */
     @Override

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code tokenbridge explain}: the model's reasons for its decisions ({@code access}, {@code impersonation}). */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain a model decision step by step: an access check, or an impersonation.",
-        subcommands = {ExplainAccessCommand.class, ExplainImpersonationCommand.class})
+        subcommands = {ExplainAccessCommand.class, ExplainImpersonationCommand.class, ExplainProcessCommand.class})
 public final class ExplainCommand implements Runnable {
 
     @CommandLine.Spec

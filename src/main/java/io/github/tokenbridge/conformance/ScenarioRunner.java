@@ -216,6 +216,12 @@ public final class ScenarioRunner {
                 state.modelVerbs.psDereference(reference);
             }
         }
+        for (Handle process : List.copyOf(state.startedProcesses)) {
+            Result<Void> r = state.thread("main").call(() -> ChildProcesses.end(state.backend, process));
+            if (!r.succeeded() && problem == null) {
+                problem = "cleanup: TerminateProcess(" + process + ") failed: " + r.outcomeName(false);
+            }
+        }
         for (Handle h : List.copyOf(state.openHandles)) {
             Result<Void> r = state.thread("main").call(() -> state.backend.closeHandle(h));
             if (!r.succeeded() && problem == null) {

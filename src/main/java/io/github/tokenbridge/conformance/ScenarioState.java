@@ -25,6 +25,8 @@ final class ScenarioState {
     final Set<Handle> openHandles = new LinkedHashSet<>();
     final List<Object> kernelReferences = new ArrayList<>();
     final List<Object> clientContexts = new ArrayList<>();
+    /** Processes the scenario started (suspended); the runner ends them after the scenario (processes, issue 20). */
+    final List<Handle> startedProcesses = new ArrayList<>();
 
     ScenarioState(TokenBackend backend, ModelVerbs modelVerbs, ScenarioThread main) {
         this.backend = backend;

@@ -107,6 +107,9 @@ final class StepExecutor {
             case LOGON_USER -> logonUser(a);
             case LOOKUP_ACCOUNT_SID -> b.lookupAccountSid(null, state.sid(a.get("sid")));
             case LOOKUP_ACCOUNT_NAME -> b.lookupAccountName(null, a.get("name"));
+            case CREATE_PROCESS_AS_USER -> childProcess(b.createProcessAsUser(h(a, "token"), ChildProcesses.start(b)));
+            case CREATE_PROCESS_WITH_TOKEN -> childProcess(b.createProcessWithToken(h(a, "token"), 0, ChildProcesses.start(b)));
+            case CREATE_CHILD_PROCESS -> childProcess(b.createProcess(ChildProcesses.start(b)));
             default -> null;
         };
         if (r == null) {
@@ -156,6 +159,16 @@ final class StepExecutor {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    /** A started child: its thread handle is closed at once, the process is ended after the scenario; binds the process handle. */
+    private Result<Handle> childProcess(Result<io.github.tokenbridge.backend.StartedProcess> r) {
+        if (!r.succeeded()) {
+            return r.withValue(null);
+        }
+        state.backend.closeHandle(r.value().thread());
+        state.startedProcesses.add(r.value().process());
+        return r.withValue(r.value().process());
     }
 
     private Result<Void> closed(Map<String, String> a, Result<Void> r) {

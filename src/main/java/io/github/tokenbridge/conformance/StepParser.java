@@ -19,7 +19,8 @@ final class StepParser {
             Verb.DUPLICATE_TOKEN, Verb.DUPLICATE_TOKEN_EX, Verb.DUPLICATE_HANDLE, Verb.CREATE_RESTRICTED_TOKEN,
             Verb.CREATE_THREAD, Verb.NT_OPEN_PROCESS_TOKEN_EX, Verb.NT_OPEN_THREAD_TOKEN_EX, Verb.NT_DUPLICATE_TOKEN,
             Verb.LOGON, Verb.CREATE_PROCESS, Verb.PS_REFERENCE_IMPERSONATION_TOKEN, Verb.PS_REFERENCE_PRIMARY_TOKEN,
-            Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER);
+            Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER,
+            Verb.CREATE_PROCESS_AS_USER, Verb.CREATE_PROCESS_WITH_TOKEN, Verb.CREATE_CHILD_PROCESS);
     private static final Set<String> PRIVILEGE_CHANGES = Set.of("enable", "disable", "remove", "disable_all");
 
     private StepParser() {

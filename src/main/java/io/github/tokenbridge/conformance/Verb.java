@@ -35,6 +35,10 @@ public enum Verb {
     SET_TOKEN_INFORMATION(Layer.WIN32, "token:HANDLE class:INFO_CLASS value:INFO_VALUE", ""),
     GET_TOKEN_INFORMATION(Layer.WIN32, "token:HANDLE class:INFO_CLASS length:NUMBER?", "length"),
     CREATE_THREAD(Layer.WIN32, "process:HANDLE?", ""),
+    // ---- processes under a token (processes, issue 20)
+    CREATE_PROCESS_AS_USER(Layer.WIN32, "token:HANDLE", ""),
+    CREATE_PROCESS_WITH_TOKEN(Layer.WIN32, "token:HANDLE", ""),
+    CREATE_CHILD_PROCESS(Layer.WIN32, "", ""),
 
     NT_OPEN_PROCESS_TOKEN_EX(Layer.NT, "process:HANDLE access:ACCESS attributes:ATTRIBUTES?", ""),
     NT_OPEN_THREAD_TOKEN_EX(Layer.NT, "thread:HANDLE access:ACCESS open_as_self:BOOL attributes:ATTRIBUTES?", ""),

@@ -31,6 +31,9 @@ final class BoundExports {
         Map<Class<?>, String> map = new LinkedHashMap<>();
         map.put(Advapi32Calls.class, "advapi32");
         map.put(NtdllCalls.class, "ntdll");
+        map.put(ProcessCalls.class, "kernel32"); // processes (issue 20)
+        map.put(ProcessTokenCalls.class, "advapi32");
+        map.put(UserenvCalls.class, "userenv");
         map.put(Kernel32Calls.class, "kernel32");
         return Collections.unmodifiableMap(map);
     }
@@ -52,8 +55,12 @@ final class BoundExports {
      */
     static List<String> missing(BiConsumer<String, String> resolve) {
         List<String> missing = new ArrayList<>();
+        java.util.Set<String> asked = new java.util.HashSet<>();
         for (Map.Entry<Class<?>, String> binding : BINDINGS.entrySet()) {
             for (String function : functions(binding.getKey())) {
+                if (!asked.add(binding.getValue() + "!" + function)) {
+                    continue; // bound by two interfaces (the process bindings repeat a few): ask once
+                }
                 try {
                     resolve.accept(binding.getValue(), function);
                 } catch (UnsatisfiedLinkError e) {

@@ -41,8 +41,13 @@ public final class JnaBackend implements TokenBackend {
     private final FileOperations files;
     private final AccountOperations accounts;
     private final PipeOperations pipes;
+    private final ProcessOperations processes; // processes (issue 20)
 
     JnaBackend(NativeCalls calls) {
+        this(calls, ProcessOperations.Bindings::load);
+    }
+
+    JnaBackend(NativeCalls calls, java.util.function.Supplier<ProcessOperations.Bindings> processBindings) {
         Objects.requireNonNull(calls, "calls");
         this.handles = new HandleOperations(calls);
         this.creation = new TokenCreation(calls);
@@ -52,6 +57,7 @@ public final class JnaBackend implements TokenBackend {
         this.files = new FileOperations(calls);
         this.accounts = new AccountOperations(calls);
         this.pipes = new PipeOperations(calls);
+        this.processes = new ProcessOperations(calls, processBindings);
     }
 
     /**
@@ -357,6 +363,40 @@ public final class JnaBackend implements TokenBackend {
         return pipes.createEvent(manualReset, initialState);
     }
 
+    // ---------------------------------------------------------------- processes under a token (processes, issue 20)
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcess(io.github.tokenbridge.backend.ProcessStart start) {
+        return processes.start(ProcessOperations.Entry.CREATE_PROCESS, Handle.NULL, 0, start);
+    }
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcessAsUser(Handle token,
+                                                                                   io.github.tokenbridge.backend.ProcessStart start) {
+        return processes.start(ProcessOperations.Entry.AS_USER, Objects.requireNonNull(token, "token"), 0, start);
+    }
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcessWithToken(Handle token, int logonFlags,
+                                                                                      io.github.tokenbridge.backend.ProcessStart start) {
+        return processes.start(ProcessOperations.Entry.WITH_TOKEN, Objects.requireNonNull(token, "token"), logonFlags, start);
+    }
+
+    @Override
+    public Result<Integer> resumeThread(Handle thread) {
+        return processes.resumeThread(thread);
+    }
+
+    @Override
+    public Result<Void> terminateProcess(Handle process, int exitCode) {
+        return processes.terminateProcess(process, exitCode);
+    }
+
+    @Override
+    public Result<Integer> getExitCodeProcess(Handle process) {
+        return processes.getExitCodeProcess(process);
+    }
+
     @Override
     public Result<Integer> waitForSingleObject(Handle handle, int milliseconds) {
         return pipes.waitForSingleObject(handle, milliseconds);
@@ -370,6 +410,21 @@ public final class JnaBackend implements TokenBackend {
     @Override
     public Result<Integer> getOverlappedResult(Handle file, io.github.tokenbridge.backend.Overlapped overlapped, boolean wait) {
         return pipes.getOverlappedResult(file, overlapped, wait);
+    }
+
+    @Override
+    public Result<java.util.Map<String, String>> createEnvironmentBlock(Handle token, boolean inherit) {
+        return processes.createEnvironmentBlock(token, inherit);
+    }
+
+    @Override
+    public Result<Handle> loadUserProfile(Handle token, String userName) {
+        return processes.loadUserProfile(token, userName);
+    }
+
+    @Override
+    public Result<Void> unloadUserProfile(Handle token, Handle profile) {
+        return processes.unloadUserProfile(token, profile);
     }
 
     @Override

@@ -31,6 +31,9 @@ import io.github.tokenbridge.model.win32.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32FileFunctions;
 import io.github.tokenbridge.model.win32.Win32PipeFunctions;
 import io.github.tokenbridge.backend.Overlapped;
+import io.github.tokenbridge.model.win32.Win32ProcessFunctions;
+import io.github.tokenbridge.backend.ProcessStart;
+import io.github.tokenbridge.backend.StartedProcess;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
@@ -56,6 +59,8 @@ public final class ModelBackend implements TokenBackend {
     private final Win32FileFunctions win32Files;
     private final Win32AccountFunctions win32Accounts;
     private final Win32PipeFunctions win32Pipes;
+    private final ModelPrograms programs; // processes (issue 20)
+    private final Win32ProcessFunctions win32Processes; // processes (issue 20)
 
     private ModelBackend(ModelConfiguration configuration) {
         this.world = new ModelWorld(configuration);
@@ -67,6 +72,8 @@ public final class ModelBackend implements TokenBackend {
         this.win32Files = new Win32FileFunctions(nt);
         this.win32Accounts = new Win32AccountFunctions(services, world.lsa());
         this.win32Pipes = new Win32PipeFunctions(nt.pipes());
+        this.programs = new ModelPrograms(world, this, configuration.programs());
+        this.win32Processes = new Win32ProcessFunctions(nt, programs);
     }
 
     /** A new, isolated model world configured by {@code configuration}, seen through the SPI. */
@@ -381,7 +388,15 @@ public final class ModelBackend implements TokenBackend {
 
     @Override
     public Result<Integer> waitForSingleObject(Handle handle, int milliseconds) {
-        return win32Pipes.waitForSingleObject(caller(), Objects.requireNonNull(handle, "handle"), milliseconds);
+        // WaitForSingleObject waits on any waitable object; the model's are events and processes.
+        Objects.requireNonNull(handle, "handle");
+        ThreadObject caller = caller();
+        Result<io.github.tokenbridge.model.kernel.ob.HandleEntry> any =
+                world.kernelServices().objects().referenceByHandle(caller, handle.value(), null, 0);
+        if (any.succeeded() && any.value().object().objectType() == io.github.tokenbridge.model.kernel.ob.ObjectType.PROCESS) {
+            return win32Processes.waitForSingleObject(caller, handle, milliseconds);
+        }
+        return win32Pipes.waitForSingleObject(caller, handle, milliseconds);
     }
 
     @Override
@@ -396,6 +411,77 @@ public final class ModelBackend implements TokenBackend {
     }
 
     // ---------------------------------------------------------------- lifecycle
+
+    // ---------------------------------------------------------------- SPI: processes under a token (processes, issue 20)
+
+    @Override
+    public Result<StartedProcess> createProcess(ProcessStart start) {
+        return win32Processes.createProcessW(caller(), Objects.requireNonNull(start, "start"));
+    }
+
+    @Override
+    public Result<StartedProcess> createProcessAsUser(Handle token, ProcessStart start) {
+        return win32Processes.createProcessAsUserW(caller(), Objects.requireNonNull(token, "token"),
+                Objects.requireNonNull(start, "start"));
+    }
+
+    @Override
+    public Result<StartedProcess> createProcessWithToken(Handle token, int logonFlags, ProcessStart start) {
+        return win32Processes.createProcessWithTokenW(caller(), Objects.requireNonNull(token, "token"), logonFlags,
+                Objects.requireNonNull(start, "start"));
+    }
+
+    @Override
+    public Result<Integer> resumeThread(Handle thread) {
+        return win32Processes.resumeThread(caller(), Objects.requireNonNull(thread, "thread"));
+    }
+
+    @Override
+    public Result<Void> terminateProcess(Handle process, int exitCode) {
+        return win32Processes.terminateProcess(caller(), Objects.requireNonNull(process, "process"), exitCode);
+    }
+
+    @Override
+    public Result<Integer> getExitCodeProcess(Handle process) {
+        return win32Processes.getExitCodeProcess(caller(), Objects.requireNonNull(process, "process"));
+    }
+
+    @Override
+    public Result<java.util.Map<String, String>> createEnvironmentBlock(Handle token, boolean inherit) {
+        return win32Processes.createEnvironmentBlock(caller(), Objects.requireNonNull(token, "token"), inherit);
+    }
+
+    @Override
+    public Result<Handle> loadUserProfile(Handle token, String userName) {
+        return win32Processes.loadUserProfile(caller(), Objects.requireNonNull(token, "token"), userName);
+    }
+
+    @Override
+    public Result<Void> unloadUserProfile(Handle token, Handle profile) {
+        return win32Processes.unloadUserProfile(caller(), Objects.requireNonNull(token, "token"),
+                Objects.requireNonNull(profile, "profile"));
+    }
+
+    /** Registers the program that processes started from image {@code imageName} run (any directory, ".exe" optional). */
+    public void registerProgram(String imageName, ModelProgram program) {
+        programs.register(imageName, program);
+    }
+
+    /** Makes {@code path} a directory of this world, so that a process may start in it. */
+    public void addDirectory(String path) {
+        win32Processes.addDirectory(path);
+    }
+
+    /** User profiles loaded with {@code loadUserProfile} and not yet unloaded (leak checks). */
+    public int loadedProfileCount() {
+        return win32Processes.loadedProfileCount();
+    }
+
+    /** The rules CreateProcessAsUserW ({@code withToken} false) or CreateProcessWithTokenW would apply to {@code token}. */
+    public Result<io.github.tokenbridge.model.kernel.se.ProcessTokenRules.Decision> explainProcessStart(Handle token,
+                                                                                                        boolean withToken) {
+        return win32Processes.explain(caller(), Objects.requireNonNull(token, "token"), withToken);
+    }
 
     /** Nothing to release: a model world is garbage once unreachable. */
     @Override

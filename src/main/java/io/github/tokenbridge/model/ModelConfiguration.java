@@ -12,7 +12,9 @@ import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenPrivilege;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -55,6 +57,7 @@ public final class ModelConfiguration {
     private final Sid primaryGroup;
     private final AccountDatabase accounts;
     private final Supplier<LuidSource> luidSource;
+    private final Map<String, ModelProgram> programs; // processes (issue 20)
 
     private ModelConfiguration(Builder b) {
         this.name = b.name;
@@ -79,6 +82,7 @@ public final class ModelConfiguration {
         this.primaryGroup = b.primaryGroup != null ? b.primaryGroup : user;
         this.accounts = b.accounts;
         this.luidSource = b.luidSource;
+        this.programs = Map.copyOf(b.programs);
         if (!this.owner.equals(user) && groups.stream().noneMatch(g -> g.sid().equals(this.owner) && (g.attributes() & 0x8) != 0)) {
             throw new IllegalArgumentException("the owner must be the user or a group with SE_GROUP_OWNER: " + this.owner);
         }
@@ -106,6 +110,7 @@ public final class ModelConfiguration {
         b.primaryGroup = primaryGroup;
         b.accounts = accounts;
         b.luidSource = luidSource;
+        b.programs = new LinkedHashMap<>(programs);
         return b;
     }
 
@@ -241,6 +246,9 @@ public final class ModelConfiguration {
         return accounts.localUser(name).map(accounts::sidOf).orElse(accounts.machineSid().withRid(rid));
     }
 
+    /** The model programs by image name that processes of this world can run (cmd.exe is built in). */
+    public Map<String, ModelProgram> programs() { return programs; }
+
     /** A fresh LUID source for a new world. */
     public LuidSource newLuidSource() {
         return Objects.requireNonNull(luidSource.get(), "the LUID source supplier returned null");
@@ -269,6 +277,7 @@ public final class ModelConfiguration {
         private AccountDatabase accounts = AccountDatabase.builder()
                 .user(UserAccount.of(STANDARD_USER_NAME, 1001, STANDARD_USER_PASSWORD, "Users")).build();
         private Supplier<LuidSource> luidSource = () -> LuidSource.counter(DEFAULT_FIRST_LUID);
+        private Map<String, ModelProgram> programs = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -301,6 +310,12 @@ public final class ModelConfiguration {
         public Builder luidSource(Supplier<LuidSource> value) { this.luidSource = Objects.requireNonNull(value, "luidSource"); return this; }
         /** A counter starting at {@code first}. */
         public Builder luidSource(long first) { return luidSource(() -> LuidSource.counter(first)); }
+
+        /** The program a process started from image {@code imageName} ("tool.exe", any directory) runs. */
+        public Builder program(String imageName, ModelProgram program) {
+            programs.put(Objects.requireNonNull(imageName, "imageName"), Objects.requireNonNull(program, "program"));
+            return this;
+        }
 
         public ModelConfiguration build() {
             return new ModelConfiguration(this);

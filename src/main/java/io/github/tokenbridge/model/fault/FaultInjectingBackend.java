@@ -355,6 +355,40 @@ public final class FaultInjectingBackend implements TokenBackend {
         return call(SpiOperation.CREATE_EVENT, () -> delegate.createEvent(manualReset, initialState));
     }
 
+    // ---------------------------------------------------------------- processes under a token (processes, issue 20)
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcess(io.github.tokenbridge.backend.ProcessStart start) {
+        return call(SpiOperation.CREATE_PROCESS, () -> delegate.createProcess(start));
+    }
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcessAsUser(Handle token,
+                                                                                   io.github.tokenbridge.backend.ProcessStart start) {
+        return call(SpiOperation.CREATE_PROCESS_AS_USER, () -> delegate.createProcessAsUser(token, start));
+    }
+
+    @Override
+    public Result<io.github.tokenbridge.backend.StartedProcess> createProcessWithToken(Handle token, int logonFlags,
+                                                                                      io.github.tokenbridge.backend.ProcessStart start) {
+        return call(SpiOperation.CREATE_PROCESS_WITH_TOKEN, () -> delegate.createProcessWithToken(token, logonFlags, start));
+    }
+
+    @Override
+    public Result<Integer> resumeThread(Handle thread) {
+        return call(SpiOperation.RESUME_THREAD, () -> delegate.resumeThread(thread));
+    }
+
+    @Override
+    public Result<Void> terminateProcess(Handle process, int exitCode) {
+        return call(SpiOperation.TERMINATE_PROCESS, () -> delegate.terminateProcess(process, exitCode));
+    }
+
+    @Override
+    public Result<Integer> getExitCodeProcess(Handle process) {
+        return call(SpiOperation.GET_EXIT_CODE_PROCESS, () -> delegate.getExitCodeProcess(process));
+    }
+
     @Override
     public Result<Integer> waitForSingleObject(Handle handle, int milliseconds) {
         return call(SpiOperation.WAIT_FOR_SINGLE_OBJECT, () -> delegate.waitForSingleObject(handle, milliseconds));
@@ -368,6 +402,21 @@ public final class FaultInjectingBackend implements TokenBackend {
     @Override
     public Result<Integer> getOverlappedResult(Handle file, io.github.tokenbridge.backend.Overlapped overlapped, boolean wait) {
         return call(SpiOperation.GET_OVERLAPPED_RESULT, () -> delegate.getOverlappedResult(file, overlapped, wait));
+    }
+
+    @Override
+    public Result<java.util.Map<String, String>> createEnvironmentBlock(Handle token, boolean inherit) {
+        return call(SpiOperation.CREATE_ENVIRONMENT_BLOCK, () -> delegate.createEnvironmentBlock(token, inherit));
+    }
+
+    @Override
+    public Result<Handle> loadUserProfile(Handle token, String userName) {
+        return call(SpiOperation.LOAD_USER_PROFILE, () -> delegate.loadUserProfile(token, userName));
+    }
+
+    @Override
+    public Result<Void> unloadUserProfile(Handle token, Handle profile) {
+        return call(SpiOperation.UNLOAD_USER_PROFILE, () -> delegate.unloadUserProfile(token, profile));
     }
 
     /** Closes the backend beneath. */

@@ -57,7 +57,17 @@ public enum SpiOperation {
     CREATE_EVENT("CreateEventW", false),
     WAIT_FOR_SINGLE_OBJECT("WaitForSingleObject", false),
     CANCEL_IO_EX("CancelIoEx", false),
-    GET_OVERLAPPED_RESULT("GetOverlappedResult", false);
+    GET_OVERLAPPED_RESULT("GetOverlappedResult", false),
+    // ---- processes under a token (processes, issue 20)
+    CREATE_PROCESS("CreateProcessW", false),
+    CREATE_PROCESS_AS_USER("CreateProcessAsUserW", false),
+    CREATE_PROCESS_WITH_TOKEN("CreateProcessWithTokenW", false),
+    RESUME_THREAD("ResumeThread", false),
+    TERMINATE_PROCESS("TerminateProcess", false),
+    GET_EXIT_CODE_PROCESS("GetExitCodeProcess", false),
+    CREATE_ENVIRONMENT_BLOCK("CreateEnvironmentBlock", false),
+    LOAD_USER_PROFILE("LoadUserProfileW", false),
+    UNLOAD_USER_PROFILE("UnloadUserProfile", false);
 
     private final String functionName;
     private final boolean nt;

@@ -106,6 +106,11 @@ public final class Kernel {
         return thread;
     }
 
+    /** How many processes exist (leak checks: a refused start creates none; processes, issue 20). */
+    public synchronized int processCount() {
+        return processes.size();
+    }
+
     /** The process with this id. */
     public Optional<ProcessObject> findProcess(int processId) {
         return Optional.ofNullable(processes.get(processId));

@@ -17,6 +17,7 @@ public final class NtLayer {
     private final NtObjectServices objects;
     private final NtFileServices files;
     private final NtNamedPipeServices pipes;
+    private final NtProcessServices processes; // processes (issue 20)
 
     public NtLayer(KernelServices kernel) {
         this.kernel = kernel;
@@ -28,6 +29,7 @@ public final class NtLayer {
         this.objects = new NtObjectServices(kernel);
         this.files = new NtFileServices(kernel);
         this.pipes = new NtNamedPipeServices(kernel);
+        this.processes = new NtProcessServices(kernel);
     }
 
     public KernelServices kernel() { return kernel; }
@@ -39,4 +41,5 @@ public final class NtLayer {
     public NtObjectServices objects() { return objects; }
     public NtFileServices files() { return files; }
     public NtNamedPipeServices pipes() { return pipes; }
+    public NtProcessServices processes() { return processes; }
 }
