@@ -66,7 +66,13 @@ public enum Win32Error {
     ERROR_PIPE_LISTENING(536),
     ERROR_OPERATION_ABORTED(995),
     ERROR_IO_INCOMPLETE(996),
-    ERROR_IO_PENDING(997);
+    ERROR_IO_PENDING(997),
+    // ---- disk file system, registry and object security (objects)
+    ERROR_DIR_NOT_EMPTY(145),
+    ERROR_NO_MORE_ITEMS(259),
+    ERROR_DIRECTORY(267),
+    ERROR_KEY_DELETED(1018),
+    ERROR_UNKNOWN_REVISION(1305);
 
     private static final Map<Integer, Win32Error> BY_CODE = new HashMap<>();
 

@@ -38,6 +38,7 @@ public final class JnaBackend implements TokenBackend {
     private final TokenInformationOperations information;
     private final TokenCheckOperations checks;
     private final FileOperations files;
+    private final ObjectSecurityOperations objectSecurity;
 
     JnaBackend(NativeCalls calls) {
         Objects.requireNonNull(calls, "calls");
@@ -47,6 +48,7 @@ public final class JnaBackend implements TokenBackend {
         this.information = new TokenInformationOperations(calls);
         this.checks = new TokenCheckOperations(calls);
         this.files = new FileOperations(calls);
+        this.objectSecurity = new ObjectSecurityOperations(calls);
     }
 
     /**
@@ -267,6 +269,73 @@ public final class JnaBackend implements TokenBackend {
     public Result<Handle> createFile(String fileName, int desiredAccess, int shareMode, SecurityDescriptor securityDescriptor,
                                      int creationDisposition, int flagsAndAttributes) {
         return files.createFile(fileName, desiredAccess, shareMode, securityDescriptor, creationDisposition, flagsAndAttributes);
+    }
+
+    // ---------------------------------------------------------------- object security: files, keys, kernel objects (objects)
+
+    @Override
+    public Result<Void> createDirectory(String path, SecurityDescriptor securityDescriptor) {
+        return objectSecurity.createDirectory(path, securityDescriptor);
+    }
+
+    @Override
+    public Result<Void> removeDirectory(String path) {
+        return objectSecurity.removeDirectory(path);
+    }
+
+    @Override
+    public Result<Void> deleteFile(String path) {
+        return objectSecurity.deleteFile(path);
+    }
+
+    @Override
+    public Result<String> getTempPath() {
+        return objectSecurity.getTempPath();
+    }
+
+    @Override
+    public Result<Handle> regCreateKeyEx(Handle key, String subKey, int options, int desiredAccess,
+                                         SecurityDescriptor securityDescriptor) {
+        return objectSecurity.regCreateKeyEx(key, subKey, options, desiredAccess, securityDescriptor);
+    }
+
+    @Override
+    public Result<Handle> regOpenKeyEx(Handle key, String subKey, int options, int desiredAccess) {
+        return objectSecurity.regOpenKeyEx(key, subKey, options, desiredAccess);
+    }
+
+    @Override
+    public Result<Void> regCloseKey(Handle key) {
+        return objectSecurity.regCloseKey(key);
+    }
+
+    @Override
+    public Result<Void> regDeleteTree(Handle key, String subKey) {
+        return objectSecurity.regDeleteTree(key, subKey);
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getNamedSecurityInfo(String objectName, io.github.tokenbridge.backend.SeObjectType type,
+                                                           int securityInformation) {
+        return objectSecurity.getNamedSecurityInfo(objectName, type, securityInformation);
+    }
+
+    @Override
+    public Result<Void> setNamedSecurityInfo(String objectName, io.github.tokenbridge.backend.SeObjectType type,
+                                             int securityInformation, SecurityDescriptor parts) {
+        return objectSecurity.setNamedSecurityInfo(objectName, type, securityInformation, parts);
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getSecurityInfo(Handle handle, io.github.tokenbridge.backend.SeObjectType type,
+                                                      int securityInformation) {
+        return objectSecurity.getSecurityInfo(handle, type, securityInformation);
+    }
+
+    @Override
+    public Result<Void> setSecurityInfo(Handle handle, io.github.tokenbridge.backend.SeObjectType type, int securityInformation,
+                                        SecurityDescriptor parts) {
+        return objectSecurity.setSecurityInfo(handle, type, securityInformation, parts);
     }
 
     @Override

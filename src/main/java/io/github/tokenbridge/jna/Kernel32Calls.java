@@ -44,4 +44,21 @@ interface Kernel32Calls extends StdCallLibrary {
      */
     HANDLE CreateFileW(WString lpFileName, int dwDesiredAccess, int dwShareMode, Pointer lpSecurityAttributes,
                        int dwCreationDisposition, int dwFlagsAndAttributes, HANDLE hTemplateFile);
+
+    // ---- directories, files and memory (objects)
+
+    /** {@code BOOL CreateDirectoryW(LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes);} */
+    boolean CreateDirectoryW(WString lpPathName, Pointer lpSecurityAttributes);
+
+    /** {@code BOOL RemoveDirectoryW(LPCWSTR lpPathName);} */
+    boolean RemoveDirectoryW(WString lpPathName);
+
+    /** {@code BOOL DeleteFileW(LPCWSTR lpFileName);} */
+    boolean DeleteFileW(WString lpFileName);
+
+    /** {@code DWORD GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer);} */
+    int GetTempPathW(int nBufferLength, char[] lpBuffer);
+
+    /** {@code HLOCAL LocalFree(HLOCAL hMem);} */
+    Pointer LocalFree(Pointer hMem);
 }

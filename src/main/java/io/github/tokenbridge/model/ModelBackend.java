@@ -27,6 +27,9 @@ import io.github.tokenbridge.model.nt.NtThreadImpersonation;
 import io.github.tokenbridge.model.nt.NtSecurityServices;
 import io.github.tokenbridge.model.win32.Win32SecurityFunctions;
 import io.github.tokenbridge.model.win32.Win32FileFunctions;
+import io.github.tokenbridge.model.win32.Win32ObjectSecurityFunctions;
+import io.github.tokenbridge.model.win32.Win32RegistryFunctions;
+import io.github.tokenbridge.backend.SeObjectType;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
@@ -50,6 +53,9 @@ public final class ModelBackend implements TokenBackend {
     private final Win32ImpersonationFunctions win32Impersonation;
     private final Win32SecurityFunctions win32Security;
     private final Win32FileFunctions win32Files;
+    // ---- object security (objects)
+    private final Win32RegistryFunctions win32Registry;
+    private final Win32ObjectSecurityFunctions win32ObjectSecurity;
 
     private ModelBackend(ModelConfiguration configuration) {
         this.world = new ModelWorld(configuration);
@@ -59,6 +65,8 @@ public final class ModelBackend implements TokenBackend {
         this.win32Tokens = new Win32TokenFunctions(nt);
         this.win32Impersonation = new Win32ImpersonationFunctions(nt);
         this.win32Files = new Win32FileFunctions(nt);
+        this.win32Registry = new Win32RegistryFunctions(nt);
+        this.win32ObjectSecurity = new Win32ObjectSecurityFunctions(nt, win32Registry);
     }
 
     /** A new, isolated model world configured by {@code configuration}, seen through the SPI. */
@@ -290,6 +298,75 @@ public final class ModelBackend implements TokenBackend {
                                      int creationDisposition, int flagsAndAttributes) {
         return win32Files.createFileW(caller(), Objects.requireNonNull(fileName, "fileName"), desiredAccess, shareMode,
                 securityDescriptor, creationDisposition, flagsAndAttributes);
+    }
+
+    // ---------------------------------------------------------------- object security: files, keys, kernel objects (objects)
+
+    @Override
+    public Result<Void> createDirectory(String path, SecurityDescriptor securityDescriptor) {
+        return win32Files.createDirectoryW(caller(), Objects.requireNonNull(path, "path"), securityDescriptor);
+    }
+
+    @Override
+    public Result<Void> removeDirectory(String path) {
+        return win32Files.removeDirectoryW(caller(), Objects.requireNonNull(path, "path"));
+    }
+
+    @Override
+    public Result<Void> deleteFile(String path) {
+        return win32Files.deleteFileW(caller(), Objects.requireNonNull(path, "path"));
+    }
+
+    @Override
+    public Result<String> getTempPath() {
+        return Result.ok(WindowsObjectDefaults.tempDirectory(world.configuration()));
+    }
+
+    @Override
+    public Result<Handle> regCreateKeyEx(Handle key, String subKey, int options, int desiredAccess,
+                                         SecurityDescriptor securityDescriptor) {
+        return win32Registry.regCreateKeyExW(caller(), Objects.requireNonNull(key, "key"), Objects.requireNonNull(subKey, "subKey"),
+                options, desiredAccess, securityDescriptor);
+    }
+
+    @Override
+    public Result<Handle> regOpenKeyEx(Handle key, String subKey, int options, int desiredAccess) {
+        return win32Registry.regOpenKeyExW(caller(), Objects.requireNonNull(key, "key"), Objects.requireNonNull(subKey, "subKey"),
+                options, desiredAccess);
+    }
+
+    @Override
+    public Result<Void> regCloseKey(Handle key) {
+        return win32Registry.regCloseKey(caller(), Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public Result<Void> regDeleteTree(Handle key, String subKey) {
+        return win32Registry.regDeleteTreeW(caller(), Objects.requireNonNull(key, "key"), subKey);
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getNamedSecurityInfo(String objectName, SeObjectType type, int securityInformation) {
+        return win32ObjectSecurity.getNamedSecurityInfoW(caller(), Objects.requireNonNull(objectName, "objectName"),
+                Objects.requireNonNull(type, "type"), securityInformation);
+    }
+
+    @Override
+    public Result<Void> setNamedSecurityInfo(String objectName, SeObjectType type, int securityInformation, SecurityDescriptor parts) {
+        return win32ObjectSecurity.setNamedSecurityInfoW(caller(), Objects.requireNonNull(objectName, "objectName"),
+                Objects.requireNonNull(type, "type"), securityInformation, Objects.requireNonNull(parts, "parts"));
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getSecurityInfo(Handle handle, SeObjectType type, int securityInformation) {
+        return win32ObjectSecurity.getSecurityInfo(caller(), Objects.requireNonNull(handle, "handle"),
+                Objects.requireNonNull(type, "type"), securityInformation);
+    }
+
+    @Override
+    public Result<Void> setSecurityInfo(Handle handle, SeObjectType type, int securityInformation, SecurityDescriptor parts) {
+        return win32ObjectSecurity.setSecurityInfo(caller(), Objects.requireNonNull(handle, "handle"),
+                Objects.requireNonNull(type, "type"), securityInformation, Objects.requireNonNull(parts, "parts"));
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -48,6 +48,9 @@ public final class ModelConfiguration {
     private final Sid otherUser;
     private final Sid adminUser;
     private final Supplier<LuidSource> luidSource;
+    // ---- declared objects (objects)
+    private final List<DeclaredObject> objects;
+    private final boolean windowsObjects;
 
     private ModelConfiguration(Builder b) {
         this.name = b.name;
@@ -73,6 +76,8 @@ public final class ModelConfiguration {
         this.otherUser = b.otherUser;
         this.adminUser = b.adminUser;
         this.luidSource = b.luidSource;
+        this.objects = List.copyOf(b.objects);
+        this.windowsObjects = b.windowsObjects;
         if (!this.owner.equals(user) && groups.stream().noneMatch(g -> g.sid().equals(this.owner) && (g.attributes() & 0x8) != 0)) {
             throw new IllegalArgumentException("the owner must be the user or a group with SE_GROUP_OWNER: " + this.owner);
         }
@@ -101,6 +106,8 @@ public final class ModelConfiguration {
         b.otherUser = otherUser;
         b.adminUser = adminUser;
         b.luidSource = luidSource;
+        b.objects = new ArrayList<>(objects);
+        b.windowsObjects = windowsObjects;
         return b;
     }
 
@@ -231,6 +238,22 @@ public final class ModelConfiguration {
     public Sid adminUser() { return adminUser; }
 
     /** A fresh LUID source for a new world. */
+    /**
+     * The files, directories and keys this configuration declares (objects), applied after the
+     * Windows-like defaults when {@link #windowsObjects()} is true.
+     */
+    public List<DeclaredObject> objects() { return objects; }
+
+    /**
+     * Whether the world starts with the Windows-like objects (objects): {@code C:\}, {@code C:\Windows},
+     * {@code C:\Users}, the profile directory {@code C:\Users\<name>} with {@code AppData\Local\Temp},
+     * {@code HKLM\SOFTWARE}, {@code HKLM\SYSTEM}, {@code HKU\.DEFAULT}, {@code HKCU} and {@code HKCU\Software}.
+     */
+    public boolean windowsObjects() { return windowsObjects; }
+
+    /** The profile directory of the configured user, {@code C:\Users\<name>} (objects). */
+    public String profileDirectory() { return WindowsObjectDefaults.profileDirectory(this); }
+
     public LuidSource newLuidSource() {
         return Objects.requireNonNull(luidSource.get(), "the LUID source supplier returned null");
     }
@@ -258,6 +281,8 @@ public final class ModelConfiguration {
         private Sid otherUser = WellKnownAccounts.DOMAIN.withRid(1002);
         private Sid adminUser = WellKnownAccounts.DOMAIN.withRid(1003);
         private Supplier<LuidSource> luidSource = () -> LuidSource.counter(DEFAULT_FIRST_LUID);
+        private List<DeclaredObject> objects = new ArrayList<>();
+        private boolean windowsObjects = true;
 
         private Builder() {
         }
@@ -285,6 +310,16 @@ public final class ModelConfiguration {
         public Builder luidSource(Supplier<LuidSource> value) { this.luidSource = Objects.requireNonNull(value, "luidSource"); return this; }
         /** A counter starting at {@code first}. */
         public Builder luidSource(long first) { return luidSource(() -> LuidSource.counter(first)); }
+
+        // ---- declared objects (objects)
+        /** Declares a directory ({@code C:\\dir}) with this SDDL, or null to inherit from its parent; missing parents inherit. */
+        public Builder directory(String path, String sddl) { objects.add(new DeclaredObject(path, sddl, DeclaredObject.Kind.DIRECTORY)); return this; }
+        /** Declares a file with this SDDL, or null to inherit from its directory. */
+        public Builder file(String path, String sddl) { objects.add(new DeclaredObject(path, sddl, DeclaredObject.Kind.FILE)); return this; }
+        /** Declares a registry key ({@code HKLM\\...}, {@code HKCU\\...}, {@code HKU\\...}) with this SDDL, or null to inherit. */
+        public Builder key(String path, String sddl) { objects.add(new DeclaredObject(path, sddl, DeclaredObject.Kind.KEY)); return this; }
+        /** Whether the Windows-like default objects are created (default true). */
+        public Builder windowsObjects(boolean value) { this.windowsObjects = value; return this; }
 
         public ModelConfiguration build() {
             return new ModelConfiguration(this);

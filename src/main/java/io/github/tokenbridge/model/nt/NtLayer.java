@@ -16,6 +16,9 @@ public final class NtLayer {
     private final NtThreadImpersonation impersonation;
     private final NtObjectServices objects;
     private final NtFileServices files;
+    // ---- registry and object security (objects)
+    private final NtKeyServices keys;
+    private final NtObjectSecurityServices security;
 
     public NtLayer(KernelServices kernel) {
         this.kernel = kernel;
@@ -26,6 +29,8 @@ public final class NtLayer {
         this.impersonation = new NtThreadImpersonation(kernel);
         this.objects = new NtObjectServices(kernel);
         this.files = new NtFileServices(kernel);
+        this.keys = new NtKeyServices(kernel);
+        this.security = new NtObjectSecurityServices(kernel);
     }
 
     public KernelServices kernel() { return kernel; }
@@ -36,4 +41,6 @@ public final class NtLayer {
     public NtThreadImpersonation impersonation() { return impersonation; }
     public NtObjectServices objects() { return objects; }
     public NtFileServices files() { return files; }
+    public NtKeyServices keys() { return keys; }
+    public NtObjectSecurityServices security() { return security; }
 }

@@ -14,7 +14,9 @@ public enum ObjectType {
     /** Threads: THREAD_* rights. */
     THREAD(new GenericMapping(0x00020048, 0x00020037, 0x00121800, 0x001FFFFF), 0x001FFFFF),
     /** File objects (files, directories, pipe ends; model.kernel.io): FILE_* rights, FILE_GENERIC_* mapping. */
-    FILE(GenericMapping.FILE, 0x001F01FF);
+    FILE(GenericMapping.FILE, 0x001F01FF),
+    /** Registry keys (model.kernel.cm): KEY_* rights, the KEY_READ/KEY_WRITE/KEY_EXECUTE/KEY_ALL_ACCESS mapping (objects). */
+    KEY(GenericMapping.KEY, 0x000F003F);
 
     private final GenericMapping mapping;
     private final int allAccess;
