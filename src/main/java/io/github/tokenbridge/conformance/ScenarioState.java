@@ -25,6 +25,14 @@ final class ScenarioState {
     final Set<Handle> openHandles = new LinkedHashSet<>();
     final List<Object> kernelReferences = new ArrayList<>();
     final List<Object> clientContexts = new ArrayList<>();
+    /** The scenario's scratch directory and key, made on first use (objects). */
+    ObjectScratch scratch;
+    /** The host SIDs the last object step's descriptors print as placeholders (objects). */
+    java.util.Map<Sid, String> placeholders = java.util.Map.of();
+    /** The same placeholders by name ({@code effective.user} -> SID), for resolving them in expected values (objects). */
+    java.util.Map<String, Sid> placeholderSids = java.util.Map.of();
+    /** The SE_OBJECT_TYPE of file and key handles bound by object verbs; other handles are kernel objects (objects). */
+    final java.util.Map<Handle, io.github.tokenbridge.backend.SeObjectType> objectTypes = new java.util.HashMap<>();
 
     ScenarioState(TokenBackend backend, ModelVerbs modelVerbs, ScenarioThread main) {
         this.backend = backend;
