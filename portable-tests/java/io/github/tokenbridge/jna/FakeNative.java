@@ -19,6 +19,8 @@ final class FakeNative {
     /** The last error the next read returns; answers set it like the DLL does. */
     int lastError = 0x7777;
     int lastErrorReads;
+    /** True for {@link #succeeding()} mocks, whose operations may stub realistic outputs (objects). */
+    boolean succeedingMode;
     final JnaBackend backend;
 
     /** Mocks that return Mockito's defaults (FALSE, 0, NULL) unless stubbed. */
@@ -51,6 +53,14 @@ final class FakeNative {
             if (type == int.class && invocation.getMock() instanceof NtdllCalls) {
                 return status;
             }
+            // ---- objects: LSTATUS / DWORD-result advapi32 functions return the error; GetTempPathW 0 with the last error
+            if (type == int.class && invocation.getMock() instanceof Advapi32Calls) {
+                return lastError;
+            }
+            if (type == int.class && invocation.getMethod().getName().equals("GetTempPathW")) {
+                self[0].lastError = lastError;
+                return 0;
+            }
             return Mockito.RETURNS_DEFAULTS.answer(invocation);
         });
         return self[0];
@@ -58,7 +68,7 @@ final class FakeNative {
 
     /** Mocks on which every unstubbed call succeeds: TRUE, STATUS_SUCCESS (0), a non-NULL HANDLE. */
     static FakeNative succeeding() {
-        return new FakeNative(invocation -> {
+        FakeNative fake = new FakeNative(invocation -> {
             Class<?> type = invocation.getMethod().getReturnType();
             if (type == boolean.class) {
                 return true;
@@ -68,6 +78,8 @@ final class FakeNative {
             }
             return Mockito.RETURNS_DEFAULTS.answer(invocation);
         });
+        fake.succeedingMode = true;
+        return fake;
     }
 
     /** An answer for a BOOL function that fails with {@code error}. */
