@@ -125,12 +125,24 @@ public final class ObjectSecurityAccess {
     }
 
     private AccessCheckResult check(AccessToken client, SecurityDescriptor sd, int desired, GenericMapping mapping) {
-        Set<TokenAccess> query = EnumSet.of(TokenAccess.QUERY, TokenAccess.DUPLICATE);
-        try (AccessToken subject = client != null ? null : system.openEffectiveToken(query)) {
-            AccessToken base = client != null ? client : subject;
-            try (AccessToken impersonation = asImpersonation(base)) {
-                return system.accessCheck(sd, impersonation != null ? impersonation : base, desired, mapping);
+        if (client != null) {
+            try (AccessToken impersonation = asImpersonation(client)) {
+                return system.accessCheck(sd, impersonation != null ? impersonation : client, desired, mapping);
             }
+        }
+        // the effective token (R16): the thread's impersonation token as it is, else the process
+        // token as an Identification-level duplicate (AccessCheck needs an impersonation token, R62)
+        Set<TokenAccess> query = EnumSet.of(TokenAccess.QUERY, TokenAccess.DUPLICATE);
+        java.util.Optional<AccessToken> thread = system.openThreadToken(query, OpenAs.SELF);
+        if (thread.isPresent()) {
+            try (AccessToken impersonation = thread.get()) {
+                return system.accessCheck(sd, impersonation, desired, mapping);
+            }
+        }
+        try (AccessToken process = system.openProcessToken(query);
+             AccessToken identification = process.duplicate(EnumSet.of(TokenAccess.QUERY), ImpersonationLevel.IDENTIFICATION,
+                     TokenType.IMPERSONATION)) {
+            return system.accessCheck(sd, identification, desired, mapping);
         }
     }
 
