@@ -109,6 +109,11 @@ public final class ObjectSecurityAccess {
         return check(null, fileSecurity(path, parts(CHECK_PARTS)), desired, GenericMapping.FILE);
     }
 
+    /** {@link #checkFileAccess(String, int)} for a {@link Path} of this Windows host (jna backend only). */
+    public AccessCheckResult checkFileAccess(Path path, int desired) {
+        return checkFileAccess(hostPath(path), desired);
+    }
+
     /** {@link #checkFileAccess(String, int)} for {@code client}'s token instead of the effective one. */
     public AccessCheckResult checkFileAccess(AccessToken client, String path, int desired) {
         return check(Objects.requireNonNull(client, "client"), fileSecurity(path, parts(CHECK_PARTS)), desired, GenericMapping.FILE);
