@@ -81,6 +81,10 @@ class FileServerExampleTest {
             assertEquals(Win32Error.ERROR_FILE_NOT_FOUND.code(), e.win32Error());
             assertTrue(e.getMessage().contains("GetNamedSecurityInfoW"), e::getMessage);
             assertThrows(IllegalArgumentException.class, () -> tokens.objects().keySecurity("SOFTWARE\\x", EnumSet.of(SecurityPart.DACL)));
+            // a java.nio.file.Path names a file of this host: only the jna backend takes one
+            assertThrows(IllegalArgumentException.class, () -> tokens.objects().fileSecurity(java.nio.file.Path.of("x"),
+                    EnumSet.of(SecurityPart.DACL)));
+            assertThrows(IllegalArgumentException.class, () -> tokens.objects().fileSecurity("C:\\srv", EnumSet.noneOf(SecurityPart.class)));
         }
     }
 }

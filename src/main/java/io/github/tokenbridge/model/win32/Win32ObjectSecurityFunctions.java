@@ -3,7 +3,6 @@ package io.github.tokenbridge.model.win32;
 import io.github.tokenbridge.Ace;
 import io.github.tokenbridge.AceType;
 import io.github.tokenbridge.Acl;
-import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.backend.Handle;
@@ -358,10 +357,5 @@ public final class Win32ObjectSecurityFunctions {
                 propagate(caller, childName, kind);
             }
         }
-    }
-
-    /** The generic mapping of the kind of object a name of {@code type} names. */
-    static GenericMapping mappingOf(SeObjectType type) {
-        return type == SeObjectType.SE_REGISTRY_KEY ? GenericMapping.KEY : GenericMapping.FILE;
     }
 }
