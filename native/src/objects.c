@@ -329,6 +329,7 @@ void objects_end(void)
     RegDeleteTreeW(S.key, NULL);
     RegCloseKey(S.key);
     RegDeleteTreeW(HKEY_CURRENT_USER, S.keypath);
+    RegDeleteKeyW(HKEY_CURRENT_USER, L"Software\\tokenbridge-conformance"); /* only when no run is left in it */
     S.active = 0;
 }
 
