@@ -104,6 +104,14 @@ class ObjectSecuritySetRulesTest {
     }
 
     @Test
+    void setSecurityInfo_kernelObjectHandleWithWriteDacOnly_setsWithoutReadingFirst_O1_O12() {
+        Handle token = ok(backend.openProcessToken(Handle.CURRENT_PROCESS, 0x00040000));
+        ok(backend.setSecurityInfo(token, SeObjectType.SE_KERNEL_OBJECT, DACL, dacl("(A;;GA;;;" + user + ")")));
+        fails(Win32Error.ERROR_ACCESS_DENIED, backend.getSecurityInfo(token, SeObjectType.SE_KERNEL_OBJECT, DACL));
+        ok(backend.closeHandle(token));
+    }
+
+    @Test
     void setNamedSecurityInfo_ownerNotInToken_invalidOwnerAndNothingApplied_O4() {
         String file = newFile("f.txt");
         SecurityDescriptor before = sd(file, OWNER | DACL);

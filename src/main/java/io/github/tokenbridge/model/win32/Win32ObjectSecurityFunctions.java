@@ -123,6 +123,7 @@ public final class Win32ObjectSecurityFunctions {
         }
     }
 
+    /** READ_CONTROL for a DACL set on a file or key (the merge reads the current descriptor); kernel objects need none. */
     private static int mergeAccess(int info) {
         return (info & SecurityInformation.DACL) != 0 ? READ_CONTROL : 0;
     }
@@ -221,7 +222,11 @@ public final class Win32ObjectSecurityFunctions {
         boolean named = kind == ObjectType.KEY || kind == ObjectType.FILE && !nameOf(caller, handle).isEmpty();
         int ntInfo = info & ~PROTECTION_BITS;
         SecurityDescriptor toStore = sd;
-        if ((info & SecurityInformation.DACL) != 0) {
+        if ((info & SecurityInformation.DACL) != 0 && !named) {
+            // a kernel object has no parent: the DACL as given, protected only when asked (O12)
+            int control = (info & SecurityInformation.PROTECTED_DACL) != 0 ? SecurityDescriptor.DACL_PROTECTED : 0;
+            toStore = new SecurityDescriptor(sd.owner(), sd.group(), true, sd.dacl(), sd.sacl(), control);
+        } else if ((info & SecurityInformation.DACL) != 0) {
             Result<SecurityDescriptor> current = nt.security().querySecurityObject(caller, handle,
                     SecurityInformation.OWNER | SecurityInformation.GROUP | SecurityInformation.DACL);
             if (!current.succeeded()) {
