@@ -143,6 +143,39 @@ class ObjectSecuritySetRulesTest {
     }
 
     @Test
+    void setNamedSecurityInfo_ownerAskedButAbsent_invalidSecurityDescr_O3() {
+        String file = newFile("f.txt");
+        fails(Win32Error.ERROR_INVALID_SECURITY_DESCR, backend.setNamedSecurityInfo(file, SeObjectType.SE_FILE_OBJECT, OWNER | DACL,
+                dacl("")));
+        assertEquals(2, sd(file, DACL).dacl().aces().size(), "the DACL part was not applied either");
+    }
+
+    @Test
+    void setNamedSecurityInfo_aclOver64KiB_invalidAcl() {
+        String file = newFile("f.txt");
+        java.util.List<Ace> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            many.add(Ace.allow(0x1, Sid.parse("S-1-5-21-1-2-3-" + (5000 + i))));
+        }
+        fails(Win32Error.ERROR_INVALID_ACL, backend.setNamedSecurityInfo(file, SeObjectType.SE_FILE_OBJECT, DACL,
+                new SecurityDescriptor(null, null, true, new Acl(many), null, 0)));
+    }
+
+    @Test
+    void setNamedSecurityInfo_ownerWithTakeOwnership_writeOwnerGrantedDespiteDacl_O5() {
+        String path = "C:\\Users\\elevated-admin\\system.txt";
+        ModelBackend admin = ModelBackend.create(ModelConfiguration.elevatedAdmin().toBuilder()
+                .file(path, "O:SYG:SYD:P(A;;FA;;;SY)").build());
+        SecurityDescriptor toAdministrators = new SecurityDescriptor(Sid.BUILTIN_ADMINISTRATORS, null, false, null, null, 0);
+        fails(Win32Error.ERROR_ACCESS_DENIED, admin.setNamedSecurityInfo(path, SeObjectType.SE_FILE_OBJECT, OWNER, toAdministrators));
+        enable(admin, Privilege.SeTakeOwnershipPrivilege);
+        ok(admin.setNamedSecurityInfo(path, SeObjectType.SE_FILE_OBJECT, OWNER, toAdministrators));
+        // the new owner must still pass the owner rule (O4): SYSTEM is not the admin's to give
+        fails(Win32Error.ERROR_INVALID_OWNER, admin.setNamedSecurityInfo(path, SeObjectType.SE_FILE_OBJECT, OWNER,
+                new SecurityDescriptor(Sid.LOCAL_SYSTEM, null, false, null, null, 0)));
+    }
+
+    @Test
     void setNamedSecurityInfo_withoutWriteDac_accessDenied_O1() {
         String file = newFile("f.txt");
         ok(backend.setNamedSecurityInfo(file, SeObjectType.SE_FILE_OBJECT, OWNER | DACL | PROTECTED_DACL,
