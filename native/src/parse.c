@@ -70,6 +70,18 @@ static const VerbSpec VERBS[] = {
      {{"token", A_HANDLE, REQ}, {"class", A_GETCLASS, REQ}, {"length", A_NUMBER, OPT}},
      {"length"}},
     {"nt_close", L_NT, 0, {{"handle", A_HANDLE, REQ}}, {0}},
+    /* object security (objects): binds 1 a handle, 3 a descriptor */
+    {"create_directory", L_WIN32, 0, {{"path", A_OBJECT, REQ}, {"sd", A_DESC, OPT}}, {0}},
+    {"create_file", L_WIN32, 1,
+     {{"path", A_OBJECT, REQ}, {"access", A_MASK, OPT}, {"disposition", A_ANY, OPT}, {"sd", A_DESC, OPT}}, {0}},
+    {"create_key", L_WIN32, 1, {{"path", A_OBJECT, REQ}, {"access", A_MASK, OPT}, {"sd", A_DESC, OPT}}, {0}},
+    {"open_key", L_WIN32, 1, {{"path", A_OBJECT, REQ}, {"access", A_MASK, REQ}}, {0}},
+    {"get_named_security_info", L_WIN32, 3, {{"object", A_OBJECT, REQ}, {"info", A_SECINFO, REQ}}, {"sd"}},
+    {"set_named_security_info", L_WIN32, 0,
+     {{"object", A_OBJECT, REQ}, {"info", A_SECINFO, REQ}, {"sd", A_DESC, REQ}}, {0}},
+    {"get_security_info", L_WIN32, 3, {{"handle", A_HANDLE, REQ}, {"info", A_SECINFO, REQ}}, {"sd"}},
+    {"set_security_info", L_WIN32, 0,
+     {{"handle", A_HANDLE, REQ}, {"info", A_SECINFO, REQ}, {"sd", A_DESC, REQ}}, {0}},
     /* model-only and kernel verbs: recognised, never executed here */
     {"logon", L_MODEL, 1, {{0}}, {0}},
     {"create_process", L_MODEL, 1, {{0}}, {0}},
@@ -295,6 +307,12 @@ static int check_arg(const Line *l, const Scope *sc, const ArgSpec *a, const cha
     case A_SIDLIST: return check_list(l, sc, val, 1);
     case A_PRIVLIST: return check_list(l, sc, val, 0);
     case A_SDDL: return 0;
+    case A_DESC: return 0;
+    case A_OBJECT:
+        return (!strncmp(val, "file:", 5) && val[5]) || (!strncmp(val, "key:", 4) && val[4]) ? 0
+               : perr(l->file, l->line, "an object is file:<path> or key:<path>, got '%s'", val);
+    case A_SECINFO:
+        return objects_valid_info(val) ? 0 : perr(l->file, l->line, "unknown security information '%s'", val);
     case A_MAPPING:
         return parse_mapping(val, &map) ? 0 : perr(l->file, l->line, "unknown mapping '%s' (file, key, token, generic-all)", val);
     case A_GETCLASS:
@@ -317,6 +335,8 @@ static int check_arg(const Line *l, const Scope *sc, const ArgSpec *a, const cha
     case A_ANY:
         if (!strcmp(a->name, "class") && strcmp(val, "ThreadImpersonationToken"))
             return perr(l->file, l->line, "unsupported thread information class '%s'", val);
+        if (!strcmp(a->name, "disposition") && strcmp(val, "create") && strcmp(val, "open"))
+            return perr(l->file, l->line, "disposition: expected create or open, got '%s'", val);
         if (!strcmp(a->name, "tracking") && strcmp(val, "static") && strcmp(val, "dynamic"))
             return perr(l->file, l->line, "tracking: expected static or dynamic, got '%s'", val);
         return 0;
@@ -698,7 +718,7 @@ static int parse_step(const Line *l, Scenario *sc, Scope *scope, Step *st)
             return -1;
     }
     if (st->bind)
-        scope_bind(scope, st->bind, v->binds == 2 ? V_THREAD : V_HANDLE);
+        scope_bind(scope, st->bind, v->binds == 2 ? V_THREAD : v->binds == 3 ? V_DESCRIPTOR : V_HANDLE);
     return 0;
 }
 

@@ -244,14 +244,15 @@ static char *normal_expected(const char *field, const char *val)
     return xstrdup(val);
 }
 
-static int compare_fields(const Step *st, const StepResult *r, char *why, size_t n)
+static int compare_fields(Vars *vars, const Step *st, const StepResult *r, char *why, size_t n)
 {
     for (int i = 0; i < st->nfields; i++) {
         const char *obs = NULL;
         for (int j = 0; j < r->nfields; j++)
             if (!strcmp(r->fields[j].key, st->fields[i].key))
                 obs = r->fields[j].val;
-        char *exp = normal_expected(st->fields[i].key, st->fields[i].val);
+        char *exp = !strcmp(st->fields[i].key, "sd") ? objects_expected_text(vars, st->fields[i].val) /* objects */
+                                                     : normal_expected(st->fields[i].key, st->fields[i].val);
         char *o = obs ? (!strcmp(st->fields[i].key, "privileges") ? sorted_list(obs) : xstrdup(obs)) : NULL;
         int same = o && !strcmp(exp, o);
         if (!same)
@@ -296,6 +297,9 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
     }
     Vars *vars = xcalloc(1, sizeof *vars);
     int failed = 0;
+    /* objects: the scratch directory and key, made as the process before the first step */
+    if (objects_used(sc) && !objects_begin(sc, reason, sizeof reason))
+        failed = 1;
     for (int i = 0; i < sc->nsteps && !failed; i++) {
         const Step *st = &sc->steps[i];
         Worker *w = NULL;
@@ -359,6 +363,10 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
                     v->h = sr.bind_handle;
                     v->open = 1;
                     v->worker = sr.bind_worker;
+                    v->sd = sr.bind_sd; /* objects */
+                    v->object_type = sr.bind_object_type;
+                    if (sr.bind_kind == V_DESCRIPTOR)
+                        v->open = 0;
                 }
             }
             write_step(out, sc, st, &sr);
@@ -367,7 +375,7 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
                 snprintf(reason, sizeof reason, "step %d (line %d): %s: expected %s, observed %s",
                          st->number, st->line, st->verb->name, st->expected, sr.outcome);
                 failed = 1;
-            } else if (!compare_fields(st, &sr, reason, sizeof reason))
+            } else if (!compare_fields(vars, st, &sr, reason, sizeof reason))
                 failed = 1;
         }
         free_result(&sr);
@@ -380,10 +388,13 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
             worker_stop(v->worker);
         if (v->open)
             CloseHandle(v->h);
+        if (v->sd)
+            LocalFree(v->sd);
         free(v->name);
     }
     free(vars);
     RevertToSelf();
+    objects_end(); /* objects: after every handle is closed, as the process */
     if (failed) {
         Buf b = {0};
         buf_add(&b, reason);

@@ -141,7 +141,8 @@ const char *step_arg(const Step *st, const char *key);
 typedef enum { L_WIN32, L_NT, L_MODEL } Layer;
 typedef enum {
     A_HANDLE, A_MASK, A_LEVEL, A_TYPE, A_BOOL, A_ATTRS, A_SID, A_SIDLIST, A_PRIVLIST, A_SDDL,
-    A_MAPPING, A_GETCLASS, A_SETCLASS, A_SETVALUE, A_NUMBER, A_RFLAGS, A_ANY
+    A_MAPPING, A_GETCLASS, A_SETCLASS, A_SETVALUE, A_NUMBER, A_RFLAGS, A_ANY,
+    A_OBJECT, A_SECINFO, A_DESC /* objects */
 } ArgKind;
 typedef struct {
     const char *name;
@@ -157,7 +158,7 @@ typedef struct VerbSpec {
 } VerbSpec;
 
 /* ---- execution (run.c, verbs.c, checks.c) ---- */
-typedef enum { V_HANDLE, V_THREAD } VarKind;
+typedef enum { V_HANDLE, V_THREAD, V_DESCRIPTOR } VarKind;
 struct Worker;
 typedef struct {
     char *name;
@@ -165,6 +166,8 @@ typedef struct {
     HANDLE h;
     int open;            /* the driver still owns the handle and closes it at the end */
     struct Worker *worker;
+    void *sd;            /* V_DESCRIPTOR: a LocalAlloc'd self-relative descriptor (objects) */
+    int object_type;     /* the SE_OBJECT_TYPE of a file or key handle, 0 for kernel objects (objects) */
 } Var;
 
 #define TB_MAX_VARS 128
@@ -183,6 +186,8 @@ typedef struct {
     VarKind bind_kind;
     HANDLE bind_handle;
     struct Worker *bind_worker;
+    void *bind_sd;        /* V_DESCRIPTOR binding (objects) */
+    int bind_object_type; /* SE_OBJECT_TYPE of a bound file or key handle (objects) */
 } StepResult;
 
 typedef struct {
@@ -206,6 +211,15 @@ HANDLE worker_handle(struct Worker *w);
 int process_has_privilege(const char *name, int *has);
 int process_is_admin(int *admin);
 int write_snapshot(const char *path);
+
+/* objects.c: object-security verbs, scratch directory and key, descriptor text */
+int object_verb(Vars *vars, const Step *st, StepResult *r); /* 1 when st is an object verb (executed) */
+int objects_used(const Scenario *sc);
+int objects_begin(const Scenario *sc, char *why, size_t n);
+void objects_end(void);
+char *objects_expected_text(Vars *vars, const char *text);
+void *objects_var_sd(Vars *vars, const char *name, char err[TB_ERRLEN]);
+int objects_valid_info(const char *s);
 
 /* run.c */
 typedef struct {

@@ -298,7 +298,9 @@ static void v_access_check(Ctx *c)
     if (!get_handle(c, "token", &tok))
         return;
     parse_mapping(arg(c, "mapping"), &map);
-    PSECURITY_DESCRIPTOR sd = sddl_to_sd(c, arg(c, "sd"));
+    /* sd=$var: a descriptor bound by get_named_security_info / get_security_info (objects) */
+    PSECURITY_DESCRIPTOR sd = *arg(c, "sd") == '$' ? objects_var_sd(c->vars, arg(c, "sd"), c->r->error)
+                                                   : sddl_to_sd(c, arg(c, "sd"));
     if (!sd)
         return;
     SECURITY_DESCRIPTOR abs_sd;
@@ -681,6 +683,8 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
     DWORD e;
     NTSTATUS ns;
     snprintf(r->outcome, sizeof r->outcome, "?");
+    if (object_verb(vars, st, r)) /* objects */
+        return;
     if (!strcmp(v, "open_process_token")) {
         if (!get_handle(&c, "process", &a))
             return;

@@ -28,6 +28,9 @@ class EveryOperationFailureTest {
 
     private static final int ERROR = Win32Error.ERROR_ACCESS_DENIED.code();
     private static final int STATUS = NtStatus.STATUS_PRIVILEGE_NOT_HELD.code();
+    /** The SPI operations over functions that return their Win32 error (objects). */
+    private static final List<String> RETURNS_ITS_ERROR = List.of("reg", "getNamedSecurityInfo", "setNamedSecurityInfo",
+            "getSecurityInfo", "setSecurityInfo");
 
     @TestFactory
     List<DynamicTest> operation_nativeCallFails_resultCarriesTheExactStatus() {
@@ -48,6 +51,11 @@ class EveryOperationFailureTest {
                     assertEquals(STATUS, result.ntStatus().getAsInt());
                     assertEquals(Win32Error.ERROR_PRIVILEGE_NOT_HELD.code(), result.win32Error());
                     assertEquals(0, fake.lastErrorReads, "an Nt call's outcome is its status");
+                } else if (RETURNS_ITS_ERROR.stream().anyMatch(name::startsWith)) {
+                    // objects: LSTATUS / DWORD results are the error itself; the last error is not read
+                    assertEquals(ERROR, result.win32Error());
+                    assertTrue(result.ntStatus().isEmpty());
+                    assertEquals(0, fake.lastErrorReads, "a function returning its error code leaves the last error alone");
                 } else {
                     assertEquals(ERROR, result.win32Error());
                     assertTrue(result.ntStatus().isEmpty());
@@ -64,7 +72,7 @@ class EveryOperationFailureTest {
                 assertEquals(1, fake.nativeCalls(), "one call, no retry, nothing closed");
             }));
         }
-        assertEquals(54, tests.size()); // with the process operations (issue 20)
+        assertEquals(66, tests.size()); // with the process (issue 20) and object-security (issue 15) operations
         return tests;
     }
 }

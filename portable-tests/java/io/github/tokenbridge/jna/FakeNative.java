@@ -25,6 +25,8 @@ final class FakeNative {
     int lastErrorReads;
     /** How often the backend cleared (set) the last error. */
     int lastErrorWrites;
+    /** True for {@link #succeeding()} mocks, whose operations may stub realistic outputs (objects). */
+    boolean succeedingMode;
     final JnaBackend backend;
 
     /** Mocks that return Mockito's defaults (FALSE, 0, NULL) unless stubbed. */
@@ -69,6 +71,14 @@ final class FakeNative {
                 self[0].lastError = lastError;
                 return -1;
             }
+            // ---- objects: LSTATUS / DWORD-result advapi32 functions return the error; GetTempPathW 0 with the last error
+            if (type == int.class && invocation.getMock() instanceof Advapi32Calls) {
+                return lastError;
+            }
+            if (type == int.class && invocation.getMethod().getName().equals("GetTempPathW")) {
+                self[0].lastError = lastError;
+                return 0;
+            }
             return Mockito.RETURNS_DEFAULTS.answer(invocation);
         });
         return self[0];
@@ -76,7 +86,7 @@ final class FakeNative {
 
     /** Mocks on which every unstubbed call succeeds: TRUE, STATUS_SUCCESS (0), a non-NULL HANDLE. */
     static FakeNative succeeding() {
-        return new FakeNative(invocation -> {
+        FakeNative fake = new FakeNative(invocation -> {
             Class<?> type = invocation.getMethod().getReturnType();
             if (type == boolean.class) {
                 return true;
@@ -86,6 +96,8 @@ final class FakeNative {
             }
             return Mockito.RETURNS_DEFAULTS.answer(invocation);
         });
+        fake.succeedingMode = true;
+        return fake;
     }
 
     /** An answer for a BOOL function that fails with {@code error}. */

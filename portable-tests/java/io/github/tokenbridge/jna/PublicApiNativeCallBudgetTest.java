@@ -331,6 +331,21 @@ class PublicApiNativeCallBudgetTest {
                 return n;
             }
         });
+        // ---- object security (objects)
+        ops.put("ObjectSecurityAccess.fileSecurity(path, parts)", r -> r.calls(() ->
+                r.system.objects().fileSecurity("C:\\x", EnumSet.of(io.github.tokenbridge.SecurityPart.DACL))));
+        ops.put("ObjectSecurityAccess.checkFileAccess(path, desired) (not impersonating)", r -> {
+            AccessCheckResult[] result = new AccessCheckResult[1];
+            int n = r.calls(() -> result[0] = r.system.objects().checkFileAccess("C:\\x", 1));
+            assertTrue(result[0].accessStatus());
+            return n;
+        });
+        ops.put("ObjectSecurityAccess.checkFileAccess(client, path, desired) (impersonation token)", r -> {
+            try (AccessToken t = r.impersonationToken(ImpersonationLevel.IDENTIFICATION)) {
+                t.type();
+                return r.calls(() -> assertTrue(r.system.objects().checkFileAccess(t, "C:\\x", 1).accessStatus()));
+            }
+        });
         ops.put("TokenSystem.close() (no handle open)", r -> r.calls(r.system::close));
         return ops;
     }

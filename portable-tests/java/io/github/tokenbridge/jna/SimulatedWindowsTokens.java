@@ -38,6 +38,9 @@ final class SimulatedWindowsTokens {
     final FakeNative fake = new FakeNative();
     final Map<Long, SimToken> handles = new HashMap<>();
     final SimToken processToken = new SimToken(0x1000, TokenType.PRIMARY, ImpersonationLevel.ANONYMOUS);
+    /** The descriptor GetNamedSecurityInfoW returns for every object (objects). */
+    static final io.github.tokenbridge.SecurityDescriptor DESCRIPTOR = io.github.tokenbridge.Sddl.parse(
+            "O:BAG:BAD:(A;;FA;;;WD)");
     /** The calling thread's impersonation token; null when the thread is not impersonating. */
     SimToken threadToken;
     private final Map<Long, Integer> privilegeAttributes = new HashMap<>();
@@ -95,6 +98,15 @@ final class SimulatedWindowsTokens {
             i.getArgument(7, IntByReference.class).setValue(1);
             return true;
         })).when(a).AccessCheck(any(), any(), anyInt(), any(), any(), any(), any(), any());
+
+        // ---- object security (objects): every named object has the descriptor DESCRIPTOR, freed with LocalFree
+        doAnswer(i -> {
+            byte[] bytes = SecurityEncoding.selfRelative(DESCRIPTOR);
+            com.sun.jna.Memory block = new com.sun.jna.Memory(bytes.length);
+            block.write(0, bytes, 0, bytes.length);
+            i.getArgument(7, com.sun.jna.ptr.PointerByReference.class).setValue(block);
+            return 0;
+        }).when(a).GetNamedSecurityInfoW(any(), anyInt(), anyInt(), any(), any(), any(), any(), any());
 
         Kernel32Calls k = fake.kernel32;
         doAnswer(i -> 4242).when(k).GetCurrentProcessId();

@@ -214,7 +214,7 @@ final class SpiFuzzer {
         String call;
         java.util.function.Supplier<Result<?>> invoke;
 
-        int op = random.nextInt(32);
+        int op = random.nextInt(38);
         switch (op) {
             case 0 -> {
                 int access = args.access();
@@ -437,14 +437,64 @@ final class SpiFuzzer {
                 mustBeValid.add(typed(server, ObjectType.THREAD));
                 mustBeValid.add(typed(client, ObjectType.THREAD));
             }
+            // ---- object security (objects): named files and keys, descriptors by handle
+            case 30, 31 -> {
+                String name = OBJECT_NAMES.get(random.nextInt(OBJECT_NAMES.size()));
+                io.github.tokenbridge.backend.SeObjectType type = args.maybeNull(objectType(), nulled);
+                int info = securityInformation();
+                if (op == 30) {
+                    call = "GetNamedSecurityInfoW(" + name + ", " + type + ", 0x" + Integer.toHexString(info) + ")";
+                    invoke = () -> model.getNamedSecurityInfo(name, type, info);
+                } else {
+                    SecurityDescriptor sd = args.maybeNull(SpiFuzzArguments.DESCRIPTORS.get(random.nextInt(SpiFuzzArguments.DESCRIPTORS.size())), nulled);
+                    call = "SetNamedSecurityInfoW(" + name + ", " + type + ", 0x" + Integer.toHexString(info) + ", sd)";
+                    invoke = () -> model.setNamedSecurityInfo(name, type, info, sd);
+                }
+            }
+            case 32, 33 -> {
+                ObjectType wanted = List.of(ObjectType.TOKEN, ObjectType.PROCESS, ObjectType.THREAD, ObjectType.KEY, ObjectType.FILE)
+                        .get(random.nextInt(5));
+                SpiFuzzArguments.Arg h = args.handle(before, wanted);
+                io.github.tokenbridge.backend.SeObjectType type = args.maybeNull(objectType(), nulled);
+                int info = securityInformation();
+                if (op == 32) {
+                    call = "GetSecurityInfo(" + h + ", " + type + ", 0x" + Integer.toHexString(info) + ")";
+                    invoke = () -> model.getSecurityInfo(h.handle(), type, info);
+                } else {
+                    SecurityDescriptor sd = args.maybeNull(SpiFuzzArguments.DESCRIPTORS.get(random.nextInt(SpiFuzzArguments.DESCRIPTORS.size())), nulled);
+                    call = "SetSecurityInfo(" + h + ", " + type + ", 0x" + Integer.toHexString(info) + ", sd)";
+                    invoke = () -> model.setSecurityInfo(h.handle(), type, info, sd);
+                }
+                if (h.handle() != null && h.invalid()) {
+                    mustBeValid.add(h);
+                }
+            }
+            case 34 -> {
+                String name = "Software\\fuzz" + random.nextInt(4) + (random.nextInt(4) == 0 ? "\\deeper" : "");
+                int access = args.access();
+                SecurityDescriptor sd = random.nextBoolean() ? null
+                        : SpiFuzzArguments.DESCRIPTORS.get(random.nextInt(SpiFuzzArguments.DESCRIPTORS.size()));
+                call = "RegCreateKeyExW(HKCU, " + name + ", 0x" + Integer.toHexString(access) + ")";
+                invoke = () -> model.regCreateKeyEx(io.github.tokenbridge.backend.PredefinedKey.HKEY_CURRENT_USER, name, 0, access, sd);
+                effect = SpiFuzzOracles.Effect.OPENS;
+                opensExisting = true;
+                opened = ObjectType.KEY;
+            }
+            case 35 -> {
+                String name = "C:\\Users\\fuzz" + random.nextInt(4);
+                SecurityDescriptor sd = random.nextBoolean() ? null
+                        : SpiFuzzArguments.DESCRIPTORS.get(random.nextInt(SpiFuzzArguments.DESCRIPTORS.size()));
+                call = "CreateDirectoryW(" + name + ")";
+                invoke = () -> model.createDirectory(name, sd);
+            }
             // ---- processes under a token (processes, issue 20): queries that change no handle table
-            case 30 -> {
+            case 36 -> {
                 SpiFuzzArguments.Arg p = args.handle(before, ObjectType.PROCESS);
                 call = "GetExitCodeProcess(" + p + ")";
                 invoke = () -> model.getExitCodeProcess(p.handle());
                 mustBeValid.add(typed(p, ObjectType.PROCESS));
             }
-            case 31 -> {
+            case 37 -> {
                 SpiFuzzArguments.Arg p = args.handle(before, ObjectType.PROCESS);
                 call = "WaitForSingleObject(" + p + ", 0)";
                 invoke = () -> model.waitForSingleObject(p.handle(), 0);
@@ -531,6 +581,21 @@ final class SpiFuzzer {
         }
         oracles.checkHandleEffect(call, result, effect, opened, opensExisting, before, after, closeArg, dupSource, dupOptions,
                 effective, process.primaryToken(), caller);
+    }
+
+    /** Names the object-security calls use: existing, missing, malformed, registry and unknown roots (objects). */
+    private static final List<String> OBJECT_NAMES = List.of("C:\\", "C:\\Windows", "C:\\Users", "C:\\Users\\fuzz0",
+            "C:\\no\\such", "C:\\a<b", "", "\\\\?\\C:\\Windows", "MACHINE\\SOFTWARE", "CURRENT_USER\\Software",
+            "CURRENT_USER\\Software\\fuzz1", "USERS\\.DEFAULT", "NOWHERE\\x", "MACHINE");
+
+    private io.github.tokenbridge.backend.SeObjectType objectType() {
+        io.github.tokenbridge.backend.SeObjectType[] all = io.github.tokenbridge.backend.SeObjectType.values();
+        return all[random.nextInt(all.length)];
+    }
+
+    private int securityInformation() {
+        int[] common = {0x1, 0x4, 0x7, 0x8, 0x10, 0x17, 0x80000004, 0x20000004};
+        return random.nextInt(5) == 0 ? random.nextInt() : common[random.nextInt(common.length)];
     }
 
     /** The argument as the parameter's type sees it: another object type is invalid there. */

@@ -74,6 +74,23 @@ public final class TokenSystem implements AutoCloseable {
         return new TokenProcessBuilder(this, null);
     }
 
+    // ---- object security (objects)
+    private volatile ObjectSecurityAccess objects;
+
+    /**
+     * The security of files, directories, registry keys and token objects, and access checks of a
+     * client against them ({@link ObjectSecurityAccess}).
+     */
+    public ObjectSecurityAccess objects() {
+        ensureUsable();
+        ObjectSecurityAccess o = objects;
+        if (o == null) {
+            o = new ObjectSecurityAccess(this);
+            objects = o;
+        }
+        return o;
+    }
+
     /** Which backend this system uses. */
     public BackendKind backend() {
         return backend.kind();

@@ -75,7 +75,13 @@ public enum Win32Error {
     ERROR_ACCOUNT_DISABLED(1331),
     ERROR_NONE_MAPPED(1332),
     ERROR_LOGON_TYPE_NOT_GRANTED(1385),
-    RPC_S_INVALID_NET_ADDR(1707);
+    RPC_S_INVALID_NET_ADDR(1707),
+    // ---- disk file system, registry and object security (objects)
+    ERROR_DIR_NOT_EMPTY(145),
+    ERROR_NO_MORE_ITEMS(259),
+    ERROR_DIRECTORY(267),
+    ERROR_KEY_DELETED(1018),
+    ERROR_UNKNOWN_REVISION(1305);
 
     private static final Map<Integer, Win32Error> BY_CODE = new HashMap<>();
 

@@ -408,6 +408,61 @@ ame}, {@code user@dns.domain})
 
     /** {@code BOOL UnloadUserProfile(HANDLE hToken, HANDLE hProfile)}. */
     Result<Void> unloadUserProfile(Handle token, Handle profile);
+    // ---------------------------------------------------------------- object security: files, keys, kernel objects (objects)
+
+    /**
+     * {@code BOOL CreateDirectoryW(LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes)}.
+     *
+     * @param securityDescriptor the descriptor in {@code lpSecurityAttributes}, or null for none
+     */
+    Result<Void> createDirectory(String path, SecurityDescriptor securityDescriptor);
+
+    /** {@code BOOL RemoveDirectoryW(LPCWSTR lpPathName)}. */
+    Result<Void> removeDirectory(String path);
+
+    /** {@code BOOL DeleteFileW(LPCWSTR lpFileName)}. */
+    Result<Void> deleteFile(String path);
+
+    /** {@code DWORD GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer)}: the path, with its trailing backslash. */
+    Result<String> getTempPath();
+
+    /**
+     * {@code LSTATUS RegCreateKeyExW(HKEY hKey, LPCWSTR lpSubKey, 0, NULL, DWORD dwOptions, REGSAM samDesired,
+     * LPSECURITY_ATTRIBUTES lpSecurityAttributes, PHKEY phkResult, LPDWORD lpdwDisposition)}.
+     *
+     * @param key                an open key or a {@link PredefinedKey}
+     * @param securityDescriptor the descriptor in {@code lpSecurityAttributes}, or null for none
+     */
+    Result<Handle> regCreateKeyEx(Handle key, String subKey, int options, int desiredAccess, SecurityDescriptor securityDescriptor);
+
+    /** {@code LSTATUS RegOpenKeyExW(HKEY hKey, LPCWSTR lpSubKey, DWORD ulOptions, REGSAM samDesired, PHKEY phkResult)}. */
+    Result<Handle> regOpenKeyEx(Handle key, String subKey, int options, int desiredAccess);
+
+    /** {@code LSTATUS RegCloseKey(HKEY hKey)}. */
+    Result<Void> regCloseKey(Handle key);
+
+    /** {@code LSTATUS RegDeleteTreeW(HKEY hKey, LPCWSTR lpSubKey)}; a null {@code subKey} deletes only the subkeys. */
+    Result<Void> regDeleteTree(Handle key, String subKey);
+
+    /**
+     * {@code DWORD GetNamedSecurityInfoW(LPCWSTR pObjectName, SE_OBJECT_TYPE ObjectType, SECURITY_INFORMATION SecurityInfo,
+     * PSID *ppsidOwner, PSID *ppsidGroup, PACL *ppDacl, PACL *ppSacl, PSECURITY_DESCRIPTOR *ppSecurityDescriptor)}:
+     * the returned descriptor holds the parts asked for (docs/rules.md O9).
+     */
+    Result<SecurityDescriptor> getNamedSecurityInfo(String objectName, SeObjectType type, int securityInformation);
+
+    /**
+     * {@code DWORD SetNamedSecurityInfoW(LPWSTR pObjectName, SE_OBJECT_TYPE ObjectType, SECURITY_INFORMATION SecurityInfo,
+     * PSID psidOwner, PSID psidGroup, PACL pDacl, PACL pSacl)} with the parts taken from {@code parts}: its owner,
+     * group, DACL (a present NULL DACL is pDacl NULL) and SACL (audit and label ACEs).
+     */
+    Result<Void> setNamedSecurityInfo(String objectName, SeObjectType type, int securityInformation, SecurityDescriptor parts);
+
+    /** {@code DWORD GetSecurityInfo(HANDLE handle, SE_OBJECT_TYPE ObjectType, SECURITY_INFORMATION SecurityInfo, ...)}. */
+    Result<SecurityDescriptor> getSecurityInfo(Handle handle, SeObjectType type, int securityInformation);
+
+    /** {@code DWORD SetSecurityInfo(HANDLE handle, SE_OBJECT_TYPE ObjectType, SECURITY_INFORMATION SecurityInfo, ...)}, parts as for {@link #setNamedSecurityInfo}. */
+    Result<Void> setSecurityInfo(Handle handle, SeObjectType type, int securityInformation, SecurityDescriptor parts);
 
     /** Releases the backend's own resources (not the handles, which the caller owns). */
     @Override

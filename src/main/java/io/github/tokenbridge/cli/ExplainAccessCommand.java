@@ -46,8 +46,17 @@ public final class ExplainAccessCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--sd", required = true, paramLabel = "SDDL", description = "the object's security descriptor, e.g. O:BAG:BAD:(A;;FR;;;WD)")
+    @Option(names = "--sd", paramLabel = "SDDL", description = "the object's security descriptor, e.g. O:BAG:BAD:(A;;FR;;;WD)")
     String sddl;
+
+    // ---- object security (objects): the descriptor of a named object of the model world
+    @Option(names = "--file", paramLabel = "PATH",
+            description = "read the descriptor of this file or directory of the model world (C:\\...); the FILE mapping")
+    String file;
+
+    @Option(names = "--key", paramLabel = "NAME",
+            description = "read the descriptor of this registry key of the model world (HKEY_LOCAL_MACHINE\\..., HKLM\\..., MACHINE\\...); the KEY mapping")
+    String key;
 
     @Option(names = "--desired", required = true, paramLabel = "MASK",
             description = "desired access: 0x hex, decimal, SDDL rights or Win32 names joined by |, e.g. GR|WD or MAXIMUM_ALLOWED")
@@ -70,14 +79,26 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         SecurityDescriptor sd;
         int mask;
         GenericMapping mapping;
-        if (sddl.isBlank()) {
-            throw new CommandLine.ParameterException(cl, "--sd: empty security descriptor (give SDDL with at least"
-                    + " an owner and a group, e.g. O:BAG:BAD:(A;;FR;;;WD))");
+        int sources = (sddl != null ? 1 : 0) + (file != null ? 1 : 0) + (key != null ? 1 : 0);
+        if (sources != 1) {
+            throw new CommandLine.ParameterException(cl, "give exactly one of --sd, --file, --key");
         }
-        try {
-            sd = Sddl.parse(sddl);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--sd: " + e.getMessage());
+        ModelBackend named = sddl == null ? ModelBackend.create(BackendOptions.configuration(cl, config, "--config")) : null;
+        if (sddl != null) {
+            if (sddl.isBlank()) {
+                throw new CommandLine.ParameterException(cl, "--sd: empty security descriptor (give SDDL with at least"
+                        + " an owner and a group, e.g. O:BAG:BAD:(A;;FR;;;WD))");
+            }
+            try {
+                sd = Sddl.parse(sddl);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--sd: " + e.getMessage());
+            }
+        } else {
+            sd = namedDescriptor(cl, named);
+            if (key != null && !cl.getParseResult().hasMatchedOption("--mapping")) {
+                mappingName = "key";
+            }
         }
         try {
             mask = AccessMasks.parse(desired);
@@ -89,7 +110,7 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--mapping: " + e.getMessage());
         }
-        ModelBackend model = ModelBackend.create(BackendOptions.configuration(cl, config, "--config"));
+        ModelBackend model = named != null ? named : ModelBackend.create(BackendOptions.configuration(cl, config, "--config"));
         Handle process = require(model.openProcessToken(Handle.CURRENT_PROCESS, QUERY_AND_DUPLICATE), "OpenProcessToken");
         Handle token = require(model.duplicateTokenEx(process, TokenAccess.QUERY.mask(), null, ImpersonationLevel.IDENTIFICATION,
                 TokenType.IMPERSONATION), "DuplicateTokenEx");
@@ -107,6 +128,11 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         }
         out.println(BackendOptions.describe(true, config));
         out.println("token: the preset's process token, duplicated as an Identification-level impersonation token (R62)");
+        if (file != null || key != null) {
+            out.println((file != null ? "file: " + file : "key: " + key)
+                    + " (owner, group, DACL and label read with GetNamedSecurityInfoW; a real open also involves the parent's"
+                    + " FILE_DELETE_CHILD, traverse checking and backup intent, which this check leaves out)");
+        }
         out.println("security descriptor: " + Sddl.format(sd));
         out.printf(Locale.ROOT, "desired: 0x%X%s%n", mask,
                 mapped != mask ? String.format(Locale.ROOT, ", mapped through the %s mapping to 0x%X", mappingName, mapped) : "");
@@ -158,5 +184,27 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         }
         m.put("result", r);
         return m;
+    }
+
+    /** The owner, group, DACL and label of the --file or --key object, read as the preset's process. */
+    private SecurityDescriptor namedDescriptor(CommandLine cl, ModelBackend model) {
+        int parts = 0x1 | 0x2 | 0x4 | 0x10;
+        Result<SecurityDescriptor> r;
+        if (file != null) {
+            r = model.getNamedSecurityInfo(file, io.github.tokenbridge.backend.SeObjectType.SE_FILE_OBJECT, parts);
+        } else {
+            String name;
+            try {
+                name = io.github.tokenbridge.ObjectSecurityAccess.registryName(key);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--key: " + e.getMessage());
+            }
+            r = model.getNamedSecurityInfo(name, io.github.tokenbridge.backend.SeObjectType.SE_REGISTRY_KEY, parts);
+        }
+        if (!r.succeeded()) {
+            throw new CommandLine.ParameterException(cl, (file != null ? "--file " + file : "--key " + key)
+                    + ": GetNamedSecurityInfoW failed with " + Win32Error.describe(r.win32Error()));
+        }
+        return r.value();
     }
 }

@@ -33,5 +33,12 @@ public enum ArgKind {
     /** One of a fixed set of words, listed in the verb's parameter. */
     WORD,
     /** Free text (quoted when it has spaces): account names, domains, passwords. */
-    TEXT
+    TEXT,
+    // ---- object security (objects)
+    /** {@code file:<path>} or {@code key:<path>} below the scenario's scratch directory or key. */
+    OBJECT,
+    /** SECURITY_INFORMATION words joined by {@code |}: owner, group, dacl, label, sacl, protected_dacl, unprotected_dacl. */
+    SECURITY_INFO,
+    /** SDDL (placeholders {@code <effective.user>}, {@code <$var.user>}, {@code <$var.logon_sid>} allowed), {@code null}, or a descriptor {@code $var}. */
+    DESCRIPTOR
 }

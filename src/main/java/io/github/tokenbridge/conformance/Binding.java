@@ -15,7 +15,12 @@ import io.github.tokenbridge.backend.Handle;
 record Binding(Kind kind, Handle handle, ScenarioThread thread, Object object) {
 
     /** The kinds of variables. */
-    enum Kind { HANDLE, THREAD, KERNEL_OBJECT }
+    enum Kind { HANDLE, THREAD, KERNEL_OBJECT, DESCRIPTOR }
+
+    /** A security descriptor read by get_named_security_info / get_security_info (objects). */
+    static Binding descriptor(io.github.tokenbridge.SecurityDescriptor sd) {
+        return new Binding(Kind.DESCRIPTOR, null, null, sd);
+    }
 
     static Binding handle(Handle h) {
         return new Binding(Kind.HANDLE, h, null, null);

@@ -100,6 +100,9 @@ public final class ScenarioRunner {
     private String execute(Scenario scenario, ScenarioState state) {
         StepExecutor steps = new StepExecutor(state);
         CheckEvaluator checks = new CheckEvaluator(state);
+        if (ObjectVerbs.usesObjects(scenario)) {
+            state.scratch = state.thread("main").call(() -> ObjectScratch.create(state, scenario.id()));
+        }
         for (ScenarioLine line : scenario.lines()) {
             String where = "step " + line.number() + " (line " + line.line() + "):";
             if (line instanceof ScenarioLine.Step step) {
@@ -125,7 +128,8 @@ public final class ScenarioRunner {
                         }
                         continue;
                     }
-                    String want = StepFields.normalise(f.getKey(), f.getValue());
+                    String want = f.getKey().equals("sd") ? ObjectVerbs.expectedDescriptorText(state, f.getValue())
+                            : StepFields.normalise(f.getKey(), f.getValue());
                     String got = observed.fields().get(f.getKey());
                     if (!want.equals(got)) {
                         return where + " " + step.verb().scenarioName() + ": expected " + f.getKey() + "=" + want
@@ -227,6 +231,11 @@ public final class ScenarioRunner {
             if (!r.succeeded() && problem == null) {
                 problem = "cleanup: CloseHandle(" + h + ") failed: " + r.outcomeName(false);
             }
+        }
+        // ---- object security (objects): the scratch directory and key, after every handle is closed
+        String scratchProblem = state.thread("main").call(() -> ObjectScratch.remove(state));
+        if (problem == null) {
+            problem = scratchProblem;
         }
         for (Map.Entry<String, ScenarioThread> e : state.threads.entrySet()) {
             if (!e.getKey().equals("main")) {

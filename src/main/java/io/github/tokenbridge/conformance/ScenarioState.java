@@ -27,6 +27,14 @@ final class ScenarioState {
     final List<Object> clientContexts = new ArrayList<>();
     /** Processes the scenario started (suspended); the runner ends them after the scenario (processes, issue 20). */
     final List<Handle> startedProcesses = new ArrayList<>();
+    /** The scenario's scratch directory and key, made on first use (objects). */
+    ObjectScratch scratch;
+    /** The host SIDs the last object step's descriptors print as placeholders (objects). */
+    java.util.Map<Sid, String> placeholders = java.util.Map.of();
+    /** The same placeholders by name ({@code effective.user} -> SID), for resolving them in expected values (objects). */
+    java.util.Map<String, Sid> placeholderSids = java.util.Map.of();
+    /** The SE_OBJECT_TYPE of file and key handles bound by object verbs; other handles are kernel objects (objects). */
+    final java.util.Map<Handle, io.github.tokenbridge.backend.SeObjectType> objectTypes = new java.util.HashMap<>();
 
     ScenarioState(TokenBackend backend, ModelVerbs modelVerbs, ScenarioThread main) {
         this.backend = backend;

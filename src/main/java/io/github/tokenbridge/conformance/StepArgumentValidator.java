@@ -40,6 +40,10 @@ final class StepArgumentValidator {
                         throw new IllegalArgumentException("'" + value + "' is not one of " + p.words());
                     }
                 }
+                // ---- object security (objects)
+                case OBJECT -> ObjectVerbs.validateObject(value);
+                case SECURITY_INFO -> ObjectVerbs.securityInformation(value);
+                case DESCRIPTOR -> ObjectVerbs.validateDescriptor(b, value);
                 default -> throw new IllegalStateException("unhandled argument kind " + p.kind());
             }
         } catch (ScenarioSyntaxException e) {

@@ -64,6 +64,9 @@ final class StepExecutor {
         Map<String, String> a = step.args();
         TokenBackend b = state.backend;
         Verb verb = step.verb();
+        if (ObjectVerbs.handles(verb)) {
+            return new ObjectVerbs(state, this).call(step);
+        }
         Result<?> r = switch (verb) {
             case OPEN_PROCESS_TOKEN -> b.openProcessToken(h(a, "process"), mask(a, "access"));
             case OPEN_THREAD_TOKEN -> b.openThreadToken(h(a, "thread"), mask(a, "access"), bool(a, "open_as_self", false));
@@ -84,7 +87,7 @@ final class StepExecutor {
             case ADJUST_TOKEN_GROUPS -> adjustGroups(a);
             case PRIVILEGE_CHECK -> b.privilegeCheck(h(a, "token"), luids(a.get("privileges")), bool(a, "all", false));
             case CHECK_TOKEN_MEMBERSHIP -> b.checkTokenMembership(h(a, "token"), state.sid(a.get("sid")));
-            case ACCESS_CHECK -> b.accessCheck(io.github.tokenbridge.Sddl.parse(a.get("sd")), h(a, "token"), mask(a, "desired"),
+            case ACCESS_CHECK -> b.accessCheck(ObjectVerbs.descriptor(state, a.get("sd")), h(a, "token"), mask(a, "desired"),
                     ValueSyntax.mapping(a.get("mapping")), -1);
             case CREATE_RESTRICTED_TOKEN -> b.createRestrictedToken(h(a, "token"),
                     a.containsKey("flags") ? ValueSyntax.number(a.get("flags")) : 0,

@@ -20,7 +20,8 @@ final class StepParser {
             Verb.CREATE_THREAD, Verb.NT_OPEN_PROCESS_TOKEN_EX, Verb.NT_OPEN_THREAD_TOKEN_EX, Verb.NT_DUPLICATE_TOKEN,
             Verb.LOGON, Verb.CREATE_PROCESS, Verb.PS_REFERENCE_IMPERSONATION_TOKEN, Verb.PS_REFERENCE_PRIMARY_TOKEN,
             Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER,
-            Verb.CREATE_PROCESS_AS_USER, Verb.CREATE_PROCESS_WITH_TOKEN, Verb.CREATE_CHILD_PROCESS);
+            Verb.CREATE_PROCESS_AS_USER, Verb.CREATE_PROCESS_WITH_TOKEN, Verb.CREATE_CHILD_PROCESS,
+            Verb.CREATE_FILE, Verb.CREATE_KEY, Verb.OPEN_KEY, Verb.GET_NAMED_SECURITY_INFO, Verb.GET_SECURITY_INFO);
     private static final Set<String> PRIVILEGE_CHANGES = Set.of("enable", "disable", "remove", "disable_all");
 
     private StepParser() {
@@ -101,6 +102,10 @@ final class StepParser {
             if (!verb.fields().contains(e.getKey())) {
                 throw at.error("unknown field '" + e.getKey() + "' for " + verb.scenarioName()
                         + (verb.fields().isEmpty() ? " (it has no output fields)" : " (fields: " + String.join(", ", verb.fields()) + ")"));
+            }
+            if (e.getKey().equals("sd")) {
+                ObjectVerbs.validateExpectedDescriptor(e.getValue());
+                continue;
             }
             try {
                 StepFields.normalise(e.getKey(), e.getValue());

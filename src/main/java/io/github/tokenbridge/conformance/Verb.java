@@ -29,7 +29,7 @@ public enum Verb {
             "token:HANDLE enable:SID_LIST? disable:SID_LIST? reset:BOOL? previous_length:NUMBER?", ""),
     PRIVILEGE_CHECK(Layer.WIN32, "token:HANDLE privileges:PRIVILEGE_LIST all:BOOL?", "result"),
     CHECK_TOKEN_MEMBERSHIP(Layer.WIN32, "token:HANDLE sid:SID", "result"),
-    ACCESS_CHECK(Layer.WIN32, "sd:SDDL token:HANDLE desired:ACCESS mapping:MAPPING", "granted privileges"),
+    ACCESS_CHECK(Layer.WIN32, "sd:DESCRIPTOR token:HANDLE desired:ACCESS mapping:MAPPING", "granted privileges"),
     CREATE_RESTRICTED_TOKEN(Layer.WIN32,
             "token:HANDLE disable:SID_LIST? delete:PRIVILEGE_LIST? restrict:SID_LIST? flags:NUMBER?", ""),
     SET_TOKEN_INFORMATION(Layer.WIN32, "token:HANDLE class:INFO_CLASS value:INFO_VALUE", ""),
@@ -69,7 +69,17 @@ public enum Verb {
     SE_CREATE_CLIENT_SECURITY(Layer.KERNEL,
             "thread:HANDLE level:LEVEL effective_only:BOOL tracking:WORD(static|dynamic)", ""),
     SE_IMPERSONATE_CLIENT_EX(Layer.KERNEL, "context:HANDLE thread:HANDLE", ""),
-    SE_DELETE_CLIENT_SECURITY(Layer.KERNEL, "context:HANDLE", "");
+    SE_DELETE_CLIENT_SECURITY(Layer.KERNEL, "context:HANDLE", ""),
+
+    // ---- object security (objects): files, directories and keys below the scenario's scratch directory and key
+    CREATE_DIRECTORY(Layer.WIN32, "path:OBJECT sd:DESCRIPTOR?", ""),
+    CREATE_FILE(Layer.WIN32, "path:OBJECT access:ACCESS? disposition:WORD(create|open)? sd:DESCRIPTOR?", ""),
+    CREATE_KEY(Layer.WIN32, "path:OBJECT access:ACCESS? sd:DESCRIPTOR?", ""),
+    OPEN_KEY(Layer.WIN32, "path:OBJECT access:ACCESS", ""),
+    GET_NAMED_SECURITY_INFO(Layer.WIN32, "object:OBJECT info:SECURITY_INFO", "sd"),
+    SET_NAMED_SECURITY_INFO(Layer.WIN32, "object:OBJECT info:SECURITY_INFO sd:DESCRIPTOR", ""),
+    GET_SECURITY_INFO(Layer.WIN32, "handle:HANDLE info:SECURITY_INFO", "sd"),
+    SET_SECURITY_INFO(Layer.WIN32, "handle:HANDLE info:SECURITY_INFO sd:DESCRIPTOR", "");
 
     /** Which layer a verb belongs to; it decides the status family of its outcomes. */
     public enum Layer {

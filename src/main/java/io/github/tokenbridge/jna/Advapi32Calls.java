@@ -147,4 +147,37 @@ interface Advapi32Calls extends StdCallLibrary {
 
     /** {@code BOOL ImpersonateNamedPipeClient(HANDLE hNamedPipe);} */
     boolean ImpersonateNamedPipeClient(HANDLE hNamedPipe);
+    // ---- object security and registry (objects); LSTATUS and DWORD results are the Win32 code
+
+    /** {@code DWORD GetNamedSecurityInfoW(LPCWSTR, SE_OBJECT_TYPE, SECURITY_INFORMATION, PSID*, PSID*, PACL*, PACL*, PSECURITY_DESCRIPTOR*);} */
+    int GetNamedSecurityInfoW(com.sun.jna.WString pObjectName, int objectType, int securityInfo,
+                              com.sun.jna.ptr.PointerByReference ppsidOwner, com.sun.jna.ptr.PointerByReference ppsidGroup,
+                              com.sun.jna.ptr.PointerByReference ppDacl, com.sun.jna.ptr.PointerByReference ppSacl,
+                              com.sun.jna.ptr.PointerByReference ppSecurityDescriptor);
+
+    /** {@code DWORD SetNamedSecurityInfoW(LPWSTR, SE_OBJECT_TYPE, SECURITY_INFORMATION, PSID, PSID, PACL, PACL);} */
+    int SetNamedSecurityInfoW(com.sun.jna.WString pObjectName, int objectType, int securityInfo, Pointer psidOwner,
+                              Pointer psidGroup, Pointer pDacl, Pointer pSacl);
+
+    /** {@code DWORD GetSecurityInfo(HANDLE, SE_OBJECT_TYPE, SECURITY_INFORMATION, PSID*, PSID*, PACL*, PACL*, PSECURITY_DESCRIPTOR*);} */
+    int GetSecurityInfo(HANDLE handle, int objectType, int securityInfo, com.sun.jna.ptr.PointerByReference ppsidOwner,
+                        com.sun.jna.ptr.PointerByReference ppsidGroup, com.sun.jna.ptr.PointerByReference ppDacl,
+                        com.sun.jna.ptr.PointerByReference ppSacl, com.sun.jna.ptr.PointerByReference ppSecurityDescriptor);
+
+    /** {@code DWORD SetSecurityInfo(HANDLE, SE_OBJECT_TYPE, SECURITY_INFORMATION, PSID, PSID, PACL, PACL);} */
+    int SetSecurityInfo(HANDLE handle, int objectType, int securityInfo, Pointer psidOwner, Pointer psidGroup, Pointer pDacl,
+                        Pointer pSacl);
+
+    /** {@code LSTATUS RegCreateKeyExW(HKEY, LPCWSTR, DWORD, LPWSTR, DWORD, REGSAM, LPSECURITY_ATTRIBUTES, PHKEY, LPDWORD);} */
+    int RegCreateKeyExW(HANDLE hKey, com.sun.jna.WString lpSubKey, int reserved, Pointer lpClass, int dwOptions, int samDesired,
+                        Pointer lpSecurityAttributes, HANDLEByReference phkResult, IntByReference lpdwDisposition);
+
+    /** {@code LSTATUS RegOpenKeyExW(HKEY, LPCWSTR, DWORD, REGSAM, PHKEY);} */
+    int RegOpenKeyExW(HANDLE hKey, com.sun.jna.WString lpSubKey, int ulOptions, int samDesired, HANDLEByReference phkResult);
+
+    /** {@code LSTATUS RegCloseKey(HKEY);} */
+    int RegCloseKey(HANDLE hKey);
+
+    /** {@code LSTATUS RegDeleteTreeW(HKEY, LPCWSTR);} */
+    int RegDeleteTreeW(HANDLE hKey, com.sun.jna.WString lpSubKey);
 }

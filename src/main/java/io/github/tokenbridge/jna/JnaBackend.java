@@ -42,6 +42,7 @@ public final class JnaBackend implements TokenBackend {
     private final AccountOperations accounts;
     private final PipeOperations pipes;
     private final ProcessOperations processes; // processes (issue 20)
+    private final ObjectSecurityOperations objectSecurity;
 
     JnaBackend(NativeCalls calls) {
         this(calls, ProcessOperations.Bindings::load);
@@ -58,6 +59,7 @@ public final class JnaBackend implements TokenBackend {
         this.accounts = new AccountOperations(calls);
         this.pipes = new PipeOperations(calls);
         this.processes = new ProcessOperations(calls, processBindings);
+        this.objectSecurity = new ObjectSecurityOperations(calls);
     }
 
     /**
@@ -425,6 +427,73 @@ public final class JnaBackend implements TokenBackend {
     @Override
     public Result<Void> unloadUserProfile(Handle token, Handle profile) {
         return processes.unloadUserProfile(token, profile);
+    }
+
+    // ---------------------------------------------------------------- object security: files, keys, kernel objects (objects)
+
+    @Override
+    public Result<Void> createDirectory(String path, SecurityDescriptor securityDescriptor) {
+        return objectSecurity.createDirectory(path, securityDescriptor);
+    }
+
+    @Override
+    public Result<Void> removeDirectory(String path) {
+        return objectSecurity.removeDirectory(path);
+    }
+
+    @Override
+    public Result<Void> deleteFile(String path) {
+        return objectSecurity.deleteFile(path);
+    }
+
+    @Override
+    public Result<String> getTempPath() {
+        return objectSecurity.getTempPath();
+    }
+
+    @Override
+    public Result<Handle> regCreateKeyEx(Handle key, String subKey, int options, int desiredAccess,
+                                         SecurityDescriptor securityDescriptor) {
+        return objectSecurity.regCreateKeyEx(key, subKey, options, desiredAccess, securityDescriptor);
+    }
+
+    @Override
+    public Result<Handle> regOpenKeyEx(Handle key, String subKey, int options, int desiredAccess) {
+        return objectSecurity.regOpenKeyEx(key, subKey, options, desiredAccess);
+    }
+
+    @Override
+    public Result<Void> regCloseKey(Handle key) {
+        return objectSecurity.regCloseKey(key);
+    }
+
+    @Override
+    public Result<Void> regDeleteTree(Handle key, String subKey) {
+        return objectSecurity.regDeleteTree(key, subKey);
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getNamedSecurityInfo(String objectName, io.github.tokenbridge.backend.SeObjectType type,
+                                                           int securityInformation) {
+        return objectSecurity.getNamedSecurityInfo(objectName, type, securityInformation);
+    }
+
+    @Override
+    public Result<Void> setNamedSecurityInfo(String objectName, io.github.tokenbridge.backend.SeObjectType type,
+                                             int securityInformation, SecurityDescriptor parts) {
+        return objectSecurity.setNamedSecurityInfo(objectName, type, securityInformation, parts);
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getSecurityInfo(Handle handle, io.github.tokenbridge.backend.SeObjectType type,
+                                                      int securityInformation) {
+        return objectSecurity.getSecurityInfo(handle, type, securityInformation);
+    }
+
+    @Override
+    public Result<Void> setSecurityInfo(Handle handle, io.github.tokenbridge.backend.SeObjectType type, int securityInformation,
+                                        SecurityDescriptor parts) {
+        return objectSecurity.setSecurityInfo(handle, type, securityInformation, parts);
     }
 
     @Override

@@ -87,4 +87,20 @@ interface Kernel32Calls extends StdCallLibrary {
 
     /** {@code BOOL GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait);} */
     boolean GetOverlappedResult(HANDLE hFile, Pointer lpOverlapped, IntByReference lpNumberOfBytesTransferred, boolean bWait);
+    // ---- directories, files and memory (objects)
+
+    /** {@code BOOL CreateDirectoryW(LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes);} */
+    boolean CreateDirectoryW(WString lpPathName, Pointer lpSecurityAttributes);
+
+    /** {@code BOOL RemoveDirectoryW(LPCWSTR lpPathName);} */
+    boolean RemoveDirectoryW(WString lpPathName);
+
+    /** {@code BOOL DeleteFileW(LPCWSTR lpFileName);} */
+    boolean DeleteFileW(WString lpFileName);
+
+    /** {@code DWORD GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer);} */
+    int GetTempPathW(int nBufferLength, char[] lpBuffer);
+
+    /** {@code HLOCAL LocalFree(HLOCAL hMem);} */
+    Pointer LocalFree(Pointer hMem);
 }

@@ -60,11 +60,42 @@ public final class ModelTokenSystemExtension implements ParameterResolver, After
         } catch (IllegalArgumentException e) {
             throw new ParameterResolutionException("@ModelPreset: " + e.getMessage(), e);
         }
+        // ---- declared objects (objects): every @ModelObject of the method, class and enclosing classes
+        java.util.List<ModelObject> declared = objects(context);
+        if (!declared.isEmpty()) {
+            ModelConfiguration.Builder b = configuration.toBuilder();
+            try {
+                for (ModelObject o : declared) {
+                    String sddl = o.sddl().isEmpty() ? null : o.sddl();
+                    switch (o.kind()) {
+                        case DIRECTORY -> b.directory(o.path(), sddl);
+                        case FILE -> b.file(o.path(), sddl);
+                        case KEY -> b.key(o.path(), sddl);
+                    }
+                }
+                configuration = b.build();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterResolutionException("@ModelObject: " + e.getMessage(), e);
+            }
+        }
         ModelBackend backend = ModelBackend.create(configuration);
         int baseline = backend.world().openHandleCount();
         TokenSystem system = Tokens.over(backend);
         system.leakDetection(LeakDetection.FULL); // a test names every leak's opening site
         return new World(system, backend, baseline, preset);
+    }
+
+    /** Every {@link ModelObject} of the enclosing classes, the class and the method, outermost first (objects). */
+    static java.util.List<ModelObject> objects(ExtensionContext context) {
+        java.util.List<java.util.List<ModelObject>> levels = new java.util.ArrayList<>();
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            c.getElement().ifPresent(e -> levels.add(AnnotationSupport.findRepeatableAnnotations(e, ModelObject.class)));
+        }
+        java.util.List<ModelObject> out = new java.util.ArrayList<>();
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            out.addAll(levels.get(i));
+        }
+        return out;
     }
 
     /** The preset of the nearest {@link ModelPreset}: method, class, enclosing classes. */

@@ -34,6 +34,9 @@ import io.github.tokenbridge.backend.Overlapped;
 import io.github.tokenbridge.model.win32.Win32ProcessFunctions;
 import io.github.tokenbridge.backend.ProcessStart;
 import io.github.tokenbridge.backend.StartedProcess;
+import io.github.tokenbridge.model.win32.Win32ObjectSecurityFunctions;
+import io.github.tokenbridge.model.win32.Win32RegistryFunctions;
+import io.github.tokenbridge.backend.SeObjectType;
 import io.github.tokenbridge.model.win32.Win32ImpersonationFunctions;
 import io.github.tokenbridge.model.win32.Win32TokenFunctions;
 
@@ -61,6 +64,9 @@ public final class ModelBackend implements TokenBackend {
     private final Win32PipeFunctions win32Pipes;
     private final ModelPrograms programs; // processes (issue 20)
     private final Win32ProcessFunctions win32Processes; // processes (issue 20)
+    // ---- object security (objects)
+    private final Win32RegistryFunctions win32Registry;
+    private final Win32ObjectSecurityFunctions win32ObjectSecurity;
 
     private ModelBackend(ModelConfiguration configuration) {
         this.world = new ModelWorld(configuration);
@@ -74,6 +80,8 @@ public final class ModelBackend implements TokenBackend {
         this.win32Pipes = new Win32PipeFunctions(nt.pipes());
         this.programs = new ModelPrograms(world, this, configuration.programs());
         this.win32Processes = new Win32ProcessFunctions(nt, programs);
+        this.win32Registry = new Win32RegistryFunctions(nt);
+        this.win32ObjectSecurity = new Win32ObjectSecurityFunctions(nt, win32Registry);
     }
 
     /** A new, isolated model world configured by {@code configuration}, seen through the SPI. */
@@ -408,6 +416,75 @@ public final class ModelBackend implements TokenBackend {
     public Result<Integer> getOverlappedResult(Handle file, Overlapped overlapped, boolean wait) {
         return win32Pipes.getOverlappedResult(caller(), Objects.requireNonNull(file, "file"),
                 Objects.requireNonNull(overlapped, "overlapped"), wait);
+    }
+
+    // ---------------------------------------------------------------- object security: files, keys, kernel objects (objects)
+
+    @Override
+    public Result<Void> createDirectory(String path, SecurityDescriptor securityDescriptor) {
+        return win32Files.createDirectoryW(caller(), Objects.requireNonNull(path, "path"), securityDescriptor);
+    }
+
+    @Override
+    public Result<Void> removeDirectory(String path) {
+        return win32Files.removeDirectoryW(caller(), Objects.requireNonNull(path, "path"));
+    }
+
+    @Override
+    public Result<Void> deleteFile(String path) {
+        return win32Files.deleteFileW(caller(), Objects.requireNonNull(path, "path"));
+    }
+
+    @Override
+    public Result<String> getTempPath() {
+        return Result.ok(WindowsObjectDefaults.tempDirectory(world.configuration()));
+    }
+
+    @Override
+    public Result<Handle> regCreateKeyEx(Handle key, String subKey, int options, int desiredAccess,
+                                         SecurityDescriptor securityDescriptor) {
+        return win32Registry.regCreateKeyExW(caller(), Objects.requireNonNull(key, "key"), Objects.requireNonNull(subKey, "subKey"),
+                options, desiredAccess, securityDescriptor);
+    }
+
+    @Override
+    public Result<Handle> regOpenKeyEx(Handle key, String subKey, int options, int desiredAccess) {
+        return win32Registry.regOpenKeyExW(caller(), Objects.requireNonNull(key, "key"), Objects.requireNonNull(subKey, "subKey"),
+                options, desiredAccess);
+    }
+
+    @Override
+    public Result<Void> regCloseKey(Handle key) {
+        return win32Registry.regCloseKey(caller(), Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public Result<Void> regDeleteTree(Handle key, String subKey) {
+        return win32Registry.regDeleteTreeW(caller(), Objects.requireNonNull(key, "key"), subKey);
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getNamedSecurityInfo(String objectName, SeObjectType type, int securityInformation) {
+        return win32ObjectSecurity.getNamedSecurityInfoW(caller(), Objects.requireNonNull(objectName, "objectName"),
+                Objects.requireNonNull(type, "type"), securityInformation);
+    }
+
+    @Override
+    public Result<Void> setNamedSecurityInfo(String objectName, SeObjectType type, int securityInformation, SecurityDescriptor parts) {
+        return win32ObjectSecurity.setNamedSecurityInfoW(caller(), Objects.requireNonNull(objectName, "objectName"),
+                Objects.requireNonNull(type, "type"), securityInformation, Objects.requireNonNull(parts, "parts"));
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getSecurityInfo(Handle handle, SeObjectType type, int securityInformation) {
+        return win32ObjectSecurity.getSecurityInfo(caller(), Objects.requireNonNull(handle, "handle"),
+                Objects.requireNonNull(type, "type"), securityInformation);
+    }
+
+    @Override
+    public Result<Void> setSecurityInfo(Handle handle, SeObjectType type, int securityInformation, SecurityDescriptor parts) {
+        return win32ObjectSecurity.setSecurityInfo(caller(), Objects.requireNonNull(handle, "handle"),
+                Objects.requireNonNull(type, "type"), securityInformation, Objects.requireNonNull(parts, "parts"));
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -58,6 +58,9 @@ public final class ModelConfiguration {
     private final AccountDatabase accounts;
     private final Supplier<LuidSource> luidSource;
     private final Map<String, ModelProgram> programs; // processes (issue 20)
+    // ---- declared objects (objects)
+    private final List<DeclaredObject> objects;
+    private final boolean windowsObjects;
 
     private ModelConfiguration(Builder b) {
         this.name = b.name;
@@ -83,6 +86,8 @@ public final class ModelConfiguration {
         this.accounts = b.accounts;
         this.luidSource = b.luidSource;
         this.programs = Map.copyOf(b.programs);
+        this.objects = List.copyOf(b.objects);
+        this.windowsObjects = b.windowsObjects;
         if (!this.owner.equals(user) && groups.stream().noneMatch(g -> g.sid().equals(this.owner) && (g.attributes() & 0x8) != 0)) {
             throw new IllegalArgumentException("the owner must be the user or a group with SE_GROUP_OWNER: " + this.owner);
         }
@@ -111,6 +116,8 @@ public final class ModelConfiguration {
         b.accounts = accounts;
         b.luidSource = luidSource;
         b.programs = new LinkedHashMap<>(programs);
+        b.objects = new ArrayList<>(objects);
+        b.windowsObjects = windowsObjects;
         return b;
     }
 
@@ -250,6 +257,22 @@ public final class ModelConfiguration {
     public Map<String, ModelProgram> programs() { return programs; }
 
     /** A fresh LUID source for a new world. */
+    /**
+     * The files, directories and keys this configuration declares (objects), applied after the
+     * Windows-like defaults when {@link #windowsObjects()} is true.
+     */
+    public List<DeclaredObject> objects() { return objects; }
+
+    /**
+     * Whether the world starts with the Windows-like objects (objects): {@code C:\}, {@code C:\Windows},
+     * {@code C:\Users}, the profile directory {@code C:\Users\<name>} with {@code AppData\Local\Temp},
+     * {@code HKLM\SOFTWARE}, {@code HKLM\SYSTEM}, {@code HKU\.DEFAULT}, {@code HKCU} and {@code HKCU\Software}.
+     */
+    public boolean windowsObjects() { return windowsObjects; }
+
+    /** The profile directory of the configured user, {@code C:\Users\<name>} (objects). */
+    public String profileDirectory() { return WindowsObjectDefaults.profileDirectory(this); }
+
     public LuidSource newLuidSource() {
         return Objects.requireNonNull(luidSource.get(), "the LUID source supplier returned null");
     }
@@ -278,6 +301,8 @@ public final class ModelConfiguration {
                 .user(UserAccount.of(STANDARD_USER_NAME, 1001, STANDARD_USER_PASSWORD, "Users")).build();
         private Supplier<LuidSource> luidSource = () -> LuidSource.counter(DEFAULT_FIRST_LUID);
         private Map<String, ModelProgram> programs = new LinkedHashMap<>();
+        private List<DeclaredObject> objects = new ArrayList<>();
+        private boolean windowsObjects = true;
 
         private Builder() {
         }
@@ -316,6 +341,15 @@ public final class ModelConfiguration {
             programs.put(Objects.requireNonNull(imageName, "imageName"), Objects.requireNonNull(program, "program"));
             return this;
         }
+        // ---- declared objects (objects)
+        /** Declares a directory ({@code C:\\dir}) with this SDDL, or null to inherit from its parent; missing parents inherit. */
+        public Builder directory(String path, String sddl) { objects.add(new DeclaredObject(path, sddl, DeclaredObject.Kind.DIRECTORY)); return this; }
+        /** Declares a file with this SDDL, or null to inherit from its directory. */
+        public Builder file(String path, String sddl) { objects.add(new DeclaredObject(path, sddl, DeclaredObject.Kind.FILE)); return this; }
+        /** Declares a registry key ({@code HKLM\\...}, {@code HKCU\\...}, {@code HKU\\...}) with this SDDL, or null to inherit. */
+        public Builder key(String path, String sddl) { objects.add(new DeclaredObject(path, sddl, DeclaredObject.Kind.KEY)); return this; }
+        /** Whether the Windows-like default objects are created (default true). */
+        public Builder windowsObjects(boolean value) { this.windowsObjects = value; return this; }
 
         public ModelConfiguration build() {
             return new ModelConfiguration(this);

@@ -63,6 +63,7 @@ public final class ModelWorld {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         Kernel kernel = new Kernel(configuration.newLuidSource(), LogonTokenFactory::anonymous);
         this.services = KernelServices.of(kernel);
+        ObjectNamespaceSetup.populate(services, configuration);
         this.logons = new LogonTokenFactory(kernel, configuration);
         this.lsa = new LocalSecurityAuthority(logons, configuration.accounts());
         this.jvmProcess = kernel.createProcess(logons.processToken()).value();

@@ -14,6 +14,10 @@ final class BenchmarkPairs {
                     "ModelAccessCheckBenchmark.handWrittenLoop", 2, false),
             new BenchmarkPair("token groups query", "ModelTokenInfoBenchmark.queryGroups",
                     "BaselineBenchmark.copyGroupArray", Double.NaN, false),
+            // ---- object security (objects): no target yet, measured to know the cost of "check as the client"
+            new BenchmarkPair("named-object access check (resolve, read descriptor, check)",
+                    "ModelNamedObjectCheckBenchmark.namedCheck", "ModelNamedObjectCheckBenchmark.handWrittenLookupAndWalk",
+                    Double.NaN, false),
             new BenchmarkPair("impersonation scope, 2 threads vs 1", "ModelImpersonationBenchmark.scopeEnterExitOnTwoThreads@2",
                     "ModelImpersonationBenchmark.scopeEnterExit", 1.6, true),
             new BenchmarkPair("public API: open + close vs SPI", "PublicApiBenchmark.apiOpenClose",

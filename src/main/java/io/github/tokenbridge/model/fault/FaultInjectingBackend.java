@@ -15,6 +15,7 @@ import io.github.tokenbridge.backend.AdjustResult;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.PrivilegeCheckResult;
 import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.backend.SeObjectType;
 import io.github.tokenbridge.backend.TokenBackend;
 import io.github.tokenbridge.backend.TokenInformation;
 import io.github.tokenbridge.backend.TokenInformationClass;
@@ -417,6 +418,71 @@ public final class FaultInjectingBackend implements TokenBackend {
     @Override
     public Result<Void> unloadUserProfile(Handle token, Handle profile) {
         return call(SpiOperation.UNLOAD_USER_PROFILE, () -> delegate.unloadUserProfile(token, profile));
+    }
+
+    // ---------------------------------------------------------------- object security: files, keys, kernel objects (objects)
+
+    @Override
+    public Result<Void> createDirectory(String path, SecurityDescriptor securityDescriptor) {
+        return call(SpiOperation.CREATE_DIRECTORY, () -> delegate.createDirectory(path, securityDescriptor));
+    }
+
+    @Override
+    public Result<Void> removeDirectory(String path) {
+        return call(SpiOperation.REMOVE_DIRECTORY, () -> delegate.removeDirectory(path));
+    }
+
+    @Override
+    public Result<Void> deleteFile(String path) {
+        return call(SpiOperation.DELETE_FILE, () -> delegate.deleteFile(path));
+    }
+
+    @Override
+    public Result<String> getTempPath() {
+        return call(SpiOperation.GET_TEMP_PATH, delegate::getTempPath);
+    }
+
+    @Override
+    public Result<Handle> regCreateKeyEx(Handle key, String subKey, int options, int desiredAccess,
+                                         SecurityDescriptor securityDescriptor) {
+        return call(SpiOperation.REG_CREATE_KEY_EX,
+                () -> delegate.regCreateKeyEx(key, subKey, options, desiredAccess, securityDescriptor));
+    }
+
+    @Override
+    public Result<Handle> regOpenKeyEx(Handle key, String subKey, int options, int desiredAccess) {
+        return call(SpiOperation.REG_OPEN_KEY_EX, () -> delegate.regOpenKeyEx(key, subKey, options, desiredAccess));
+    }
+
+    @Override
+    public Result<Void> regCloseKey(Handle key) {
+        return call(SpiOperation.REG_CLOSE_KEY, () -> delegate.regCloseKey(key));
+    }
+
+    @Override
+    public Result<Void> regDeleteTree(Handle key, String subKey) {
+        return call(SpiOperation.REG_DELETE_TREE, () -> delegate.regDeleteTree(key, subKey));
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getNamedSecurityInfo(String objectName, SeObjectType type, int securityInformation) {
+        return call(SpiOperation.GET_NAMED_SECURITY_INFO, () -> delegate.getNamedSecurityInfo(objectName, type, securityInformation));
+    }
+
+    @Override
+    public Result<Void> setNamedSecurityInfo(String objectName, SeObjectType type, int securityInformation, SecurityDescriptor parts) {
+        return call(SpiOperation.SET_NAMED_SECURITY_INFO,
+                () -> delegate.setNamedSecurityInfo(objectName, type, securityInformation, parts));
+    }
+
+    @Override
+    public Result<SecurityDescriptor> getSecurityInfo(Handle handle, SeObjectType type, int securityInformation) {
+        return call(SpiOperation.GET_SECURITY_INFO, () -> delegate.getSecurityInfo(handle, type, securityInformation));
+    }
+
+    @Override
+    public Result<Void> setSecurityInfo(Handle handle, SeObjectType type, int securityInformation, SecurityDescriptor parts) {
+        return call(SpiOperation.SET_SECURITY_INFO, () -> delegate.setSecurityInfo(handle, type, securityInformation, parts));
     }
 
     /** Closes the backend beneath. */

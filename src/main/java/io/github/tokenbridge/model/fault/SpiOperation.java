@@ -67,7 +67,20 @@ public enum SpiOperation {
     GET_EXIT_CODE_PROCESS("GetExitCodeProcess", false),
     CREATE_ENVIRONMENT_BLOCK("CreateEnvironmentBlock", false),
     LOAD_USER_PROFILE("LoadUserProfileW", false),
-    UNLOAD_USER_PROFILE("UnloadUserProfile", false);
+    UNLOAD_USER_PROFILE("UnloadUserProfile", false),
+    // ---- object security: files, keys, kernel objects (objects)
+    CREATE_DIRECTORY("CreateDirectoryW", false),
+    REMOVE_DIRECTORY("RemoveDirectoryW", false),
+    DELETE_FILE("DeleteFileW", false),
+    GET_TEMP_PATH("GetTempPathW", false),
+    REG_CREATE_KEY_EX("RegCreateKeyExW", false),
+    REG_OPEN_KEY_EX("RegOpenKeyExW", false),
+    REG_CLOSE_KEY("RegCloseKey", false),
+    REG_DELETE_TREE("RegDeleteTreeW", false),
+    GET_NAMED_SECURITY_INFO("GetNamedSecurityInfoW", false),
+    SET_NAMED_SECURITY_INFO("SetNamedSecurityInfoW", false),
+    GET_SECURITY_INFO("GetSecurityInfo", false),
+    SET_SECURITY_INFO("SetSecurityInfo", false);
 
     private final String functionName;
     private final boolean nt;

@@ -1,5 +1,6 @@
 package io.github.tokenbridge.model.kernel;
 
+import io.github.tokenbridge.model.kernel.cm.ConfigurationManager;
 import io.github.tokenbridge.model.kernel.io.IoDevices;
 import io.github.tokenbridge.model.kernel.io.IoManager;
 import io.github.tokenbridge.model.kernel.ob.ObjectManager;
@@ -17,8 +18,10 @@ import java.util.Objects;
  * @param ps      the Ps* token routines (and the impersonation decision)
  * @param se      the Se* client-security routines
  * @param io      the I/O manager (file objects, devices, file systems)
+ * @param cm      the configuration manager (registry keys)
  */
-public record KernelServices(Kernel kernel, ObjectManager objects, PsRoutines ps, SeClientSecurity se, IoManager io) {
+public record KernelServices(Kernel kernel, ObjectManager objects, PsRoutines ps, SeClientSecurity se, IoManager io,
+                             ConfigurationManager cm) {
 
     public KernelServices {
         Objects.requireNonNull(kernel, "kernel");
@@ -26,6 +29,7 @@ public record KernelServices(Kernel kernel, ObjectManager objects, PsRoutines ps
         Objects.requireNonNull(ps, "ps");
         Objects.requireNonNull(se, "se");
         Objects.requireNonNull(io, "io");
+        Objects.requireNonNull(cm, "cm");
     }
 
     /** The services of {@code kernel}. */
@@ -33,7 +37,8 @@ public record KernelServices(Kernel kernel, ObjectManager objects, PsRoutines ps
         PsRoutines ps = new PsRoutines(kernel);
         ObjectManager objects = new ObjectManager(kernel);
         SeClientSecurity se = new SeClientSecurity(ps);
-        return new KernelServices(kernel, objects, ps, se, IoDevices.standard(objects, se));
+        return new KernelServices(kernel, objects, ps, se, IoDevices.standard(objects, se),
+                new ConfigurationManager(objects, IoDevices.SYSTEM_ONLY));
     }
 
     /** The token duplicator ({@code SepDuplicateToken}). */

@@ -83,4 +83,43 @@ public final class NtFileServices {
         Result<FileObject> file = k.io().referenceFile(caller, handle, FILE_WRITE_DATA);
         return file.succeeded() ? file.value().driver().flush(caller, file.value()) : file.withValue(null);
     }
+
+    // ---- disk file system (objects): directory listing and deletion
+
+    /** The names {@code NtQueryDirectoryFile(handle, ..., FileNamesInformation)} lists; needs FILE_LIST_DIRECTORY. */
+    public Result<java.util.List<String>> queryDirectoryNames(ThreadObject caller, long handle) {
+        Result<FileObject> file = k.io().referenceFile(caller, handle, io.github.tokenbridge.model.kernel.io.disk.DiskFileSystem.FILE_LIST_DIRECTORY);
+        if (!file.succeeded()) {
+            return file.withValue(null);
+        }
+        if (!(file.value().node() instanceof io.github.tokenbridge.model.kernel.io.disk.DiskNode node) || !node.isDirectory()) {
+            return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
+        }
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, node.childNames());
+    }
+
+    /**
+     * {@code NtSetInformationFile(handle, FileDispositionInformation{DeleteFile=TRUE})} and the close
+     * that completes it: the handle needs DELETE; only disk files and directories can be deleted.
+     */
+    public Result<Void> deleteFile(ThreadObject caller, long handle) {
+        Result<FileObject> file = k.io().referenceFile(caller, handle, 0x00010000);
+        if (!file.succeeded()) {
+            return file.withValue(null);
+        }
+        if (!(file.value().driver() instanceof io.github.tokenbridge.model.kernel.io.disk.DiskFileSystem disk)) {
+            return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
+        }
+        return disk.delete(file.value());
+    }
+
+    /** {@code NtQueryInformationFile(handle, FileStandardInformation).Directory}: needs no particular access. */
+    public Result<Boolean> queryIsDirectory(ThreadObject caller, long handle) {
+        Result<FileObject> file = k.io().referenceFile(caller, handle, 0);
+        if (!file.succeeded()) {
+            return file.withValue(null);
+        }
+        boolean directory = file.value().node() instanceof io.github.tokenbridge.model.kernel.io.disk.DiskNode node && node.isDirectory();
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, directory);
+    }
 }

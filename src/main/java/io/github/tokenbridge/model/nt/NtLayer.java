@@ -18,6 +18,9 @@ public final class NtLayer {
     private final NtFileServices files;
     private final NtNamedPipeServices pipes;
     private final NtProcessServices processes; // processes (issue 20)
+    // ---- registry and object security (objects)
+    private final NtKeyServices keys;
+    private final NtObjectSecurityServices security;
 
     public NtLayer(KernelServices kernel) {
         this.kernel = kernel;
@@ -30,6 +33,8 @@ public final class NtLayer {
         this.files = new NtFileServices(kernel);
         this.pipes = new NtNamedPipeServices(kernel);
         this.processes = new NtProcessServices(kernel);
+        this.keys = new NtKeyServices(kernel);
+        this.security = new NtObjectSecurityServices(kernel);
     }
 
     public KernelServices kernel() { return kernel; }
@@ -42,4 +47,6 @@ public final class NtLayer {
     public NtFileServices files() { return files; }
     public NtNamedPipeServices pipes() { return pipes; }
     public NtProcessServices processes() { return processes; }
+    public NtKeyServices keys() { return keys; }
+    public NtObjectSecurityServices security() { return security; }
 }

@@ -122,4 +122,63 @@ public final class Win32FileFunctions {
         }
         return options;
     }
+
+    // ---- disk file system (objects): CreateDirectoryW, RemoveDirectoryW, DeleteFileW
+
+    private static final int FILE_LIST_DIRECTORY = 0x0001;
+    private static final int FILE_DIRECTORY_FILE = 0x0001;
+    private static final int FILE_NON_DIRECTORY_FILE = 0x0040;
+    private static final int FILE_OPEN_FOR_BACKUP_INTENT = 0x4000;
+    private static final int FILE_OPEN_REPARSE_POINT = 0x00200000;
+    private static final int FILE_SHARE_ALL = 0x7;
+
+    /**
+     * {@code CreateDirectoryW(path, sa)}: {@code NtCreateFile(FILE_LIST_DIRECTORY|SYNCHRONIZE, FILE_CREATE,
+     * FILE_DIRECTORY_FILE|FILE_SYNCHRONOUS_IO_NONALERT|FILE_OPEN_FOR_BACKUP_INTENT)} and a close; an
+     * existing name is ERROR_ALREADY_EXISTS.
+     *
+     * @param sd the descriptor of the SECURITY_ATTRIBUTES, or null
+     */
+    public Result<Void> createDirectoryW(ThreadObject caller, String path, SecurityDescriptor sd) {
+        Objects.requireNonNull(path, "path");
+        String ntName = DosPathNames.toNtName(path);
+        if (ntName == null) {
+            return Result.failure(NtStatus.STATUS_OBJECT_PATH_NOT_FOUND);
+        }
+        Result<Long> r = nt.files().createFile(caller, ntName, FILE_LIST_DIRECTORY | SYNCHRONIZE, sd, null, 0, FILE_SHARE_ALL,
+                IoOpenRequest.FILE_CREATE, FILE_DIRECTORY_FILE | IoOpenRequest.FILE_SYNCHRONOUS_IO_NONALERT | FILE_OPEN_FOR_BACKUP_INTENT);
+        if (!r.succeeded()) {
+            return r.withValue(null);
+        }
+        nt.objects().close(caller, r.value());
+        return Result.ok(null);
+    }
+
+    /** {@code RemoveDirectoryW(path)}: open with DELETE as a directory, mark for deletion, close. */
+    public Result<Void> removeDirectoryW(ThreadObject caller, String path) {
+        return delete(caller, path, FILE_DIRECTORY_FILE);
+    }
+
+    /** {@code DeleteFileW(path)}: open with DELETE as a non-directory, mark for deletion, close. */
+    public Result<Void> deleteFileW(ThreadObject caller, String path) {
+        return delete(caller, path, FILE_NON_DIRECTORY_FILE);
+    }
+
+    private Result<Void> delete(ThreadObject caller, String path, int kind) {
+        Objects.requireNonNull(path, "path");
+        String ntName = DosPathNames.toNtName(path);
+        if (ntName == null) {
+            return Result.failure(NtStatus.STATUS_OBJECT_PATH_NOT_FOUND);
+        }
+        Result<Long> r = nt.files().openFile(caller, ntName, DELETE | SYNCHRONIZE, null, FILE_SHARE_ALL,
+                kind | IoOpenRequest.FILE_SYNCHRONOUS_IO_NONALERT | FILE_OPEN_FOR_BACKUP_INTENT | FILE_OPEN_REPARSE_POINT);
+        if (!r.succeeded()) {
+            return r.withValue(null);
+        }
+        try {
+            return nt.files().deleteFile(caller, r.value());
+        } finally {
+            nt.objects().close(caller, r.value());
+        }
+    }
 }

@@ -16,7 +16,9 @@ public enum ObjectType {
     /** File objects (files, directories, pipe ends; model.kernel.io): FILE_* rights, FILE_GENERIC_* mapping. */
     FILE(GenericMapping.FILE, 0x001F01FF),
     /** Event objects (model.kernel.ke; pipes): EVENT_* rights. */
-    EVENT(new GenericMapping(0x00020001, 0x00020002, 0x00120000, 0x001F0003), 0x001F0003);
+    EVENT(new GenericMapping(0x00020001, 0x00020002, 0x00120000, 0x001F0003), 0x001F0003),
+    /** Registry keys (model.kernel.cm): KEY_* rights, the KEY_READ/KEY_WRITE/KEY_EXECUTE/KEY_ALL_ACCESS mapping (objects). */
+    KEY(GenericMapping.KEY, 0x000F003F);
 
     private final GenericMapping mapping;
     private final int allAccess;
