@@ -19,7 +19,8 @@ final class StepParser {
             Verb.DUPLICATE_TOKEN, Verb.DUPLICATE_TOKEN_EX, Verb.DUPLICATE_HANDLE, Verb.CREATE_RESTRICTED_TOKEN,
             Verb.CREATE_THREAD, Verb.NT_OPEN_PROCESS_TOKEN_EX, Verb.NT_OPEN_THREAD_TOKEN_EX, Verb.NT_DUPLICATE_TOKEN,
             Verb.LOGON, Verb.CREATE_PROCESS, Verb.PS_REFERENCE_IMPERSONATION_TOKEN, Verb.PS_REFERENCE_PRIMARY_TOKEN,
-            Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER);
+            Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER,
+            Verb.GET_TOKEN_INFORMATION);
     private static final Set<String> PRIVILEGE_CHANGES = Set.of("enable", "disable", "remove", "disable_all");
 
     private StepParser() {
@@ -47,6 +48,9 @@ final class StepParser {
             }
             if (!BINDING_VERBS.contains(verb)) {
                 throw at.error(verb.scenarioName() + " binds nothing; remove 'as'");
+            }
+            if (verb == Verb.GET_TOKEN_INFORMATION && !"TokenLinkedToken".equals(args.get("class"))) {
+                throw at.error("get_token_information binds only the token of class=TokenLinkedToken");
             }
             bind = tokens.get(i + 1).substring(1);
             i += 2;
