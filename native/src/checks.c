@@ -94,6 +94,8 @@ static int user_sid(HANDLE h, PSID out, char err[TB_ERRLEN])
 
 int resolve_sid(Vars *vars, const char *text, PSID out, char err[TB_ERRLEN])
 {
+    if (!strncmp(text, "account:", 8)) /* logons and names: the SID of that account on this host */
+        return account_sid(text + 8, out, err);
     if (*text != '$') {
         if (parse_sid_literal(text, out))
             return 1;
@@ -572,6 +574,11 @@ void eval_check(Vars *vars, const Check *ck, CheckResult *res)
         value_text(&right, text, sizeof text, &ignore);
         buf_free(&ignore);
         raw_add(&res->raw, "right", text);
+    } else if (left.kind == K_SID && !strncmp(r, "account:", 8)) { /* logons and names */
+        memset(&right, 0, sizeof right);
+        right.kind = K_SID;
+        if (!account_sid(r + 8, (PSID)right.sid, res->error))
+            return;
     } else if (!literal(left.kind, r, &right, res->error))
         return;
     int equal;

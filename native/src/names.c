@@ -32,7 +32,14 @@ static const Named WIN32_ERRORS[] = {
     {"ERROR_FILE_NOT_FOUND", 2}, {"ERROR_PATH_NOT_FOUND", 3}, {"ERROR_SHARING_VIOLATION", 32},
     {"ERROR_FILE_EXISTS", 80}, {"ERROR_INVALID_NAME", 123}, {"ERROR_DIR_NOT_EMPTY", 145},
     {"ERROR_BAD_PATHNAME", 161}, {"ERROR_ALREADY_EXISTS", 183}, {"ERROR_NO_MORE_ITEMS", 259},
-    {"ERROR_DIRECTORY", 267}, {"ERROR_KEY_DELETED", 1018}, {"ERROR_UNKNOWN_REVISION", 1305}, {NULL, 0}};
+    {"ERROR_DIRECTORY", 267}, {"ERROR_KEY_DELETED", 1018}, {"ERROR_UNKNOWN_REVISION", 1305},
+    /* logons and names (issue 14) */
+    {"ERROR_NO_LOGON_SERVERS", 1311}, {"ERROR_INVALID_ACCOUNT_NAME", 1315}, {"ERROR_NO_SUCH_USER", 1317},
+    {"ERROR_LOGON_FAILURE", 1326}, {"ERROR_ACCOUNT_RESTRICTION", 1327}, {"ERROR_INVALID_LOGON_HOURS", 1328},
+    {"ERROR_INVALID_WORKSTATION", 1329}, {"ERROR_PASSWORD_EXPIRED", 1330}, {"ERROR_ACCOUNT_DISABLED", 1331},
+    {"ERROR_NONE_MAPPED", 1332}, {"ERROR_NO_SUCH_DOMAIN", 1355}, {"ERROR_LOGON_TYPE_NOT_GRANTED", 1385},
+    {"ERROR_ACCOUNT_EXPIRED", 1793}, {"ERROR_PASSWORD_MUST_CHANGE", 1907}, {"ERROR_ACCOUNT_LOCKED_OUT", 1909},
+    {NULL, 0}};
 
 static const Named NT_STATUSES[] = {
     {"STATUS_SUCCESS", 0x00000000}, {"STATUS_NO_TOKEN", 0xC000007C},
@@ -369,7 +376,30 @@ static const struct {
     {"AnonymousLogon", "S-1-5-7"}, {"Restricted", "S-1-5-12"}, {"ThisOrganization", "S-1-5-15"},
     {"UntrustedLabel", "S-1-16-0"}, {"LowLabel", "S-1-16-4096"}, {"MediumLabel", "S-1-16-8192"},
     {"MediumPlusLabel", "S-1-16-8448"}, {"HighLabel", "S-1-16-12288"},
-    {"SystemLabel", "S-1-16-16384"}, {"ProtectedLabel", "S-1-16-20480"}, {NULL, NULL}};
+    {"SystemLabel", "S-1-16-16384"}, {"ProtectedLabel", "S-1-16-20480"},
+    /* logons and names (issue 14; scenarios.md "Logons and names") */
+    {"Local", "S-1-2-0"}, {"ConsoleLogon", "S-1-2-1"}, {"LocalAccount", "S-1-5-113"},
+    {"LocalAccountAndAdmin", "S-1-5-114"}, {"NtlmAuthentication", "S-1-5-64-10"},
+    {"OwnerRights", "S-1-3-4"}, {"CreatorOwner", "S-1-3-0"}, {"CreatorGroup", "S-1-3-1"},
+    {"RestrictedCode", "S-1-5-12"}, {NULL, NULL}};
+
+/* The aliases a lookup_account_name `sid` field is written as: the Java runner's set
+ * (conformance/ValueSyntax), so the two transcripts agree; any other SID is account:<name>. */
+static const char *OUTPUT_ALIASES[] = {
+    "Everyone", "Administrators", "Users", "AuthenticatedUsers", "Interactive", "LocalSystem",
+    "AnonymousLogon", "UntrustedLabel", "LowLabel", "MediumLabel", "HighLabel", "SystemLabel",
+    "OwnerRights", "Local", "Network", "Service", "RestrictedCode", "LocalService", "NetworkService",
+    "Batch", "ConsoleLogon", "ThisOrganization", "LocalAccount", "LocalAccountAndAdmin",
+    "NtlmAuthentication", "CreatorOwner", "CreatorGroup", NULL};
+
+const char *sid_alias_name(PSID sid)
+{
+    BYTE known[SECURITY_MAX_SID_SIZE];
+    for (int i = 0; OUTPUT_ALIASES[i]; i++)
+        if (parse_sid_literal(OUTPUT_ALIASES[i], known) && EqualSid(known, sid))
+            return OUTPUT_ALIASES[i];
+    return NULL;
+}
 
 static int sid_from_string(const char *text, PSID out)
 {

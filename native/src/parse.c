@@ -43,7 +43,7 @@ static const VerbSpec VERBS[] = {
       {"restrict", A_SIDLIST, OPT}, {"flags", A_RFLAGS, OPT}}, {0}},
     {"set_token_information", L_WIN32, 0,
      {{"token", A_HANDLE, REQ}, {"class", A_SETCLASS, REQ}, {"value", A_SETVALUE, REQ}}, {0}},
-    {"get_token_information", L_WIN32, 0,
+    {"get_token_information", L_WIN32, 1, /* binds only class=TokenLinkedToken's token */
      {{"token", A_HANDLE, REQ}, {"class", A_GETCLASS, REQ}, {"length", A_NUMBER, OPT}},
      {"length"}},
     {"create_thread", L_WIN32, 2, {{0}}, {0}},
@@ -51,6 +51,12 @@ static const VerbSpec VERBS[] = {
     {"create_process_as_user", L_WIN32, 1, {{"token", A_HANDLE, REQ}}, {0}},
     {"create_process_with_token", L_WIN32, 1, {{"token", A_HANDLE, REQ}}, {0}},
     {"create_child_process", L_WIN32, 1, {{0}}, {0}},
+    /* logons and names (issue 14; scenarios.md "Logons and names") */
+    {"logon_user", L_WIN32, 1,
+     {{"user", A_TEXT, REQ}, {"domain", A_TEXT, OPT}, {"password", A_TEXT, REQ}, {"type", A_ANY, REQ},
+      {"provider", A_ANY, OPT}}, {0}},
+    {"lookup_account_sid", L_WIN32, 0, {{"sid", A_SID, REQ}}, {"name", "domain", "use"}},
+    {"lookup_account_name", L_WIN32, 0, {{"name", A_TEXT, REQ}}, {"sid", "domain", "use"}},
     /* NT layer */
     {"nt_open_process_token_ex", L_NT, 1,
      {{"process", A_HANDLE, REQ}, {"access", A_MASK, REQ}, {"attributes", A_ATTRS, OPT}}, {0}},
@@ -228,6 +234,8 @@ static int check_sid_value(const Line *l, const Scope *sc, const char *s)
             return perr(l->file, l->line, "unknown variable %s", name);
         return 0;
     }
+    if (!strncmp(s, "account:", 8)) /* logons and names: resolved on the host when the step runs */
+        return s[8] ? 0 : perr(l->file, l->line, "account: needs a name");
     if (!parse_sid_literal(s, sid))
         return perr(l->file, l->line, "unknown SID or alias '%s'", s);
     return 0;
@@ -332,7 +340,12 @@ static int check_arg(const Line *l, const Scope *sc, const ArgSpec *a, const cha
         return check_sid_value(l, sc, val);
     case A_NUMBER:
         return parse_number(val, &num) && num <= 0xFFFFFFFFull ? 0 : perr(l->file, l->line, "%s: expected a number, got '%s'", a->name, val);
+    case A_TEXT: return 0;
     case A_ANY:
+        if (!strcmp(a->name, "type") && !logon_type_code(val, &mask))
+            return perr(l->file, l->line, "type: expected interactive, network, batch, service, network_cleartext or new_credentials, got '%s'", val);
+        if (!strcmp(a->name, "provider") && !logon_provider_code(val, &mask))
+            return perr(l->file, l->line, "provider: expected default or winnt50, got '%s'", val);
         if (!strcmp(a->name, "class") && strcmp(val, "ThreadImpersonationToken"))
             return perr(l->file, l->line, "unsupported thread information class '%s'", val);
         if (!strcmp(a->name, "disposition") && strcmp(val, "create") && strcmp(val, "open"))
@@ -501,6 +514,8 @@ static int parse_check(const Line *l, int first, const Scope *sc, Step *st)
     case K_TYPE:
         return parse_token_type(rhs, &tt) ? 0 : perr(l->file, l->line, "unknown token type '%s'", rhs);
     case K_SID:
+        if (!strncmp(rhs, "account:", 8))
+            return check_sid_value(l, sc, rhs);
         return parse_sid_literal(rhs, sid) ? 0 : perr(l->file, l->line, "unknown SID or alias '%s'", rhs);
     case K_LABEL:
         return parse_label(rhs, sid) ? 0 : perr(l->file, l->line, "unknown integrity label '%s'", rhs);
@@ -533,6 +548,8 @@ static int check_field_value(const Line *l, const char *field, const char *val)
         return parse_bool(val, &b) ? 0 : perr(l->file, l->line, "result: expected true or false, got '%s'", val);
     if (!strcmp(field, "length"))
         return parse_number(val, &num) ? 0 : perr(l->file, l->line, "length: expected a number, got '%s'", val);
+    if (!strcmp(field, "use"))
+        return is_sid_use_name(val) ? 0 : perr(l->file, l->line, "use: unknown SID use '%s'", val);
     if (!strcmp(field, "privileges")) {
         char *copy = xstrdup(val), *save = NULL;
         int rc = 0;
@@ -698,6 +715,8 @@ static int parse_step(const Line *l, Scenario *sc, Scope *scope, Step *st)
             return perr(l->file, l->line, "'as' needs a variable ($name)");
         if (!v->binds)
             return perr(l->file, l->line, "%s binds nothing; remove 'as %s'", vname, l->toks[i + 1].text);
+        if (!strcmp(vname, "get_token_information") && strcmp(step_arg(st, "class"), "TokenLinkedToken"))
+            return perr(l->file, l->line, "get_token_information binds only the token of class=TokenLinkedToken");
         st->bind = xstrdup(l->toks[i + 1].text + 1);
         i += 2;
     }
@@ -766,14 +785,14 @@ static int parse_header(const Line *l, Scenario *sc)
         LUID luid;
         if (!strcmp(c, "model") || !strcmp(c, "kernel"))
             sc->model_only = 1;
-        else if (!strcmp(c, "admin") || !strcmp(c, "not-admin"))
+        else if (!strcmp(c, "admin") || !strcmp(c, "not-admin") || !strcmp(c, "accounts") || !strcmp(c, "uac"))
             ;
         else if (!strncmp(c, "privilege:", 10) || !strncmp(c, "no-privilege:", 13)) {
             const char *name = strchr(c, ':') + 1;
             if (!privilege_luid(name, &luid))
                 return perr(l->file, l->line, "unknown privilege '%s'", name);
         } else
-            return perr(l->file, l->line, "unknown requirement '%s' (model, kernel, privilege:X, no-privilege:X, admin, not-admin)", c);
+            return perr(l->file, l->line, "unknown requirement '%s' (model, kernel, privilege:X, no-privilege:X, admin, not-admin, accounts, uac)", c);
         sc->requires = realloc(sc->requires, sizeof(char *) * (size_t)(sc->nrequires + 1));
         sc->requires[sc->nrequires++] = xstrdup(c);
     }

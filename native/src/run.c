@@ -87,6 +87,10 @@ static int requirements_met(const Scenario *sc, char *reason, size_t n)
         int met = 0, v = 0;
         if (!strcmp(c, "model") || !strcmp(c, "kernel"))
             met = 0;
+        else if (!strcmp(c, "accounts")) /* logons and names: the conformance accounts exist here */
+            met = host_has_accounts();
+        else if (!strcmp(c, "uac"))
+            met = host_uac_on();
         else if (!strncmp(c, "privilege:", 10) || !strncmp(c, "no-privilege:", 13)) {
             if (!process_has_privilege(strchr(c, ':') + 1, &v)) {
                 snprintf(reason, n, "requires %s (the process token could not be read)", c);
@@ -241,12 +245,32 @@ static char *normal_expected(const char *field, const char *val)
     }
     if (!strcmp(field, "privileges"))
         return sorted_list(val);
+    if (!strcmp(field, "name") || !strcmp(field, "domain")) { /* names compare ignoring case */
+        char *v = xstrdup(val);
+        lower_utf8(v);
+        return v;
+    }
     return xstrdup(val);
 }
 
 static int compare_fields(Vars *vars, const Step *st, const StepResult *r, char *why, size_t n)
 {
     for (int i = 0; i < st->nfields; i++) {
+        if (!strcmp(st->fields[i].key, "sid")) { /* logons and names: compared as SIDs, on this host */
+            BYTE want[SECURITY_MAX_SID_SIZE], got[SECURITY_MAX_SID_SIZE];
+            char err[TB_ERRLEN] = "", text[200] = "?";
+            int same = resolve_sid(vars, st->fields[i].val, want, err) && r->observed_sid[0] &&
+                       parse_sid_literal(r->observed_sid, got) && EqualSid(want, got);
+            if (!same) {
+                if (!err[0])
+                    sid_to_text(want, text, sizeof text);
+                snprintf(why, n, "step %d (line %d): %s: expected sid=%s (%s), observed sid=%s", st->number,
+                         st->line, st->verb->name, st->fields[i].val, err[0] ? err : text,
+                         r->observed_sid[0] ? r->observed_sid : "null");
+                return 0;
+            }
+            continue;
+        }
         const char *obs = NULL;
         for (int j = 0; j < r->nfields; j++)
             if (!strcmp(r->fields[j].key, st->fields[i].key))

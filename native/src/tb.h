@@ -69,6 +69,18 @@ const char *dacl_state_name(unsigned long long state);
 int privilege_luid(const char *name, LUID *out);
 const char *privilege_name(LUID luid, char out[64]);
 
+/* ---- logons and names (accounts.c; issue 14, scenarios.md "Logons and names") ---- */
+const char *sid_alias_name(PSID sid); /* names.c: the alias a `sid` field is written as, or NULL */
+int account_sid(const char *name, PSID out, char err[TB_ERRLEN]); /* account:<name> on this host */
+const char *sid_use_name(int use);    /* User, Group, ..., LogonSession */
+int is_sid_use_name(const char *s);
+int logon_type_code(const char *s, DWORD *out);     /* interactive 2 ... new_credentials 9 */
+int logon_provider_code(const char *s, DWORD *out); /* default 0, winnt50 3 */
+const char *machine_name(void);       /* the domain of tb-user, else the computer name */
+int host_has_accounts(void);          /* `requires accounts`: LookupAccountNameW("tb-user") succeeds */
+int host_uac_on(void);                /* `requires uac`: tb-admin's interactive logon is Limited */
+void lower_utf8(char *s);             /* ASCII lower case in place (names compare ignoring case) */
+
 /* ---- the parsed scenario ---- */
 typedef struct {
     char *key;
@@ -142,7 +154,8 @@ typedef enum { L_WIN32, L_NT, L_MODEL } Layer;
 typedef enum {
     A_HANDLE, A_MASK, A_LEVEL, A_TYPE, A_BOOL, A_ATTRS, A_SID, A_SIDLIST, A_PRIVLIST, A_SDDL,
     A_MAPPING, A_GETCLASS, A_SETCLASS, A_SETVALUE, A_NUMBER, A_RFLAGS, A_ANY,
-    A_OBJECT, A_SECINFO, A_DESC /* objects */
+    A_OBJECT, A_SECINFO, A_DESC, /* objects */
+    A_TEXT /* any text (logons and names) */
 } ArgKind;
 typedef struct {
     const char *name;
@@ -183,6 +196,7 @@ typedef struct {
     Buf raw;        /* body of the raw JSON object: "\"k\":\"v\",..." */
     char error[TB_ERRLEN]; /* non-empty: the step could not be executed */
     int bound;
+    char observed_sid[200]; /* lookup_account_name: the SID found, as S-1-... (compared as a SID) */
     VarKind bind_kind;
     HANDLE bind_handle;
     struct Worker *bind_worker;

@@ -551,6 +551,7 @@ static void v_query_info(Ctx *c, int nt)
     NTSTATUS st = 0;
     BOOL ok;
     void *buf = NULL;
+    HANDLE linked = NULL; /* TokenLinkedToken: a new handle the caller owns (bound by `as`, else closed) */
     if (!explicit_len) {
         ULONG probe = 0;
         if (nt) {
@@ -581,6 +582,8 @@ static void v_query_info(Ctx *c, int nt)
         ok = GetTokenInformation(tok, (TOKEN_INFORMATION_CLASS)cls, buf, (DWORD)want, &ret);
         e = ok ? 0 : GetLastError();
     }
+    if (ok && cls == TokenLinkedToken && buf && want >= sizeof(HANDLE))
+        linked = ((TOKEN_LINKED_TOKEN *)buf)->LinkedToken;
     free(buf);
 done:
     if (nt)
@@ -590,6 +593,132 @@ done:
     char b[32];
     snprintf(b, sizeof b, "%lu", (unsigned long)ret);
     field(c, "length", b);
+    if (ok && cls == TokenLinkedToken && linked)
+        bind(c, TRUE, linked); /* nt_query_information_token binds nothing: bind() closes it */
+}
+
+/* ---- logons and names (issue 14; scenarios.md "Logons and names") ---- */
+
+/* LogonUserW; the password is wiped after the call and never reaches a transcript or report. */
+static void v_logon_user(Ctx *c)
+{
+    DWORD type = 0, provider = LOGON32_PROVIDER_DEFAULT;
+    logon_type_code(arg(c, "type"), &type);
+    if (arg(c, "provider"))
+        logon_provider_code(arg(c, "provider"), &provider);
+    wchar_t *user = widen(arg(c, "user"));
+    wchar_t *domain = widen(arg(c, "domain") ? arg(c, "domain") : ".");
+    wchar_t *password = widen(arg(c, "password"));
+    HANDLE h = NULL;
+    BOOL ok = LogonUserW(user, domain, password, type, provider, &h);
+    DWORD e = ok ? 0 : GetLastError();
+    SecureZeroMemory(password, wcslen(password) * sizeof(wchar_t));
+    free(password);
+    free(domain);
+    free(user);
+    outcome_w32(c, ok, e);
+    bind(c, ok, h);
+}
+
+static char *narrow_lower(const wchar_t *w)
+{
+    int n = WideCharToMultiByte(CP_UTF8, 0, w, -1, NULL, 0, NULL, NULL);
+    char *s = xcalloc((size_t)n + 1, 1);
+    WideCharToMultiByte(CP_UTF8, 0, w, -1, s, n, NULL, NULL);
+    lower_utf8(s);
+    return s;
+}
+
+/* The domain field: "machine" for this host's computer name, else the name in lower case. */
+static void domain_field(Ctx *c, const wchar_t *domain)
+{
+    char *d = narrow_lower(domain), *m = xstrdup(machine_name());
+    lower_utf8(m);
+    raw_add(&c->r->raw, "domain", d);
+    field(c, "domain", m[0] && !strcmp(d, m) ? "machine" : d);
+    free(m);
+    free(d);
+}
+
+static void v_lookup_sid(Ctx *c)
+{
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    if (!resolve_sid(c->vars, arg(c, "sid"), sid, c->r->error))
+        return;
+    DWORD cch = 256, cchd = 256;
+    SID_NAME_USE use = 0;
+    wchar_t *name = NULL, *domain = NULL;
+    BOOL ok = FALSE;
+    DWORD e = 0;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        free(name);
+        free(domain);
+        name = xcalloc(cch + 1, sizeof(wchar_t));
+        domain = xcalloc(cchd + 1, sizeof(wchar_t));
+        ok = LookupAccountSidW(NULL, sid, name, &cch, domain, &cchd, &use);
+        e = ok ? 0 : GetLastError();
+        if (ok || e != ERROR_INSUFFICIENT_BUFFER)
+            break;
+    }
+    char text[200];
+    sid_to_text(sid, text, sizeof text);
+    raw_add(&c->r->raw, "sid", text);
+    outcome_w32(c, ok, e);
+    if (ok) {
+        char *n = narrow_lower(name);
+        raw_add(&c->r->raw, "name", n);
+        field(c, "name", n);
+        free(n);
+        domain_field(c, domain);
+        field(c, "use", sid_use_name(use));
+    }
+    free(name);
+    free(domain);
+}
+
+static void v_lookup_name(Ctx *c)
+{
+    const char *given = arg(c, "name");
+    wchar_t *w = widen(given);
+    BYTE sid[SECURITY_MAX_SID_SIZE];
+    DWORD cb = sizeof sid, cchd = 256;
+    SID_NAME_USE use = 0;
+    wchar_t *domain = NULL;
+    BOOL ok = FALSE;
+    DWORD e = 0;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        free(domain);
+        domain = xcalloc(cchd + 1, sizeof(wchar_t));
+        cb = sizeof sid;
+        ok = LookupAccountNameW(NULL, w, sid, &cb, domain, &cchd, &use);
+        e = ok ? 0 : GetLastError();
+        if (ok || e != ERROR_INSUFFICIENT_BUFFER)
+            break;
+    }
+    free(w);
+    outcome_w32(c, ok, e);
+    if (ok) {
+        sid_to_text(sid, c->r->observed_sid, sizeof c->r->observed_sid);
+        raw_add(&c->r->raw, "sid", c->r->observed_sid);
+        /* the sid field: its alias, else account:<the account part as spelt, lower case> */
+        const char *alias = sid_alias_name(sid);
+        if (alias)
+            field(c, "sid", alias);
+        else {
+            const char *slash = strchr(given, '\\'), *at = strrchr(given, '@');
+            const char *part = slash ? slash + 1 : given;
+            size_t len = !slash && at && at > given ? (size_t)(at - given) : strlen(part);
+            char *sidf = xcalloc(len + 9, 1);
+            memcpy(sidf, "account:", 8);
+            memcpy(sidf + 8, part, len);
+            lower_utf8(sidf);
+            field(c, "sid", sidf);
+            free(sidf);
+        }
+        domain_field(c, domain);
+        field(c, "use", sid_use_name(use));
+    }
+    free(domain);
 }
 
 static void v_create_thread(Ctx *c)
@@ -785,6 +914,12 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
         v_create_process(&c, 2);
     } else if (!strcmp(v, "create_thread")) {
         v_create_thread(&c);
+    } else if (!strcmp(v, "logon_user")) { /* logons and names (issue 14) */
+        v_logon_user(&c);
+    } else if (!strcmp(v, "lookup_account_sid")) {
+        v_lookup_sid(&c);
+    } else if (!strcmp(v, "lookup_account_name")) {
+        v_lookup_name(&c);
     } else if (!strcmp(v, "nt_open_process_token_ex")) {
         if (!get_handle(&c, "process", &a))
             return;

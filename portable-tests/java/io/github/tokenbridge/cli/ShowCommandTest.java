@@ -19,7 +19,7 @@ class ShowCommandTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("token: process " + pid + "\n"), r.out());
         assertEquals("Type                 PRIMARY", r.line("Type"));
-        assertEquals("SeChangeNotifyPrivilege        Enabled", r.line("SeChangeNotifyPrivilege"));
+        assertTrue(r.line("SeChangeNotifyPrivilege").matches("SeChangeNotifyPrivilege +Bypass traverse checking +Enabled"), r.out());
     }
 
     @Test
@@ -48,7 +48,9 @@ class ShowCommandTest {
     void showEffectiveJson_notImpersonating_isTheProcessToken() {
         CliRun r = CliRun.of("show", "--backend", "model", "--effective", "--json", "--config", "local-system");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("\"user\":{\"sid\":\"S-1-5-18\",\"name\":\"LocalSystem\"}"), r.out());
+        assertTrue(r.out().contains("\"user\":{\"sid\":\"S-1-5-18\",\"name\":\"LocalSystem\",\"account\":{\"name\":\"SYSTEM\","
+                + "\"domain\":\"NT AUTHORITY\",\"qualifiedName\":\"NT AUTHORITY\\\\SYSTEM\",\"type\":\"WELL_KNOWN_GROUP\","
+                + "\"typeDisplay\":\"Well-known group\"}}"), r.out());
         assertTrue(r.out().contains("\"type\":\"PRIMARY\""), r.out());
     }
 
@@ -87,5 +89,13 @@ class ShowCommandTest {
         CliRun r = CliRun.of("compare", "--backend", "model", "--left", "pid:123456");
         assertEquals(1, r.exit(), r.toString());
         assertEquals("tokenbridge compare: no process with id 123456 (OpenProcess: ERROR_INVALID_PARAMETER)", r.err().strip());
+    }
+
+    @Test // N3
+    void showEffectiveNoNamesJson_sidObjectsCarryNoAccount() {
+        CliRun r = CliRun.of("show", "--backend", "model", "--effective", "--json", "--no-names", "--config", "local-system");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\"user\":{\"sid\":\"S-1-5-18\",\"name\":\"LocalSystem\",\"account\":null}"), r.out());
+        assertTrue(r.out().contains("\"namesResolved\":false"), r.out());
     }
 }

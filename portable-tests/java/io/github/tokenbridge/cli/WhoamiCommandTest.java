@@ -22,23 +22,65 @@ class WhoamiCommandTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals("backend: model, preset standard-user (not a Windows host: these are the model's tokens, not your account's)",
                 r.out().lines().findFirst().orElseThrow());
-        assertEquals("User                 S-1-5-21-3623811015-3361044348-30300820-1001", r.line("User"));
+        assertEquals("User                 TB-MODEL\\tb-runner (S-1-5-21-3623811015-3361044348-30300820-1001)", r.line("User"));
         assertEquals("Integrity            MEDIUM (S-1-16-8192)", r.line("Integrity"));
         assertEquals("Type                 PRIMARY", r.line("Type"));
     }
 
-    @Test
-    void whoamiAll_standardUser_listsGroupsWithAttributesAndPrivilegesWithState() {
+    @Test // N3: names as whoami /all writes them, SIDs still there
+    void whoamiAll_standardUser_listsNamedGroupsWithTypeSidAndWindowsWording() {
         CliRun r = CliRun.of("whoami", "--all", "--backend", "model");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("GROUP INFORMATION\n"), r.out());
-        assertEquals("Everyone (S-1-1-0)             MANDATORY, ENABLED_BY_DEFAULT, ENABLED", r.line("Everyone"));
-        assertEquals("MediumLabel (S-1-16-8192)      INTEGRITY, INTEGRITY_ENABLED", r.line("MediumLabel"));
-        assertEquals("SeChangeNotifyPrivilege        Enabled", r.line("SeChangeNotifyPrivilege"));
-        assertEquals("SeShutdownPrivilege            Disabled", r.line("SeShutdownPrivilege"));
+        assertTrue(r.out().contains("USER INFORMATION\n----------------\n"), r.out());
+        assertTrue(r.line("User Name").matches("User Name +SID"), r.out());
+        assertTrue(r.line("tb-model\\tb-runner").matches("tb-model\\\\tb-runner +S-1-5-21-3623811015-3361044348-30300820-1001"),
+                r.out());
+        assertTrue(r.out().contains("GROUP INFORMATION\n-----------------\n"), r.out());
+        assertTrue(r.line("Group Name").matches("Group Name +Type +SID +Attributes"), r.out());
+        assertTrue(r.line("Everyone").matches("Everyone +Well-known group +S-1-1-0 +Mandatory group, Enabled by default, Enabled group"),
+                r.out());
+        assertTrue(r.line("BUILTIN\\Users").matches("BUILTIN\\\\Users +Alias +S-1-5-32-545 +Mandatory group, Enabled by default, Enabled group"),
+                r.out());
+        assertTrue(r.line("Mandatory Label\\Medium Mandatory Level").matches("Mandatory Label\\\\Medium Mandatory Level +Label +S-1-16-8192"),
+                r.out());
+        assertTrue(r.line("Privilege Name").matches("Privilege Name +Description +State"), r.out());
+        assertTrue(r.line("SeChangeNotifyPrivilege").matches("SeChangeNotifyPrivilege +Bypass traverse checking +Enabled"), r.out());
+        assertTrue(r.line("SeShutdownPrivilege").matches("SeShutdownPrivilege +Shut down the system +Disabled"), r.out());
         assertEquals("Session              1", r.line("Session"));
         assertEquals("Origin               0x3E7", r.line("Origin"));
         assertTrue(r.line("Logon SID").matches("Logon SID +S-1-5-5-0-\\d+"), r.out());
+    }
+
+    @Test
+    void whoamiAllNoNames_standardUser_listsSidsWithAttributeConstants() {
+        CliRun r = CliRun.of("whoami", "--all", "--no-names", "--backend", "model");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("Everyone (S-1-1-0)             MANDATORY, ENABLED_BY_DEFAULT, ENABLED", r.line("Everyone"));
+        assertEquals("MediumLabel (S-1-16-8192)      INTEGRITY, INTEGRITY_ENABLED", r.line("MediumLabel"));
+        assertEquals("SeChangeNotifyPrivilege        Enabled", r.line("SeChangeNotifyPrivilege"));
+        assertEquals("User                 S-1-5-21-3623811015-3361044348-30300820-1001", r.line("User "));
+    }
+
+    @Test // N3
+    @SuppressWarnings("unchecked")
+    void whoamiJson_standardUser_carriesAccountsAndSidsAndWording() {
+        CliRun r = CliRun.of("whoami", "--json", "--backend", "model");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> json = Json.parseObject(r.out().strip());
+        assertEquals(true, json.get("namesResolved"));
+        Map<String, Object> user = (Map<String, Object>) json.get("user");
+        assertEquals("S-1-5-21-3623811015-3361044348-30300820-1001", user.get("sid"));
+        assertEquals(Map.of("name", "tb-runner", "domain", "TB-MODEL", "qualifiedName", "TB-MODEL\\tb-runner", "type", "USER",
+                "typeDisplay", "User"), user.get("account"));
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) json.get("groups");
+        Map<String, Object> users = groups.stream().filter(g -> g.get("sid").equals("S-1-5-32-545")).findFirst().orElseThrow();
+        assertEquals("BUILTIN\\Users", ((Map<String, Object>) users.get("account")).get("qualifiedName"));
+        assertEquals("Alias", ((Map<String, Object>) users.get("account")).get("typeDisplay"));
+        assertEquals(List.of("Mandatory group", "Enabled by default", "Enabled group"), users.get("displayAttributes"));
+        assertEquals(List.of("MANDATORY", "ENABLED_BY_DEFAULT", "ENABLED"), users.get("attributes"));
+        List<Map<String, Object>> privileges = (List<Map<String, Object>>) json.get("privileges");
+        assertEquals("Bypass traverse checking", privileges.stream().filter(p -> p.get("name").equals("SeChangeNotifyPrivilege"))
+                .findFirst().orElseThrow().get("description"));
     }
 
     @Test // R11

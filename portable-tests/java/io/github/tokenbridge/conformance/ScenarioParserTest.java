@@ -150,4 +150,23 @@ class ScenarioParserTest {
                 () -> ScenarioParser.parse("d.scn", "scenario a\nend\nscenario a\nend\n"));
         assertEquals("d.scn:3: duplicate scenario id 'a'", e.getMessage());
     }
+
+    @Test
+    void parse_getTokenInformationAs_bindsOnlyTheLinkedToken() { // scenarios.md: TokenLinkedToken binds the returned token
+        String open = "  open_process_token process=current-process access=TOKEN_QUERY -> ok as $p\n";
+        ScenarioLine.Step step = (ScenarioLine.Step) ScenarioParser.parse("ok.scn", "scenario s\n  cites R11\n" + open + "  get_token_information token=$p class=TokenLinkedToken -> ok as $l\n  check $l.elevation_type == Full\nend\n")
+                .get(0).lines().get(1);
+        assertEquals("l", step.bind());
+        assertEquals("bad.scn:4: get_token_information binds only the token of class=TokenLinkedToken",
+                message(open + "  get_token_information token=$p class=TokenUser -> ok as $u"));
+    }
+
+    @Test
+    void parse_accountSidOnTheRightOfACheck_isAcceptedForSidFieldsOnly() { // scenarios.md "Logons and names"
+        String open = "  open_process_token process=current-process access=TOKEN_QUERY -> ok as $p\n";
+        assertEquals(1, ScenarioParser.parse("ok.scn", "scenario s\n  cites N3\n" + open + "  check $p.user == account:tb-user\nend\n").size());
+        assertEquals("bad.scn:4: account: needs a name on the right of '$p.user'",
+                message(open + "  check $p.user == account:"));
+        message(open + "  check $p.level == account:tb-user");
+    }
 }

@@ -41,6 +41,8 @@ final class SimulatedWindowsTokens {
     /** The descriptor GetNamedSecurityInfoW returns for every object (objects). */
     static final io.github.tokenbridge.SecurityDescriptor DESCRIPTOR = io.github.tokenbridge.Sddl.parse(
             "O:BAG:BAD:(A;;FA;;;WD)");
+    /** The groups every token holds (a test may make them many, like a domain-joined user's). */
+    Sid[] groups = {Sid.EVERYONE, Sid.BUILTIN_USERS};
     /** The calling thread's impersonation token; null when the thread is not impersonating. */
     SimToken threadToken;
     private final Map<Long, Integer> privilegeAttributes = new HashMap<>();
@@ -161,11 +163,10 @@ final class SimulatedWindowsTokens {
     }
 
     private boolean tokenInformation(SimToken t, int infoClass, Pointer buffer, int length, IntByReference returnLength) {
-        Sid[] groups = {Sid.EVERYONE, Sid.BUILTIN_USERS};
         Privilege[] privileges = {Privilege.SeChangeNotifyPrivilege, Privilege.SeShutdownPrivilege};
         int required = switch (infoClass) {
             case 1 -> 16 + USER.byteLength();
-            case 2 -> 8 + 16 * groups.length + groups[0].byteLength() + groups[1].byteLength();
+            case 2 -> 8 + 16 * groups.length + java.util.Arrays.stream(groups).mapToInt(Sid::byteLength).sum();
             case 3 -> 4 + 12 * privileges.length;
             case 8, 9 -> 4;
             case 10 -> 56;

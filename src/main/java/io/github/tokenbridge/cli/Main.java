@@ -22,7 +22,8 @@ import java.io.PrintWriter;
         footer = {"", Main.EXIT_CODE_RULE,
             "Off Windows every token command reads the model (preset standard-user unless --config); on Windows, the host (jna)."},
         subcommands = {WhoamiCommand.class, ShowCommand.class, CompareCommand.class, ExplainCommand.class,
-            PsCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+            PsCommand.class, ConformanceCommand.class, LookupCommand.class, LogonCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** The exit-code rule as every command's --help states it. */

@@ -34,6 +34,9 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--no-names", description = "SIDs only: resolve no account names (no LookupAccountSid / LsaLookupSids call)")
+    boolean noNames;
+
     /** Which token to show: exactly one of the three. */
     static final class Which {
         @Option(names = "--process", paramLabel = "PID", description = "the primary token of process PID")
@@ -58,7 +61,7 @@ public final class ShowCommand implements Callable<Integer> {
             if (pid != null) {
                 source = "process " + Integer.toUnsignedString(pid);
                 try (AccessToken token = ProcessTokens.open(system, pid)) {
-                    report = TokenReport.of(token);
+                    report = TokenReport.of(token, noNames ? null : system);
                 }
             } else if (tid != null) {
                 source = "thread " + Integer.toUnsignedString(tid);
@@ -68,12 +71,12 @@ public final class ShowCommand implements Callable<Integer> {
                             + " its effective token is its process's primary token");
                 }
                 try (AccessToken t = token.get()) {
-                    report = TokenReport.of(t);
+                    report = TokenReport.of(t, noNames ? null : system);
                 }
             } else {
                 source = "effective (pid " + system.currentProcessId() + ")";
                 try (AccessToken token = system.openEffectiveToken(EnumSet.of(TokenAccess.QUERY))) {
-                    report = TokenReport.of(token);
+                    report = TokenReport.of(token, noNames ? null : system);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.github.tokenbridge.cli;
 
 import io.github.tokenbridge.AccessToken;
+import io.github.tokenbridge.Account;
 import io.github.tokenbridge.GroupAttribute;
 import io.github.tokenbridge.IntegrityLevel;
 import io.github.tokenbridge.PrivilegeAttribute;
@@ -32,15 +33,20 @@ import java.util.stream.Collectors;
  *                   objects for SIDs and the integrity level
  * @param groups     the groups, in token order
  * @param privileges the privileges, in token order
+ * @param accounts   the account names of the token's SIDs (SID text to account), resolved in one
+ *                   batch when names were asked for; empty when not, and without the SIDs that
+ *                   have no name here
+ * @param named      whether names were asked for
  */
-public record TokenReport(Map<String, String> scalars, Map<String, Object> typed, List<Group> groups, List<Privilege> privileges) {
+public record TokenReport(Map<String, String> scalars, Map<String, Object> typed, List<Group> groups, List<Privilege> privileges,
+                          Map<String, Account> accounts, boolean named) {
 
-    /** One group: its SID, well-known name (or empty) and attribute names. */
-    public record Group(String sid, String name, List<String> attributes) {
+    /** One group: its SID, well-known name (or empty), attribute names and whoami's words for them. */
+    public record Group(String sid, String name, List<String> attributes, List<String> displayAttributes) {
     }
 
-    /** One privilege: its name, state ({@code Enabled} or {@code Disabled}) and attribute names. */
-    public record Privilege(String name, String state, List<String> attributes) {
+    /** One privilege: its name, state ({@code Enabled} or {@code Disabled}), attribute names and description. */
+    public record Privilege(String name, String state, List<String> attributes, String description) {
     }
 
     public TokenReport {
@@ -48,6 +54,7 @@ public record TokenReport(Map<String, String> scalars, Map<String, Object> typed
         typed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(typed));
         groups = List.copyOf(groups);
         privileges = List.copyOf(privileges);
+        accounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
     }
 
     private static final Map<String, String> LABELS = labels();
@@ -73,8 +80,17 @@ public record TokenReport(Map<String, String> scalars, Map<String, Object> typed
         return m;
     }
 
-    /** Reads every field of {@code token} (which needs TOKEN_QUERY). */
+    /** Reads every field of {@code token} (which needs TOKEN_QUERY), without names (no lookup is made). */
     public static TokenReport of(AccessToken token) {
+        return of(token, null);
+    }
+
+    /**
+     * Reads every field of {@code token} and, when {@code system} is given, the names of its user,
+     * owner, primary group, groups and restricted SIDs in one batch
+     * ({@link io.github.tokenbridge.TokenSystem#lookupAccounts}); SIDs without a name stay unnamed.
+     */
+    public static TokenReport of(AccessToken token, io.github.tokenbridge.TokenSystem system) {
         Objects.requireNonNull(token, "token");
         Map<String, String> s = new LinkedHashMap<>();
         Map<String, Object> t = new LinkedHashMap<>();
@@ -109,14 +125,24 @@ public record TokenReport(Map<String, String> scalars, Map<String, Object> typed
         List<Group> groups = new ArrayList<>();
         for (TokenGroup g : token.groups()) {
             groups.add(new Group(g.sid().toString(), WellKnownSids.nameOf(g.sid()).orElse(""),
-                    g.attributeSet().stream().map(GroupAttribute::name).toList()));
+                    g.attributeSet().stream().map(GroupAttribute::name).toList(), WhoamiWording.attributes(g.attributeSet())));
         }
         List<Privilege> privileges = new ArrayList<>();
         for (TokenPrivilege p : token.privileges()) {
             privileges.add(new Privilege(p.name(), p.enabled() ? "Enabled" : "Disabled",
-                    p.attributeSet().stream().map(PrivilegeAttribute::name).toList()));
+                    p.attributeSet().stream().map(PrivilegeAttribute::name).toList(), WhoamiWording.description(p.name())));
         }
-        return new TokenReport(s, t, groups, privileges);
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        if (system != null) {
+            java.util.Set<Sid> sids = new java.util.LinkedHashSet<>();
+            sids.add(token.user());
+            sids.add(token.owner());
+            sids.add(token.primaryGroup());
+            token.groups().forEach(g -> sids.add(g.sid()));
+            restricted.forEach(g -> sids.add(g.sid()));
+            system.lookupAccounts(sids).forEach((sid, account) -> accounts.put(sid.toString(), account));
+        }
+        return new TokenReport(s, t, groups, privileges, accounts, system != null);
     }
 
     private static void put(Map<String, String> text, Map<String, Object> json, String key, String display, Object value) {
@@ -154,15 +180,44 @@ public record TokenReport(Map<String, String> scalars, Map<String, Object> typed
         return LABELS.getOrDefault(key, key);
     }
 
-    /** Prints the short form: user, integrity, type, elevation. */
+    /** Prints the short form: user, integrity, type, elevation (the user by name when names were asked for). */
     public void printSummary(PrintWriter out) {
         for (String key : List.of("user", "integrity", "type", "impersonationLevel", "elevationType", "elevated")) {
-            out.printf(Locale.ROOT, "%-20s %s%n", label(key), scalars.get(key));
+            out.printf(Locale.ROOT, "%-20s %s%n", label(key), key.equals("user") && named ? userText() : scalars.get(key));
         }
     }
 
-    /** Prints every field, in sections like {@code whoami /all}. */
+    private String userSid() {
+        return ((Map<?, ?>) typed.get("user")).get("sid").toString();
+    }
+
+    private String userText() {
+        Account a = accounts.get(userSid());
+        return a == null ? scalars.get("user") : a.qualifiedName() + " (" + userSid() + ")";
+    }
+
+    /**
+     * Prints every field, in sections like {@code whoami /all}: with names, the user's and each
+     * group's account name, the Type column, the SID and the attributes in Windows' wording, and
+     * each privilege's description; without, the SIDs with tokenbridge's well-known names and the
+     * attribute constant names.
+     */
     public void printAll(PrintWriter out) {
+        if (named) {
+            printNamed(out);
+        } else {
+            printUnnamed(out);
+        }
+        out.println();
+        out.println("TOKEN INFORMATION");
+        for (Map.Entry<String, String> e : scalars.entrySet()) {
+            if (!e.getKey().equals("user")) {
+                out.printf(Locale.ROOT, "  %-20s %s%n", label(e.getKey()), e.getValue());
+            }
+        }
+    }
+
+    private void printUnnamed(PrintWriter out) {
         out.println("USER INFORMATION");
         out.printf(Locale.ROOT, "  %-20s %s%n", label("user"), scalars.get("user"));
         out.println();
@@ -177,13 +232,59 @@ public record TokenReport(Map<String, String> scalars, Map<String, Object> typed
         for (Privilege p : privileges) {
             out.printf(Locale.ROOT, "  %-" + pw + "s  %s%n", p.name(), p.state());
         }
+    }
+
+    private void printNamed(PrintWriter out) {
+        out.println("USER INFORMATION");
+        out.println("----------------");
+        String user = userSid();
+        Account ua = accounts.get(user);
+        String userName = ua == null ? user : ua.qualifiedName().toLowerCase(Locale.ROOT);
+        table(out, List.of("User Name", "SID"), List.of(List.of(userName, user)));
         out.println();
-        out.println("TOKEN INFORMATION");
-        for (Map.Entry<String, String> e : scalars.entrySet()) {
-            if (!e.getKey().equals("user")) {
-                out.printf(Locale.ROOT, "  %-20s %s%n", label(e.getKey()), e.getValue());
+        out.println("GROUP INFORMATION");
+        out.println("-----------------");
+        List<List<String>> rows = new ArrayList<>();
+        for (Group g : groups) {
+            Account a = accounts.get(g.sid());
+            rows.add(List.of(a == null ? g.sid() : a.qualifiedName(), WhoamiWording.type(a), g.sid(),
+                    String.join(", ", g.displayAttributes())));
+        }
+        table(out, List.of("Group Name", "Type", "SID", "Attributes"), rows);
+        out.println();
+        out.println("PRIVILEGES INFORMATION");
+        out.println("----------------------");
+        List<List<String>> prows = new ArrayList<>();
+        for (Privilege p : privileges) {
+            prows.add(List.of(p.name(), p.description(), p.state()));
+        }
+        table(out, List.of("Privilege Name", "Description", "State"), prows);
+    }
+
+    /** A whoami-style table: a header, a line of {@code =} under each column, the rows; columns one space apart. */
+    private static void table(PrintWriter out, List<String> header, List<List<String>> rows) {
+        int[] width = new int[header.size()];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = header.get(i).length();
+            for (List<String> r : rows) {
+                width[i] = Math.max(width[i], r.get(i).length());
             }
         }
+        List<String> rules = new ArrayList<>();
+        for (int w : width) {
+            rules.add("=".repeat(w));
+        }
+        row(out, header, width);
+        row(out, rules, width);
+        rows.forEach(r -> row(out, r, width));
+    }
+
+    private static void row(PrintWriter out, List<String> cells, int[] width) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            b.append(i == cells.size() - 1 ? cells.get(i) : String.format(Locale.ROOT, "%-" + width[i] + "s ", cells.get(i)));
+        }
+        out.println(b.toString().stripTrailing());
     }
 
     private static String groupName(Group g) {
@@ -196,12 +297,23 @@ public record TokenReport(Map<String, String> scalars, Map<String, Object> typed
      */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>(typed);
+        for (String key : List.of("user", "owner", "primaryGroup", "logonSid")) {
+            if (m.get(key) instanceof Map<?, ?> sid) {
+                m.put(key, withAccount(sid));
+            }
+        }
+        if (m.get("restrictedSids") instanceof List<?> list) {
+            m.put("restrictedSids", list.stream().map(o -> (Object) withAccount((Map<?, ?>) o)).toList());
+        }
+        m.put("namesResolved", named);
         List<Object> gs = new ArrayList<>();
         for (Group g : groups) {
             Map<String, Object> gm = new LinkedHashMap<>();
             gm.put("sid", g.sid());
             gm.put("name", g.name().isEmpty() ? null : g.name());
             gm.put("attributes", g.attributes());
+            gm.put("account", WhoamiWording.accountJson(accounts.get(g.sid())));
+            gm.put("displayAttributes", g.displayAttributes());
             gs.add(gm);
         }
         m.put("groups", gs);
@@ -211,9 +323,18 @@ public record TokenReport(Map<String, String> scalars, Map<String, Object> typed
             pm.put("name", p.name());
             pm.put("enabled", p.state().equals("Enabled"));
             pm.put("attributes", p.attributes());
+            pm.put("description", p.description().isEmpty() ? null : p.description());
             ps.add(pm);
         }
         m.put("privileges", ps);
+        return m;
+    }
+
+    /** A SID object with its {@code account} member added (null when not named here or names were not asked for). */
+    private Map<String, Object> withAccount(Map<?, ?> sid) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        sid.forEach((k, v) -> m.put(k.toString(), v));
+        m.put("account", WhoamiWording.accountJson(accounts.get(String.valueOf(sid.get("sid")))));
         return m;
     }
 

@@ -35,13 +35,16 @@ public final class WhoamiCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object instead of text (always every field)")
     boolean json;
 
+    @Option(names = "--no-names", description = "SIDs only: resolve no account names (no LookupAccountSid / LsaLookupSids call)")
+    boolean noNames;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
         TokenReport report;
         try (TokenSystem system = backend.open(cl);
              AccessToken token = system.openEffectiveToken(EnumSet.of(TokenAccess.QUERY))) {
-            report = TokenReport.of(token);
+            report = TokenReport.of(token, noNames ? null : system);
         }
         print(cl.getOut(), "whoami", backend.describe(cl), backend.model(cl), backend.preset(), "effective", report, all, json);
         return 0;

@@ -48,7 +48,10 @@ final class CheckEvaluator {
             String left = read(check.left(), raw);
             String r = check.right().get(0);
             String right = r.startsWith("$") || r.startsWith("effective.") || r.startsWith("thread.")
-                    ? read(r, raw) : CheckValues.parseLiteral(field, r);
+                    ? read(r, raw)
+                    : field.kind() == CheckField.Kind.SID && r.startsWith("account:")
+                    ? state.sid(r).toString() // account:<name> resolved on this host (issue 14)
+                    : CheckValues.parseLiteral(field, r);
             boolean equal = left.equals(right);
             if (field.kind() == CheckField.Kind.SID || field.kind() == CheckField.Kind.LUID) {
                 raw.put("left", left);

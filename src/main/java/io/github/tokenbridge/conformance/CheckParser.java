@@ -44,6 +44,12 @@ final class CheckParser {
             if (rf.kind() != field.kind()) {
                 throw at.error("cannot compare " + field.scenarioName() + " with " + rf.scenarioName());
             }
+        } else if (field.kind() == CheckField.Kind.SID && r.startsWith("account:")) {
+            try {
+                b.requireSid(r);
+            } catch (IllegalArgumentException e) {
+                throw at.error(e.getMessage() + " on the right of '" + left + "'");
+            }
         } else {
             try {
                 CheckValues.parseLiteral(field, r);

@@ -130,6 +130,12 @@ final class StepExecutor {
         Object value = r.value();
         if (value instanceof TokenInformation info) {
             fields.put("length", Integer.toUnsignedString(info.returnLength()));
+            if (info.value() instanceof Handle linked && r.succeeded() && !linked.isNull()) {
+                // TokenLinkedToken gives a new handle the caller owns (scenarios.md): bound by 'as', closed after the scenario
+                raw.put("handle", linked.toString());
+                state.openHandles.add(linked);
+                bound = Binding.handle(linked);
+            }
         } else if (value instanceof PrivilegeCheckResult pc) {
             fields.put("result", Boolean.toString(pc.held()));
         } else if (value instanceof Boolean member && step.verb() == Verb.CHECK_TOKEN_MEMBERSHIP) {

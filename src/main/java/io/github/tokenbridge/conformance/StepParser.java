@@ -21,7 +21,8 @@ final class StepParser {
             Verb.LOGON, Verb.CREATE_PROCESS, Verb.PS_REFERENCE_IMPERSONATION_TOKEN, Verb.PS_REFERENCE_PRIMARY_TOKEN,
             Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER,
             Verb.CREATE_PROCESS_AS_USER, Verb.CREATE_PROCESS_WITH_TOKEN, Verb.CREATE_CHILD_PROCESS,
-            Verb.CREATE_FILE, Verb.CREATE_KEY, Verb.OPEN_KEY, Verb.GET_NAMED_SECURITY_INFO, Verb.GET_SECURITY_INFO);
+            Verb.CREATE_FILE, Verb.CREATE_KEY, Verb.OPEN_KEY, Verb.GET_NAMED_SECURITY_INFO, Verb.GET_SECURITY_INFO,
+            Verb.GET_TOKEN_INFORMATION);
     private static final Set<String> PRIVILEGE_CHANGES = Set.of("enable", "disable", "remove", "disable_all");
 
     private StepParser() {
@@ -49,6 +50,9 @@ final class StepParser {
             }
             if (!BINDING_VERBS.contains(verb)) {
                 throw at.error(verb.scenarioName() + " binds nothing; remove 'as'");
+            }
+            if (verb == Verb.GET_TOKEN_INFORMATION && !"TokenLinkedToken".equals(args.get("class"))) {
+                throw at.error("get_token_information binds only the token of class=TokenLinkedToken");
             }
             bind = tokens.get(i + 1).substring(1);
             i += 2;

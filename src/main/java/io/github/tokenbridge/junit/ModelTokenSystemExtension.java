@@ -78,6 +78,29 @@ public final class ModelTokenSystemExtension implements ParameterResolver, After
                 throw new ParameterResolutionException("@ModelObject: " + e.getMessage(), e);
             }
         }
+        List<ModelAccount> declaredAccounts = accounts(context);
+        if (!declaredAccounts.isEmpty()) {
+            try {
+                configuration = configuration.toBuilder().accounts(db -> {
+                    int nextRid = 2000;
+                    for (ModelAccount a : declaredAccounts) {
+                        int rid = a.rid() != 0 ? a.rid() : nextRid++;
+                        io.github.tokenbridge.model.lsa.UserAccount user =
+                                io.github.tokenbridge.model.lsa.UserAccount.of(a.name(), rid, a.password(), a.groups());
+                        if (a.disabled()) {
+                            user = user.disabled();
+                        }
+                        if (a.passwordExpired()) {
+                            user = user.withExpiredPassword();
+                        }
+                        db.user(user);
+                    }
+                    return db;
+                }).build();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterResolutionException("@ModelAccount: " + e.getMessage(), e);
+            }
+        }
         ModelBackend backend = ModelBackend.create(configuration);
         int baseline = backend.world().openHandleCount();
         TokenSystem system = Tokens.over(backend);
@@ -96,6 +119,25 @@ public final class ModelTokenSystemExtension implements ParameterResolver, After
             out.addAll(levels.get(i));
         }
         return out;
+    }
+
+    /**
+     * The {@link ModelAccount}s of the method, the class and enclosing classes, outermost first so
+     * that a nearer declaration of the same name replaces a farther one.
+     */
+    static List<ModelAccount> accounts(ExtensionContext context) {
+        List<List<ModelAccount>> levels = new ArrayList<>();
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            c.getElement().ifPresent(e -> levels.add(AnnotationSupport.findRepeatableAnnotations(e, ModelAccount.class)));
+        }
+        java.util.Map<String, ModelAccount> byName = new java.util.LinkedHashMap<>();
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            for (ModelAccount a : levels.get(i)) {
+                byName.remove(a.name().toLowerCase(java.util.Locale.ROOT));
+                byName.put(a.name().toLowerCase(java.util.Locale.ROOT), a);
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /** The preset of the nearest {@link ModelPreset}: method, class, enclosing classes. */
