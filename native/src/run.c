@@ -296,6 +296,7 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
     }
     Vars *vars = xcalloc(1, sizeof *vars);
     int failed = 0;
+    pipes_begin_scenario(); /* named pipes (issue 13): this scenario's name tag */
     for (int i = 0; i < sc->nsteps && !failed; i++) {
         const Step *st = &sc->steps[i];
         Worker *w = NULL;

@@ -25,6 +25,9 @@ final class ScenarioState {
     final Set<Handle> openHandles = new LinkedHashSet<>();
     final List<Object> kernelReferences = new ArrayList<>();
     final List<Object> clientContexts = new ArrayList<>();
+    // named pipes (issue 13): the run-and-scenario tag prefixed to pipe names, and each created pipe's mode
+    String pipeTag = "tokenbridge-0-0-";
+    final Map<String, Boolean> messageModePipes = new java.util.concurrent.ConcurrentHashMap<>();
 
     ScenarioState(TokenBackend backend, ModelVerbs modelVerbs, ScenarioThread main) {
         this.backend = backend;

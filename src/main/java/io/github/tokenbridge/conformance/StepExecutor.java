@@ -64,6 +64,9 @@ final class StepExecutor {
         Map<String, String> a = step.args();
         TokenBackend b = state.backend;
         Verb verb = step.verb();
+        if (PipeSteps.isPipeVerb(verb)) { // named pipes (issue 13)
+            return new PipeSteps(state, this).call(step);
+        }
         Result<?> r = switch (verb) {
             case OPEN_PROCESS_TOKEN -> b.openProcessToken(h(a, "process"), mask(a, "access"));
             case OPEN_THREAD_TOKEN -> b.openThreadToken(h(a, "thread"), mask(a, "access"), bool(a, "open_as_self", false));

@@ -19,7 +19,8 @@ final class StepParser {
             Verb.DUPLICATE_TOKEN, Verb.DUPLICATE_TOKEN_EX, Verb.DUPLICATE_HANDLE, Verb.CREATE_RESTRICTED_TOKEN,
             Verb.CREATE_THREAD, Verb.NT_OPEN_PROCESS_TOKEN_EX, Verb.NT_OPEN_THREAD_TOKEN_EX, Verb.NT_DUPLICATE_TOKEN,
             Verb.LOGON, Verb.CREATE_PROCESS, Verb.PS_REFERENCE_IMPERSONATION_TOKEN, Verb.PS_REFERENCE_PRIMARY_TOKEN,
-            Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER);
+            Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER,
+            Verb.CREATE_NAMED_PIPE, Verb.OPEN_PIPE); // named pipes (issue 13)
     private static final Set<String> PRIVILEGE_CHANGES = Set.of("enable", "disable", "remove", "disable_all");
 
     private StepParser() {
@@ -55,7 +56,7 @@ final class StepParser {
         validateFields(at, verb, fields);
         if (bind != null) {
             b.vars.add(bind);
-            if (verb == Verb.CREATE_THREAD && !args.containsKey("process")) {
+            if (verb == Verb.CREATE_THREAD) { // a thread of another model process runs steps too (named pipes, issue 13)
                 b.threads.add(bind);
             }
         }
@@ -93,6 +94,7 @@ final class StepParser {
                 && !"true".equals(args.get("reset"))) {
             throw at.error("adjust_token_groups needs enable=, disable= or reset=true");
         }
+        PipeSteps.validate(at, verb, args); // named pipes (issue 13)
     }
 
     private static void validateFields(SourceLine at, Verb verb, Map<String, String> fields) {
@@ -126,6 +128,9 @@ final class StepParser {
 
     private static void validateOutcome(SourceLine at, Verb verb, String outcome) {
         if (outcome.equals("ok")) {
+            return;
+        }
+        if (outcome.equals(PipeSteps.TIMEOUT) && PipeSteps.isPipeVerb(verb)) { // named pipes (issue 13)
             return;
         }
         if (verb.ntOutcomes()) {
