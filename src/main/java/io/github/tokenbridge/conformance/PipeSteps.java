@@ -61,6 +61,14 @@ final class PipeSteps {
         return ProcessHandle.current().pid() + "x" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20));
     }
 
+    /** On the model, a pipe call that would block fails at once (reported TIMEOUT): scenarios never block. */
+    static void neverBlock(TokenBackend backend) {
+        if (backend instanceof io.github.tokenbridge.model.ModelBackend model) {
+            ((io.github.tokenbridge.model.kernel.io.npfs.NamedPipeFileSystem) model.world().kernelServices().io()
+                    .driver(io.github.tokenbridge.model.kernel.io.IoDevices.NAMED_PIPE_DEVICE)).setBlockingCallsTimeOut(true);
+        }
+    }
+
     /** The normalised {@code pid} field: {@code self} or {@code other}. */
     static String pidWord(String value) {
         if (!value.equals("self") && !value.equals("other")) {

@@ -76,6 +76,7 @@ public final class ScenarioRunner {
         try (TokenBackend backend = factory.create(preset)) {
             ScenarioState state = new ScenarioState(backend, factory.modelVerbs(backend), main);
             state.pipeTag = "tokenbridge-" + runTag + "-" + (++scenarioCount) + "-"; // named pipes (issue 13)
+            PipeSteps.neverBlock(backend);
             if (scenario.requires().contains("kernel") && state.modelVerbs == null) {
                 return new ScenarioResult(scenario, ScenarioResult.Status.SKIPPED, "requires kernel");
             }
