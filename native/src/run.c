@@ -324,6 +324,7 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
     /* objects: the scratch directory and key, made as the process before the first step */
     if (objects_used(sc) && !objects_begin(sc, reason, sizeof reason))
         failed = 1;
+    pipes_begin_scenario(); /* named pipes (issue 13): this scenario's name tag */
     for (int i = 0; i < sc->nsteps && !failed; i++) {
         const Step *st = &sc->steps[i];
         Worker *w = NULL;

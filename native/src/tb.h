@@ -253,6 +253,11 @@ int pseudo_token_handles(void); /* 1 when the host resolves the token pseudo han
 #define TB_CURRENT_THREAD_EFFECTIVE_TOKEN ((HANDLE)(LONG_PTR)-6)
 int named_handle(const char *s, HANDLE *out); /* names.c: current-process, ..., null */
 
+/* pipes.c: the named-pipe verbs (issue 13) */
+void pipes_begin_scenario(void);
+int is_pipe_verb(const char *verb);
+void exec_pipe_step(Vars *vars, const Step *st, StepResult *r);
+
 /* NT prototypes missing from the mingw-w64 headers */
 NTSTATUS NTAPI NtOpenProcessTokenEx(HANDLE, ACCESS_MASK, ULONG, PHANDLE);
 NTSTATUS NTAPI NtOpenThreadTokenEx(HANDLE, ACCESS_MASK, BOOLEAN, ULONG, PHANDLE);

@@ -814,7 +814,9 @@ void exec_step(Vars *vars, const Step *st, StepResult *r)
     snprintf(r->outcome, sizeof r->outcome, "?");
     if (object_verb(vars, st, r)) /* objects */
         return;
-    if (!strcmp(v, "open_process_token")) {
+    if (is_pipe_verb(v)) { /* named pipes (issue 13): pipes.c */
+        exec_pipe_step(vars, st, r);
+    } else if (!strcmp(v, "open_process_token")) {
         if (!get_handle(&c, "process", &a))
             return;
         ok = OpenProcessToken(a, get_mask(&c, "access", 0), &out);

@@ -263,6 +263,22 @@ public final class TokenSystem implements AutoCloseable {
         return impersonator.enterSelf(Objects.requireNonNull(level, "level"));
     }
 
+    /**
+     * Impersonates the client of a pipe handle the caller already owns and keeps owning (its own JNA
+     * code, another library): {@code ImpersonateNamedPipeClient} on that handle, the level being the
+     * client's (its SQOS, then R38; P20-P24), restored on close of the scope as for every scope. The
+     * handle is neither closed, duplicated nor remembered; it must stay open for the call only.
+     *
+     * @param pipeHandle the raw value of a server end of a named pipe, positive
+     * @throws IllegalArgumentException for NULL or a pseudo handle
+     * @throws WinTokenException        when the call fails (ERROR_CANNOT_IMPERSONATE before the client's
+     *                                  context is captured, P20; ERROR_INVALID_HANDLE, ...)
+     */
+    public ImpersonationScope impersonatePipeClient(long pipeHandle) {
+        ensureUsable();
+        return impersonator.enterPipeClient(TokenOpener.ownedHandle(pipeHandle));
+    }
+
     /** Impersonates the ANONYMOUS LOGON token ({@code ImpersonateAnonymousToken}, R44). */
     public ImpersonationScope impersonateAnonymous() {
         ensureUsable();

@@ -39,7 +39,11 @@ public final class ModelBackendFactory implements BackendFactory {
 
     @Override
     public TokenBackend create(String preset) {
-        return ModelBackend.create(fixed != null ? fixed : ModelConfiguration.preset(preset));
+        ModelBackend backend = ModelBackend.create(fixed != null ? fixed : ModelConfiguration.preset(preset));
+        // named pipes (issue 13): scenarios never block; a call that would is reported TIMEOUT at once
+        ((io.github.tokenbridge.model.kernel.io.npfs.NamedPipeFileSystem) backend.world().kernelServices().io()
+                .driver(io.github.tokenbridge.model.kernel.io.IoDevices.NAMED_PIPE_DEVICE)).setBlockingCallsTimeOut(true);
+        return backend;
     }
 
     @Override

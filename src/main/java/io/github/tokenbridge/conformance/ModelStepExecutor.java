@@ -70,6 +70,9 @@ final class ModelStepExecutor {
         if (h != null) {
             state.openHandles.add(h);
         }
+        if (step.bind() != null) { // named pipes (issue 13): 'on $t' runs steps as this thread of the other process
+            state.threads.put(step.bind(), ScenarioThread.asModelThread(step.bind(), state.modelVerbs, r.value().thread()));
+        }
         return new StepExecutor.Observed("ok", Map.of(), h == null ? Map.of() : Map.of("handle", h.toString()),
                 new Binding(Binding.Kind.THREAD, h, null, r.value().thread()));
     }

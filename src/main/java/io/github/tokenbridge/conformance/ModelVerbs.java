@@ -64,4 +64,7 @@ public interface ModelVerbs {
 
     /** A handle with {@code access} to the token behind a kernel reference (no access check, as a driver's ObOpenObjectByPointer). */
     Result<Handle> openKernelToken(Object token, int access);
+
+    /** Runs {@code work} on the calling Java thread as the model thread {@code thread} (named pipes, issue 13). */
+    <T> T runAs(Object thread, java.util.concurrent.Callable<T> work) throws Exception;
 }

@@ -129,4 +129,9 @@ final class ModelWorldVerbs implements ModelVerbs {
     public Result<Handle> openKernelToken(Object token, int access) {
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, kernel.openHandle((TokenReference) token, access));
     }
+
+    @Override
+    public <T> T runAs(Object thread, java.util.concurrent.Callable<T> work) throws Exception {
+        return model.world().runAs((ModelThread) thread, work);
+    }
 }

@@ -27,6 +27,9 @@ public final class ScenarioRunner {
     private final BackendFactory factory;
     private final TranscriptWriter transcript;
     private final String configOverride;
+    // named pipes (issue 13): pipe names carry tokenbridge-<run>-<n>- so runs and scenarios never collide
+    private final String runTag = PipeSteps.newRunTag();
+    private int scenarioCount;
 
     /**
      * @param factory        makes a fresh backend per scenario
@@ -72,6 +75,8 @@ public final class ScenarioRunner {
         ScenarioThread main = new ScenarioThread("main");
         try (TokenBackend backend = factory.create(preset)) {
             ScenarioState state = new ScenarioState(backend, factory.modelVerbs(backend), main);
+            state.pipeTag = "tokenbridge-" + runTag + "-" + (++scenarioCount) + "-"; // named pipes (issue 13)
+            PipeSteps.neverBlock(backend);
             if (scenario.requires().contains("kernel") && state.modelVerbs == null) {
                 return new ScenarioResult(scenario, ScenarioResult.Status.SKIPPED, "requires kernel");
             }

@@ -35,6 +35,9 @@ final class ScenarioState {
     java.util.Map<String, Sid> placeholderSids = java.util.Map.of();
     /** The SE_OBJECT_TYPE of file and key handles bound by object verbs; other handles are kernel objects (objects). */
     final java.util.Map<Handle, io.github.tokenbridge.backend.SeObjectType> objectTypes = new java.util.HashMap<>();
+    // named pipes (issue 13): the run-and-scenario tag prefixed to pipe names, and each created pipe's mode
+    String pipeTag = "tokenbridge-0-0-";
+    final Map<String, Boolean> messageModePipes = new java.util.concurrent.ConcurrentHashMap<>();
 
     ScenarioState(TokenBackend backend, ModelVerbs modelVerbs, ScenarioThread main) {
         this.backend = backend;

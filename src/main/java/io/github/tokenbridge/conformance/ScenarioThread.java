@@ -46,9 +46,21 @@ final class ScenarioThread implements AutoCloseable {
         }
     }
 
+    // named pipes (issue 13): a thread of another model process, whose calls run as that model thread
+    private ModelVerbs modelVerbs;
+    private Object modelThread;
+
+    /** A scenario thread whose calls run as {@code modelThread} of the model (a thread of another model process). */
+    static ScenarioThread asModelThread(String name, ModelVerbs modelVerbs, Object modelThread) {
+        ScenarioThread t = new ScenarioThread(name);
+        t.modelVerbs = modelVerbs;
+        t.modelThread = modelThread;
+        return t;
+    }
+
     /** Runs {@code call} on this thread and waits for it; its exception is rethrown here. */
     <T> T call(Callable<T> call) {
-        FutureTask<T> task = new FutureTask<>(call);
+        FutureTask<T> task = new FutureTask<>(modelThread == null ? call : () -> modelVerbs.runAs(modelThread, call));
         queue.add(task);
         try {
             return task.get();

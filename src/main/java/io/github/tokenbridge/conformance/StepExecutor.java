@@ -67,6 +67,9 @@ final class StepExecutor {
         if (ObjectVerbs.handles(verb)) {
             return new ObjectVerbs(state, this).call(step);
         }
+        if (PipeSteps.isPipeVerb(verb)) { // named pipes (issue 13)
+            return new PipeSteps(state, this).call(step);
+        }
         Result<?> r = switch (verb) {
             case OPEN_PROCESS_TOKEN -> b.openProcessToken(h(a, "process"), mask(a, "access"));
             case OPEN_THREAD_TOKEN -> b.openThreadToken(h(a, "thread"), mask(a, "access"), bool(a, "open_as_self", false));

@@ -26,6 +26,10 @@ public final class StepFields {
             case "use" -> io.github.tokenbridge.SidType.fromScenarioName(value).map(io.github.tokenbridge.SidType::scenarioName)
                     .orElseThrow(() -> new IllegalArgumentException("unknown use '" + value + "'"));
             case "sid" -> value;
+            // named pipes (issue 13): bytes written, the text read, the client's process as self or other
+            case "written" -> Integer.toUnsignedString(ValueSyntax.number(value));
+            case "data" -> value;
+            case "pid" -> PipeSteps.pidWord(value);
             default -> throw new IllegalArgumentException("unknown field '" + field + "'");
         };
     }

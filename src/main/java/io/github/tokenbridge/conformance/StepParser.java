@@ -22,7 +22,8 @@ final class StepParser {
             Verb.SE_CREATE_CLIENT_SECURITY, Verb.LOGON_USER,
             Verb.CREATE_PROCESS_AS_USER, Verb.CREATE_PROCESS_WITH_TOKEN, Verb.CREATE_CHILD_PROCESS,
             Verb.CREATE_FILE, Verb.CREATE_KEY, Verb.OPEN_KEY, Verb.GET_NAMED_SECURITY_INFO, Verb.GET_SECURITY_INFO,
-            Verb.GET_TOKEN_INFORMATION);
+            Verb.GET_TOKEN_INFORMATION,
+            Verb.CREATE_NAMED_PIPE, Verb.OPEN_PIPE); // named pipes (issue 13)
     private static final Set<String> PRIVILEGE_CHANGES = Set.of("enable", "disable", "remove", "disable_all");
 
     private StepParser() {
@@ -61,7 +62,7 @@ final class StepParser {
         validateFields(at, verb, fields);
         if (bind != null) {
             b.vars.add(bind);
-            if (verb == Verb.CREATE_THREAD && !args.containsKey("process")) {
+            if (verb == Verb.CREATE_THREAD) { // a thread of another model process runs steps too (named pipes, issue 13)
                 b.threads.add(bind);
             }
         }
@@ -99,6 +100,7 @@ final class StepParser {
                 && !"true".equals(args.get("reset"))) {
             throw at.error("adjust_token_groups needs enable=, disable= or reset=true");
         }
+        PipeSteps.validate(at, verb, args); // named pipes (issue 13)
     }
 
     private static void validateFields(SourceLine at, Verb verb, Map<String, String> fields) {
@@ -136,6 +138,9 @@ final class StepParser {
 
     private static void validateOutcome(SourceLine at, Verb verb, String outcome) {
         if (outcome.equals("ok")) {
+            return;
+        }
+        if (outcome.equals(PipeSteps.TIMEOUT) && PipeSteps.isPipeVerb(verb)) { // named pipes (issue 13)
             return;
         }
         if (verb.ntOutcomes()) {

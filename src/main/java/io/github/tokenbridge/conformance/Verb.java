@@ -56,6 +56,19 @@ public enum Verb {
     LOOKUP_ACCOUNT_SID(Layer.WIN32, "sid:SID", "name domain use"),
     LOOKUP_ACCOUNT_NAME(Layer.WIN32, "name:TEXT", "sid domain use"),
 
+    // ---- named pipes (issue 13; scenarios.md "Verbs for the server path / Named pipes"; PipeSteps)
+    CREATE_NAMED_PIPE(Layer.WIN32, "name:TEXT? raw_name:TEXT? access:WORD(duplex|inbound|outbound)? "
+            + "mode:WORD(byte|message)? instances:TEXT? sd:TEXT? first_instance:BOOL? reject_remote:BOOL?", ""),
+    OPEN_PIPE(Layer.WIN32, "name:TEXT? raw_name:TEXT? access:ACCESS? "
+            + "sqos:WORD(none|Anonymous|Identification|Impersonation|Delegation)? tracking:WORD(static|dynamic)? "
+            + "effective_only:BOOL?", ""),
+    CONNECT_NAMED_PIPE(Layer.WIN32, "pipe:HANDLE", ""),
+    WRITE_FILE(Layer.WIN32, "handle:HANDLE data:TEXT", "written"),
+    READ_FILE(Layer.WIN32, "handle:HANDLE length:NUMBER?", "data"),
+    IMPERSONATE_NAMED_PIPE_CLIENT(Layer.WIN32, "pipe:HANDLE", ""),
+    DISCONNECT_NAMED_PIPE(Layer.WIN32, "pipe:HANDLE", ""),
+    GET_NAMED_PIPE_CLIENT_PROCESS_ID(Layer.WIN32, "pipe:HANDLE", "pid"),
+
     LOGON(Layer.MODEL, "user:WORD(self|other|admin) type:WORD(interactive|network|batch|service)? "
             + "origin:WORD(self|system)?", ""),
     CREATE_PROCESS(Layer.MODEL, "token:HANDLE", ""),

@@ -51,6 +51,7 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
     public static final SecurityQualityOfService DEFAULT_CLIENT_QOS =
             new SecurityQualityOfService(ImpersonationLevel.IMPERSONATION, true, true);
     private static final int FILE_READ_DATA = 0x0001;
+    private static final long MEDIUM_RID = 0x2000;
     private static final int FILE_WRITE_DATA = 0x0002;
     private static final Result<?> WOULD_BLOCK = Result.ofStatus(NtStatus.STATUS_PENDING, null);
 
@@ -151,11 +152,15 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
 
     /**
      * The new pipe's descriptor ({@code SeAssignSecurity}): the one given, with owner and group
-     * filled from the creator's token when absent; without one, the creator's defaults (R15).
+     * filled from the creator's token when absent; without one, the creator's defaults (R15). A
+     * creator at Medium or above adds no label, one below Medium its own (O18).
      */
     private static SecurityDescriptor assignSecurity(IoOpenRequest request) {
         TokenContents creator = request.caller().effectiveToken().contents();
-        SecurityDescriptor defaults = ObjectSecurity.defaultFor(creator, ObjectType.FILE);
+        SecurityDescriptor withLabel = ObjectSecurity.defaultFor(creator, ObjectType.FILE);
+        SecurityDescriptor defaults = creator.integrity().rid() < MEDIUM_RID ? withLabel
+                : new SecurityDescriptor(withLabel.owner(), withLabel.group(), withLabel.daclPresent(), withLabel.dacl(),
+                null, withLabel.control());
         SecurityDescriptor given = request.securityDescriptor();
         if (given == null) {
             return defaults;
