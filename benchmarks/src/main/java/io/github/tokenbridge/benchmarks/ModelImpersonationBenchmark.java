@@ -30,6 +30,8 @@ public class ModelImpersonationBenchmark {
     @State(Scope.Benchmark)
     public static class World {
         TokenSystem system;
+        /** The threads' tokens: JMH may tear this state down before theirs, so it closes them first. */
+        final java.util.Queue<AccessToken> tokens = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         @Setup
         public void setUp() {
@@ -38,6 +40,7 @@ public class ModelImpersonationBenchmark {
 
         @TearDown
         public void tearDown() {
+            tokens.forEach(AccessToken::close); // idempotent: a thread may have closed its own already
             system.close();
         }
     }
@@ -53,6 +56,7 @@ public class ModelImpersonationBenchmark {
                 token = process.duplicate(EnumSet.of(TokenAccess.IMPERSONATE, TokenAccess.QUERY),
                         ImpersonationLevel.IMPERSONATION, TokenType.IMPERSONATION);
             }
+            world.tokens.add(token);
         }
 
         @TearDown
