@@ -49,27 +49,8 @@ final class Impersonator {
         Objects.requireNonNull(policy, "policy");
         VirtualThreads.refuseImpersonation(function);
         SavedImpersonation saved = save();
-        Result<Void> result;
-        try {
-            result = entry.get();
-        } catch (RuntimeException | Error e) {
-            discard(saved, e);
-            throw e;
-        }
-        if (!result.succeeded()) {
-            WinTokenException failure = failures.exception(result, function, null);
-            discard(saved, failure);
-            throw failure;
-        }
-        ThreadTokenState now;
-        try {
-            now = read();
-        } catch (WinTokenException unreadable) {
-            restore(saved, function);
-            Integer status = unreadable.ntStatus().isPresent() ? unreadable.ntStatus().getAsInt() : null;
-            throw new WinTokenException(unreadable.function(), unreadable.win32Error(), status, unreadable.backend(),
-                    "the impersonation entered by " + function + " could not be verified, so it was undone");
-        }
+        call(function, entry, saved);
+        ThreadTokenState now = verified(function, saved, this::read);
         if (!now.impersonating() || now.level() != expected) {
             boolean downgrade = now.impersonating() && now.level() == ImpersonationLevel.IDENTIFICATION
                     && ImpersonationLevel.IDENTIFICATION.isBelow(expected);
@@ -83,7 +64,39 @@ final class Impersonator {
                 throw new ImpersonationDowngradedException(function, expected, now.level(), failures.backend());
             }
         }
-        ImpersonationScope scope = new ImpersonationScope(this, saved, function, expected, now.level());
+        return opened(new ImpersonationScope(this, saved, function, expected, now.level()), function);
+    }
+
+    /** Calls an impersonation entry point; on failure the saved impersonation is dropped and the failure thrown. */
+    private void call(String function, Supplier<Result<Void>> entry, SavedImpersonation saved) {
+        Result<Void> result;
+        try {
+            result = entry.get();
+        } catch (RuntimeException | Error e) {
+            discard(saved, e);
+            throw e;
+        }
+        if (!result.succeeded()) {
+            WinTokenException failure = failures.exception(result, function, null);
+            discard(saved, failure);
+            throw failure;
+        }
+    }
+
+    /** Reads what the entry point gave the thread; when it cannot be read, the impersonation is undone. */
+    private <T> T verified(String function, SavedImpersonation saved, Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (WinTokenException unreadable) {
+            restore(saved, function);
+            Integer status = unreadable.ntStatus().isPresent() ? unreadable.ntStatus().getAsInt() : null;
+            throw new WinTokenException(unreadable.function(), unreadable.win32Error(), status, unreadable.backend(),
+                    "the impersonation entered by " + function + " could not be verified, so it was undone");
+        }
+    }
+
+    /** Records a scope just entered: on the thread's scope stack, among the open scopes, as an event. */
+    private ImpersonationScope opened(ImpersonationScope scope, String function) {
         ScopeStack.push(scope);
         openScopes.add(scope);
         TokenEvents.impersonated(this, scope, function);
@@ -153,30 +166,9 @@ final class Impersonator {
         String function = "ImpersonateNamedPipeClient";
         VirtualThreads.refuseImpersonation(function);
         SavedImpersonation saved = save();
-        Result<Void> result;
-        try {
-            result = backend.impersonateNamedPipeClient(pipe);
-        } catch (RuntimeException | Error e) {
-            discard(saved, e);
-            throw e;
-        }
-        if (!result.succeeded()) {
-            WinTokenException failure = failures.exception(result, function, null);
-            discard(saved, failure);
-            throw failure;
-        }
-        ImpersonationLevel level;
-        try {
-            level = readPipeClientLevel();
-        } catch (WinTokenException unreadable) {
-            restore(saved, function);
-            Integer status = unreadable.ntStatus().isPresent() ? unreadable.ntStatus().getAsInt() : null;
-            throw new WinTokenException(unreadable.function(), unreadable.win32Error(), status, unreadable.backend(),
-                    "the impersonation entered by " + function + " could not be verified, so it was undone");
-        }
-        ImpersonationScope scope = new ImpersonationScope(this, saved, function, level, level);
-        ScopeStack.push(scope);
-        return scope;
+        call(function, () -> backend.impersonateNamedPipeClient(pipe), saved);
+        ImpersonationLevel level = verified(function, saved, this::readPipeClientLevel);
+        return opened(new ImpersonationScope(this, saved, function, level, level), function);
     }
 
     private ImpersonationLevel readPipeClientLevel() {
