@@ -372,19 +372,6 @@ static void add_field(const Step *st, StepResult *r, const char *name, const cha
         }
 }
 
-static void bind_handle(const Step *st, StepResult *r, HANDLE h)
-{
-    char b[32];
-    snprintf(b, sizeof b, "0x%llx", (unsigned long long)(ULONG_PTR)h);
-    raw_add(&r->raw, "handle", b);
-    if (st->bind) {
-        r->bound = 1;
-        r->bind_kind = V_HANDLE;
-        r->bind_handle = h;
-    } else
-        CloseHandle(h);
-}
-
 /* the descriptor of a create verb's sd= (NULL for none); 0 when it cannot be built */
 static int creator_sd(Vars *vars, const Step *st, StepResult *r, PSECURITY_DESCRIPTOR *out)
 {
@@ -496,7 +483,7 @@ int object_verb(Vars *vars, const Step *st, StepResult *r)
             else
                 free(path);
             if (ok) {
-                bind_handle(st, r, h);
+                bind_result_handle(st, r, h);
                 r->bind_object_type = SE_FILE_OBJECT;
             }
         }
@@ -524,7 +511,7 @@ int object_verb(Vars *vars, const Step *st, StepResult *r)
         free(sub);
         outcome(r, rc);
         if (!rc) {
-            bind_handle(st, r, (HANDLE)k);
+            bind_result_handle(st, r, (HANDLE)k);
             r->bind_object_type = SE_REGISTRY_KEY;
         }
         return 1;

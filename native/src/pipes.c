@@ -81,19 +81,6 @@ static int pipe_handle(Vars *vars, const Step *st, StepResult *r, const char *ke
     return 0;
 }
 
-static void bind_pipe(const Step *st, StepResult *r, HANDLE h)
-{
-    char b[32];
-    snprintf(b, sizeof b, "0x%llx", (unsigned long long)(ULONG_PTR)h);
-    raw_add(&r->raw, "handle", b);
-    if (st->bind) {
-        r->bound = 1;
-        r->bind_kind = V_HANDLE;
-        r->bind_handle = h;
-    } else
-        CloseHandle(h);
-}
-
 /* name= gets \\.\pipe\ and the tag; raw_name= is taken as written, {tag} replaced */
 static wchar_t *full_name(const Step *st)
 {
@@ -237,7 +224,7 @@ static void create_named_pipe(const Step *st, StepResult *r)
             message_pipes[nmessage_pipes++] = name;
         else
             free(name);
-        bind_pipe(st, r, h);
+        bind_result_handle(st, r, h);
     } else
         free(name);
 }
@@ -267,7 +254,7 @@ static void open_pipe(const Step *st, StepResult *r)
             DWORD m = PIPE_READMODE_MESSAGE;
             SetNamedPipeHandleState(h, &m, NULL, NULL); /* fails without FILE_WRITE_ATTRIBUTES, on every host */
         }
-        bind_pipe(st, r, h);
+        bind_result_handle(st, r, h);
     }
     free(name);
 }

@@ -216,6 +216,7 @@ void exec_step(Vars *vars, const Step *st, StepResult *res);
 void eval_check(Vars *vars, const Check *ck, CheckResult *res);
 int resolve_sid(Vars *vars, const char *text, PSID out, char err[TB_ERRLEN]);
 void raw_add(Buf *raw, const char *key, const char *val);
+void bind_result_handle(const Step *st, StepResult *r, HANDLE h); /* raw "handle", then bind or close */
 
 struct Worker *worker_start(void);
 void worker_stop(struct Worker *w);

@@ -133,19 +133,25 @@ static void field(Ctx *c, const char *name, const char *value)
     c->r->nfields++;
 }
 
-static void bind(Ctx *c, BOOL ok, HANDLE h)
+/* records a new handle in the step's raw output and binds it to the step's name, or closes it when
+   the step names none (nobody could name it later: it must not leak) */
+void bind_result_handle(const Step *st, StepResult *r, HANDLE h)
 {
     char b[32];
-    if (!ok)
-        return;
     snprintf(b, sizeof b, "0x%llx", (unsigned long long)(ULONG_PTR)h);
-    raw_add(&c->r->raw, "handle", b);
-    if (c->st->bind) {
-        c->r->bound = 1;
-        c->r->bind_kind = V_HANDLE;
-        c->r->bind_handle = h;
+    raw_add(&r->raw, "handle", b);
+    if (st->bind) {
+        r->bound = 1;
+        r->bind_kind = V_HANDLE;
+        r->bind_handle = h;
     } else
-        CloseHandle(h); /* nobody can name it: do not leak it */
+        CloseHandle(h);
+}
+
+static void bind(Ctx *c, BOOL ok, HANDLE h)
+{
+    if (ok)
+        bind_result_handle(c->st, c->r, h);
 }
 
 static void mark_closed(Ctx *c, const char *key)
