@@ -6,7 +6,6 @@ import io.github.tokenbridge.backend.TokenBackend;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,14 +48,16 @@ final class AccountLookup {
     /** The accounts of {@code sids} that have names, in the given order; one batch for those not cached. */
     Map<Sid, Account> lookupAll(Collection<Sid> sids) {
         Objects.requireNonNull(sids, "sids");
-        LinkedHashSet<Sid> unique = new LinkedHashSet<>();
-        for (Sid sid : sids) {
-            unique.add(Objects.requireNonNull(sid, "a SID in sids"));
-        }
+        Map<Sid, Optional<Account>> answers = new LinkedHashMap<>(); // null: not cached yet
         List<Sid> missing = new ArrayList<>();
-        for (Sid sid : unique) {
-            if (cache.get(sid) == null) {
-                missing.add(sid);
+        for (Sid sid : sids) {
+            Objects.requireNonNull(sid, "a SID in sids");
+            if (!answers.containsKey(sid)) {
+                Optional<Account> cached = cache.get(sid);
+                answers.put(sid, cached);
+                if (cached == null) {
+                    missing.add(sid);
+                }
             }
         }
         if (!missing.isEmpty()) {
@@ -64,27 +65,16 @@ final class AccountLookup {
             if (!r.succeeded() && !Failures.failedWith(r, Win32Error.ERROR_NONE_MAPPED)) {
                 throw failures.exception(r, "LsaLookupSids", missing.size() + " SIDs");
             }
-            List<Account> answers = r.value();
+            List<Account> batch = r.value();
             for (int i = 0; i < missing.size(); i++) {
-                Account a = answers == null ? null : answers.get(i);
-                cache.put(missing.get(i), a == null || a.type() == SidType.UNKNOWN ? Optional.empty() : Optional.of(a));
+                Account a = batch == null ? null : batch.get(i);
+                Optional<Account> answer = a == null || a.type() == SidType.UNKNOWN ? Optional.empty() : Optional.of(a);
+                cache.put(missing.get(i), answer);
+                answers.put(missing.get(i), answer);
             }
         }
         Map<Sid, Account> out = new LinkedHashMap<>();
-        for (Sid sid : unique) {
-            Optional<Account> a = cache.get(sid);
-            if (a == null) { // evicted by a concurrent batch: ask again for this one
-                try {
-                    out.put(sid, lookup(sid));
-                } catch (WinTokenException e) {
-                    if (e.win32Error() != Win32Error.ERROR_NONE_MAPPED.code()) {
-                        throw e;
-                    }
-                }
-            } else {
-                a.ifPresent(account -> out.put(sid, account));
-            }
-        }
+        answers.forEach((sid, answer) -> answer.ifPresent(account -> out.put(sid, account)));
         return out;
     }
 

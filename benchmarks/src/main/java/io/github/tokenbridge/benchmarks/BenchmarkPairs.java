@@ -26,6 +26,11 @@ final class BenchmarkPairs {
                     "PublicApiBenchmark.spiImpersonateRevert", Double.NaN, false),
             new BenchmarkPair("public API: impersonateSelf + revert vs SPI", "PublicApiBenchmark.apiImpersonateSelfRevert",
                     "PublicApiBenchmark.spiImpersonateSelfRevert", Double.NaN, false),
+            // ---- account names (issue 14): what the bounded name cache saves over the model's LSA
+            new BenchmarkPair("account name, cached vs uncached LookupAccountSid", "ModelAccountLookupBenchmark.apiLookupCached",
+                    "ModelAccountLookupBenchmark.spiLookupUncached", Double.NaN, false),
+            new BenchmarkPair("a token's user and groups named, cached vs uncached LsaLookupSids", "ModelAccountLookupBenchmark.apiLookupGroupsCached",
+                    "ModelAccountLookupBenchmark.spiLookupGroupsUncached", Double.NaN, false),
             new BenchmarkPair("public API: accessCheck vs SPI", "PublicApiBenchmark.apiAccessCheck",
                     "PublicApiBenchmark.spiAccessCheck", Double.NaN, false));
 
