@@ -73,6 +73,24 @@ class ScenarioParserTest {
     }
 
     @Test
+    void parse_restrictedTokenFlags_namesOrNumbersAndUnknownNameRejected() { // R10: create_restricted_token flags=
+        ScenarioParser.parse("ok.scn", "scenario s\n  open_process_token process=current-process access=TOKEN_DUPLICATE -> ok as $p\n"
+                + "  create_restricted_token token=$p flags=DISABLE_MAX_PRIVILEGE|WRITE_RESTRICTED -> ok as $a\n"
+                + "  create_restricted_token token=$p flags=0x9 -> ok as $b\nend\n");
+        assertEquals(0x9, ValueSyntax.restrictedTokenFlags("DISABLE_MAX_PRIVILEGE|WRITE_RESTRICTED"));
+        assertEquals(0x6, ValueSyntax.restrictedTokenFlags("SANDBOX_INERT|LUA_TOKEN"));
+        assertEquals(0xB, ValueSyntax.restrictedTokenFlags("WRITE_RESTRICTED|3"));
+        assertEquals("bad.scn:4: unknown restricted-token flag \"WRITE_RESTRICT\" (DISABLE_MAX_PRIVILEGE, SANDBOX_INERT, "
+                        + "LUA_TOKEN, WRITE_RESTRICTED or a number) in argument 'flags' of create_restricted_token",
+                message("  open_process_token process=current-process access=TOKEN_DUPLICATE -> ok as $p\n"
+                        + "  create_restricted_token token=$p flags=WRITE_RESTRICT -> ok as $r"));
+        assertEquals("bad.scn:4: unknown restricted-token flag \"\" (DISABLE_MAX_PRIVILEGE, SANDBOX_INERT, "
+                        + "LUA_TOKEN, WRITE_RESTRICTED or a number) in argument 'flags' of create_restricted_token",
+                message("  open_process_token process=current-process access=TOKEN_DUPLICATE -> ok as $p\n"
+                        + "  create_restricted_token token=$p flags=WRITE_RESTRICTED| -> ok as $r"));
+    }
+
+    @Test
     void parse_unboundVariable_isRejected() {
         assertEquals("bad.scn:3: unknown variable $p (not bound by an earlier 'as') in argument 'token' of duplicate_token",
                 message("  duplicate_token token=$p level=Impersonation -> ok"));

@@ -178,6 +178,23 @@ class OpeningTokensRulesTest {
         ok(backend.openProcessToken(full, TOKEN_QUERY));
     }
 
+    @Test // R12 (process and thread objects): the generic mappings W-SEC test_process_access / test_thread_security assert
+    void duplicateHandle_genericRights_mapThroughTheProcessAndThreadMappings() {
+        int synchronize = 0x00100000;
+        int readControl = 0x00020000;
+        int processTerminate = 0x0001;
+        Handle execute = ok(backend.duplicateHandle(Handle.CURRENT_PROCESS, 0x20000000, 0)); // GENERIC_EXECUTE
+        assertEquals(synchronize | readControl | PROCESS_QUERY_LIMITED_INFORMATION | processTerminate,
+                ok(backend.queryGrantedAccess(execute)));
+        ok(backend.openProcessToken(execute, TOKEN_QUERY));
+        Handle read = ok(backend.duplicateHandle(Handle.CURRENT_PROCESS, 0x80000000, 0)); // GENERIC_READ
+        assertEquals(readControl | PROCESS_QUERY_INFORMATION | 0x0010 | PROCESS_QUERY_LIMITED_INFORMATION,
+                ok(backend.queryGrantedAccess(read)));
+        Handle threadExecute = ok(backend.duplicateHandle(Handle.CURRENT_THREAD, 0x20000000, 0));
+        assertEquals(synchronize | readControl | THREAD_QUERY_LIMITED_INFORMATION | 0x1000, // THREAD_RESUME
+                ok(backend.queryGrantedAccess(threadExecute)));
+    }
+
     @Test // R22
     void openProcessToken_badHandles_invalidHandleAndTypeMismatch() {
         fails(NtStatus.STATUS_INVALID_HANDLE, backend.openProcessToken(Handle.NULL, TOKEN_QUERY));

@@ -18,8 +18,8 @@ import java.util.Set;
  * and "check as the client": what a token may do to a named object, computed with AccessCheck
  * against the object's real descriptor and its type's generic mapping.
  *
- * <p>What a check leaves out compared with a real open (docs/rules-objects.md "Check as the
- * client"): rights NTFS grants through the parent directory (DELETE from FILE_DELETE_CHILD,
+ * <p>What a check leaves out compared with a real open (docs/rules.md "O: Model notes",
+ * "Checking access as a client"): rights NTFS grants through the parent directory (DELETE from FILE_DELETE_CHILD,
  * FILE_READ_ATTRIBUTES from FILE_LIST_DIRECTORY), traverse checking along the path, backup and
  * restore intent, share access, and the Identification-level rule of an open (R20: AccessCheck
  * accepts an Identification token, an open by such a thread fails). The descriptor (owner, group,

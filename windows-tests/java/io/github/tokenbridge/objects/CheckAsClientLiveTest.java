@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * On a Windows host: "check as the client" agrees with a real open of the same file wherever the
  * check's omissions (rights through the parent, traverse, backup intent, share access) do not
- * apply (docs/rules-objects.md "Check as the client"; O9, R63). The directory's DACL is protected
+ * apply (docs/rules.md "Checking access as a client"; O9, R63). The directory's DACL is protected
  * and grants the parent nothing beyond what the file grants, so no right comes from the parent.
  */
 @EnabledOnOs(OS.WINDOWS)

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The security of real objects on the model (docs/rules.md O1-O20, docs/rules-objects.md): what new
+ * The security of real objects on the model (docs/rules.md O1-O22): what new
  * files, directories and keys get, what a get returns, what a set may change and what it leaves.
  */
 class ObjectSecurityRulesTest {

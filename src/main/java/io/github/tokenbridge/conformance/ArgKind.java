@@ -14,6 +14,11 @@ public enum ArgKind {
     BOOL,
     /** Handle attributes: {@code 0}, {@code OBJ_KERNEL_HANDLE}, {@code OBJ_INHERIT} or a number. */
     ATTRIBUTES,
+    /**
+     * CreateRestrictedToken flags joined by {@code |}: {@code DISABLE_MAX_PRIVILEGE}, {@code SANDBOX_INERT},
+     * {@code LUA_TOKEN}, {@code WRITE_RESTRICTED}, or numbers (R10).
+     */
+    RESTRICT_FLAGS,
     /** A SID: string form, alias or {@code $var.user} / {@code $var.logon_sid}. */
     SID,
     /** Comma-separated SIDs. */

@@ -24,6 +24,7 @@ final class StepArgumentValidator {
                 case TYPE -> ValueSyntax.type(value);
                 case BOOL -> ValueSyntax.bool(value);
                 case ATTRIBUTES -> ValueSyntax.attributes(value);
+                case RESTRICT_FLAGS -> ValueSyntax.restrictedTokenFlags(value);
                 case NUMBER -> ValueSyntax.number(value);
                 case SID -> b.requireSid(value);
                 case SID_LIST -> ValueSyntax.list(value).forEach(b::requireSid);

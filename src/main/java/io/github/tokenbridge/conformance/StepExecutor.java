@@ -93,7 +93,7 @@ final class StepExecutor {
             case ACCESS_CHECK -> b.accessCheck(ObjectVerbs.descriptor(state, a.get("sd")), h(a, "token"), mask(a, "desired"),
                     ValueSyntax.mapping(a.get("mapping")), -1);
             case CREATE_RESTRICTED_TOKEN -> b.createRestrictedToken(h(a, "token"),
-                    a.containsKey("flags") ? ValueSyntax.number(a.get("flags")) : 0,
+                    a.containsKey("flags") ? ValueSyntax.restrictedTokenFlags(a.get("flags")) : 0,
                     sids(a.get("disable")), luids(a.get("delete")), sids(a.get("restrict")));
             case SET_TOKEN_INFORMATION -> setInformation(a);
             case GET_TOKEN_INFORMATION -> b.getTokenInformation(h(a, "token"), infoClass(a), length(a));

@@ -186,6 +186,31 @@ public final class ValueSyntax {
         return value;
     }
 
+    /**
+     * Parses the {@code flags=} of {@code create_restricted_token}: {@code DISABLE_MAX_PRIVILEGE} (0x1),
+     * {@code SANDBOX_INERT} (0x2), {@code LUA_TOKEN} (0x4), {@code WRITE_RESTRICTED} (0x8) joined by
+     * {@code |}, or numbers (the winnt.h values; R10).
+     */
+    public static int restrictedTokenFlags(String text) {
+        int value = 0;
+        for (String part : text.split("\\|", -1)) {
+            value |= switch (part) {
+                case "DISABLE_MAX_PRIVILEGE" -> 0x1;
+                case "SANDBOX_INERT" -> 0x2;
+                case "LUA_TOKEN" -> 0x4;
+                case "WRITE_RESTRICTED" -> 0x8;
+                default -> {
+                    if (part.isEmpty() || !Character.isDigit(part.charAt(0))) {
+                        throw new IllegalArgumentException("unknown restricted-token flag \"" + part
+                                + "\" (DISABLE_MAX_PRIVILEGE, SANDBOX_INERT, LUA_TOKEN, WRITE_RESTRICTED or a number)");
+                    }
+                    yield number(part);
+                }
+            };
+        }
+        return value;
+    }
+
     /** True when {@code text} is a SID that needs a token read at run time ({@code $t.user}). */
     public static boolean isSidReference(String text) {
         return text.startsWith("$") && (text.endsWith(".user") || text.endsWith(".logon_sid"));

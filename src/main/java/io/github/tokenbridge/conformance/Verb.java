@@ -31,7 +31,7 @@ public enum Verb {
     CHECK_TOKEN_MEMBERSHIP(Layer.WIN32, "token:HANDLE sid:SID", "result"),
     ACCESS_CHECK(Layer.WIN32, "sd:DESCRIPTOR token:HANDLE desired:ACCESS mapping:MAPPING", "granted privileges"),
     CREATE_RESTRICTED_TOKEN(Layer.WIN32,
-            "token:HANDLE disable:SID_LIST? delete:PRIVILEGE_LIST? restrict:SID_LIST? flags:NUMBER?", ""),
+            "token:HANDLE disable:SID_LIST? delete:PRIVILEGE_LIST? restrict:SID_LIST? flags:RESTRICT_FLAGS?", ""),
     SET_TOKEN_INFORMATION(Layer.WIN32, "token:HANDLE class:INFO_CLASS value:INFO_VALUE", ""),
     GET_TOKEN_INFORMATION(Layer.WIN32, "token:HANDLE class:INFO_CLASS length:NUMBER?", "length"),
     CREATE_THREAD(Layer.WIN32, "process:HANDLE?", ""),

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The files, directories and keys every model world starts with unless its configuration turns
- * them off, with Windows-like descriptors (docs/rules-objects.md, "Default objects", gives the
+ * them off, with Windows-like descriptors (docs/rules.md "O: Model notes" gives the
  * sources: published {@code icacls} output of a Windows 10 host and Wine's
  * test_GetNamedSecurityInfoA for {@code MACHINE\Software}). The profile directory is
  * {@code C:\Users\<configuration name>}; its {@code AppData\Local\Temp} is what GetTempPathW returns.

@@ -24,8 +24,7 @@ import java.util.Objects;
 /**
  * The advapi32 object-security functions of the model (the MARTA layer): {@code GetNamedSecurityInfoW},
  * {@code SetNamedSecurityInfoW}, {@code GetSecurityInfo} and {@code SetSecurityInfo} over the Nt
- * layer's open, {@code NtQuerySecurityObject} and {@code NtSetSecurityObject} (docs/rules.md O1-O12,
- * docs/rules-objects.md).
+ * layer's open, {@code NtQuerySecurityObject} and {@code NtSetSecurityObject} (docs/rules.md O1-O12).
  *
  * <p>Names (O8): SE_FILE_OBJECT takes a Win32 path; SE_REGISTRY_KEY takes {@code CLASSES_ROOT\},
  * {@code CURRENT_USER\}, {@code MACHINE\} or {@code USERS\} and a path, optionally after

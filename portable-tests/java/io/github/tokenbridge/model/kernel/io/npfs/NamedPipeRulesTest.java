@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The named-pipe rules P1-P26 (docs/rules-pipes.md) on the model, through the SPI. */
+/** The named-pipe rules P1-P26 (docs/rules.md part P) on the model, through the SPI. */
 class NamedPipeRulesTest {
 
     private static final int DUPLEX = 0x3;

@@ -19,7 +19,7 @@ import java.util.Objects;
 
 /**
  * The model's configuration manager: the registry name space under {@code \REGISTRY} and the parse
- * of key names that NtCreateKey and NtOpenKey make (docs/rules-objects.md).
+ * of key names that NtCreateKey and NtOpenKey make (docs/rules.md O22).
  *
  * <p>A name is a path of components below a key; an empty component is
  * STATUS_OBJECT_NAME_INVALID. Every component but the last must exist (STATUS_OBJECT_NAME_NOT_FOUND

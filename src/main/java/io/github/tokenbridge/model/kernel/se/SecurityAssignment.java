@@ -22,7 +22,7 @@ import java.util.List;
  * <p>Owner: the creator descriptor's, which must pass the owner rule ({@link #ownerAllowed}, O4),
  * else TokenOwner. Group: the creator descriptor's, else TokenPrimaryGroup (O13). DACL (O14): a
  * creator DACL not marked SE_DACL_DEFAULTED is used alone, generic-mapped (even empty or NULL; for
- * files and directories the test wins over the "merge" page, docs/rules-objects.md); else the
+ * files and directories the test wins over the "merge" page, docs/rules.md O15); else the
  * parent's inheritable ACEs ({@link AceInheritance}); else the token's default DACL, mapped; else
  * none. SACL: audit ACEs in a creator SACL need SeSecurityPrivilege (O19); a creator label above the
  * token's integrity needs SeRelabelPrivilege (O18); without a creator SACL the parent's inheritable

@@ -24,7 +24,7 @@ import java.util.Objects;
  * The model's disk file system (one NTFS-like volume, {@code \Device\HarddiskVolume1}, linked as
  * {@code C:}): directories and files with security descriptors; contents are not the point.
  *
- * <p>Create ({@code IRP_MJ_CREATE}, docs/rules-objects.md): the name is split at {@code \}; an empty
+ * <p>Create ({@code IRP_MJ_CREATE}, docs/rules.md O21): the name is split at {@code \}; an empty
  * component or one holding {@code < > : " / | ? *} or a control character is
  * STATUS_OBJECT_NAME_INVALID; a missing directory on the way is STATUS_OBJECT_PATH_NOT_FOUND
  * (traverse checking is bypassed, as SeChangeNotifyPrivilege does for every model token). An

@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The model's named-pipe file system on {@code \Device\NamedPipe} (docs/rules-pipes.md):
+ * The model's named-pipe file system on {@code \Device\NamedPipe} (docs/rules.md part P):
  * creating pipes and instances (P1-P9), clients opening them under the pipe's DACL (P7, P11), the
  * connection states and their errors (P10-P12), message and byte reads, and the client's security:
  * captured at open with static tracking, with each client write otherwise, made current when the
