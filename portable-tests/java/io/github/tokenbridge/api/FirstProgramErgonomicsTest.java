@@ -56,13 +56,12 @@ class FirstProgramErgonomicsTest {
         }
     }
 
-    @Test // R61
-    void privilegeCheck_primaryToken_failsSayingWhatToDoAndTheConvenientFormAnswers() {
+    @Test // R61 (corrected from W-SEC test_elevation): PrivilegeCheck takes a primary token as it is
+    void privilegeCheck_primaryToken_answersAndTheIdentificationFormAgrees() {
         try (TokenSystem tokens = Tokens.model(ModelConfiguration.standardUser());
              AccessToken process = tokens.openProcessToken(EnumSet.of(TokenAccess.QUERY, TokenAccess.DUPLICATE))) {
-            WinTokenException e = assertThrows(WinTokenException.class,
-                    () -> tokens.privilegeCheck(process, true, Privilege.SeChangeNotifyPrivilege));
-            assertTrue(e.getMessage().contains("TokenSystem.privilegeCheckAsIdentification"), e.getMessage());
+            assertTrue(tokens.privilegeCheck(process, true, Privilege.SeChangeNotifyPrivilege));
+            assertFalse(tokens.privilegeCheck(process, true, Privilege.SeShutdownPrivilege));
             assertTrue(tokens.privilegeCheckAsIdentification(process, true, Privilege.SeChangeNotifyPrivilege));
             assertFalse(tokens.privilegeCheckAsIdentification(process, true, Privilege.SeShutdownPrivilege));
         }

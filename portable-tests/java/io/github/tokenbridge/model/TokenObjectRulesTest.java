@@ -237,6 +237,44 @@ class TokenObjectRulesTest {
                 ok(backend.queryGrantedAccess(ok(backend.duplicateHandle(d, MAXIMUM_ALLOWED, 0)))));
     }
 
+    @Test // R14 (a), O10: W-SEC test_token_security_descriptor; the given DACL is stored mapped, flags kept
+    void duplicateTokenEx_explicitGenericAllAce_storedAsTokenAllAccessWithItsFlags() {
+        SecurityDescriptor given = SecurityDescriptor.of(null, null, Acl.of(
+                new io.github.tokenbridge.Ace(io.github.tokenbridge.AceType.ACCESS_ALLOWED, 0x4, 0x10000000, Sid.parse("S-1-5-6")),
+                new io.github.tokenbridge.Ace(io.github.tokenbridge.AceType.ACCESS_ALLOWED, 0x8 | 0x2, 0x10000000, Sid.EVERYONE)));
+        Handle d = ok(backend.duplicateTokenEx(processToken(TOKEN_DUPLICATE), 0x00020000, given,
+                ImpersonationLevel.IMPERSONATION, TokenType.IMPERSONATION));
+        List<io.github.tokenbridge.Ace> aces = ok(backend.getSecurityInfo(d,
+                io.github.tokenbridge.backend.SeObjectType.SE_KERNEL_OBJECT, 0x4)).dacl().aces();
+        assertEquals(2, aces.size());
+        assertEquals(0x4, aces.get(0).flags());
+        assertEquals(TOKEN_ALL_ACCESS, aces.get(0).mask(), "GENERIC_ALL is mapped to the token's rights");
+        assertEquals(0x10000000, aces.get(1).mask(), "an inherit-only ACE keeps its generic rights (O10)");
+    }
+
+    @Test // R14 (c): W-SEC test_token_label, "Test the linked token": the label comes from the caller
+    void linkedToken_label_isTheCallersLevelNotTheLinkedHalfs() {
+        ModelBackend filtered = ModelBackend.create(ModelConfiguration.filteredAdmin());
+        Handle p = ok(filtered.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_QUERY));
+        Handle linked = query(filtered, p, TokenInformationClass.TokenLinkedToken, Handle.class);
+        TokenGroup integrity = query(filtered, linked, TokenInformationClass.TokenIntegrityLevel, TokenGroup.class);
+        assertEquals(Sid.HIGH_LABEL, integrity.sid(), "the linked half of a filtered admin runs at High");
+        List<io.github.tokenbridge.Ace> label = ok(filtered.getSecurityInfo(linked,
+                io.github.tokenbridge.backend.SeObjectType.SE_KERNEL_OBJECT, 0x10)).sacl().aces();
+        assertEquals(1, label.size());
+        assertEquals(Sid.MEDIUM_LABEL, label.get(0).sid(), "the label is the filtered caller's Medium");
+        assertEquals(io.github.tokenbridge.Ace.NO_WRITE_UP, label.get(0).mask());
+    }
+
+    @Test // R61: W-SEC test_elevation calls PrivilegeCheck on the process token (a primary token)
+    void privilegeCheck_primaryToken_checkedAsItIs() {
+        Handle p = processToken(TOKEN_QUERY | TOKEN_DUPLICATE);
+        assertTrue(ok(backend.privilegeCheck(p, List.of(Privilege.SeChangeNotifyPrivilege.luid()), true)).held());
+        Handle d = ok(backend.duplicateTokenEx(p, TOKEN_ALL_ACCESS, null, ImpersonationLevel.IMPERSONATION, TokenType.PRIMARY));
+        ok(backend.adjustTokenPrivileges(d, false, List.of(TokenPrivilege.of(Privilege.SeChangeNotifyPrivilege, 4)), -1));
+        assertFalse(ok(backend.privilegeCheck(d, List.of(Privilege.SeChangeNotifyPrivilege.luid()), true)).held());
+    }
+
     @Test // R14
     void duplicateTokenEx_noDescriptor_sourceDaclNotCopied() {
         SecurityDescriptor onlyQuery = SecurityDescriptor.of(null, null,

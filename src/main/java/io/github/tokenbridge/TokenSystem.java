@@ -408,9 +408,9 @@ public final class TokenSystem implements AutoCloseable {
 
     /**
      * {@code PrivilegeCheck} (R61): whether all ({@code requireAll}) or any of the privileges are
-     * enabled. Like Windows it needs an impersonation token: a primary token fails with
-     * ERROR_NO_IMPERSONATION_TOKEN and a message saying what to do; see
-     * {@link #privilegeCheckAsIdentification} and {@link AccessToken#hasEnabledPrivilege}.
+     * enabled. Like Windows it takes a primary token as it is and an impersonation token at
+     * Identification level or above (an Anonymous-level one fails with
+     * ERROR_BAD_IMPERSONATION_LEVEL); see also {@link AccessToken#hasEnabledPrivilege}.
      */
     public boolean privilegeCheck(AccessToken token, boolean requireAll, Privilege... privileges) {
         ensureUsable();
@@ -418,9 +418,11 @@ public final class TokenSystem implements AutoCloseable {
     }
 
     /**
-     * {@link #privilegeCheck} for any token: an impersonation token is checked as it is, a primary
-     * token through an Identification-level impersonation duplicate (the handle needs
-     * {@link TokenAccess#DUPLICATE}), closed before this returns.
+     * {@link #privilegeCheck} through an Identification-level view: an impersonation token is checked
+     * as it is, a primary token through an Identification-level impersonation duplicate (the handle
+     * needs {@link TokenAccess#DUPLICATE}), closed before this returns. It answers as
+     * {@link #privilegeCheck} does (R61); it is kept for callers written when the model refused
+     * primary tokens here.
      */
     public boolean privilegeCheckAsIdentification(AccessToken token, boolean requireAll, Privilege... privileges) {
         ensureUsable();

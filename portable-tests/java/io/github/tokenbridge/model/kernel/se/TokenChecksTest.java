@@ -90,13 +90,25 @@ class TokenChecksTest {
     }
 
     @Test
-    @DisplayName("R61: Anonymous level -> STATUS_BAD_IMPERSONATION_LEVEL (1346); primary -> STATUS_NO_IMPERSONATION_TOKEN")
-    void privilegeCheck_anonymousOrPrimary_fails() {
+    @DisplayName("R61: Anonymous level -> STATUS_BAD_IMPERSONATION_LEVEL (1346)")
+    void privilegeCheck_anonymous_fails() {
         PrivilegeChecks.Outcome anonymous = PrivilegeChecks.check(TestTokens.alice().level(ImpersonationLevel.ANONYMOUS).build(), CHANGE_NOTIFY, true);
         assertEquals(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL, anonymous.status());
         assertEquals(1346, anonymous.status().win32Error());
         assertNull(anonymous.result());
-        assertEquals(NtStatus.STATUS_NO_IMPERSONATION_TOKEN, PrivilegeChecks.check(TestTokens.alice().primary().build(), CHANGE_NOTIFY, true).status());
+    }
+
+    @Test
+    @DisplayName("R61 (W-SEC test_elevation, ReactOS NtPrivilegeCheck): a primary token is checked as it is")
+    void privilegeCheck_primaryToken_isChecked() {
+        PrivilegeChecks.Outcome held = PrivilegeChecks.check(TestTokens.alice().primary().build(), CHANGE_NOTIFY, true);
+        assertEquals(NtStatus.STATUS_SUCCESS, held.status());
+        assertTrue(held.result().held());
+        PrivilegeChecks.Outcome anonymousPrimary = PrivilegeChecks.check(
+                TestTokens.alice().primary().level(ImpersonationLevel.ANONYMOUS).build(), CHANGE_NOTIFY, true);
+        assertEquals(NtStatus.STATUS_SUCCESS, anonymousPrimary.status(), "the level of a primary token is not looked at (R4)");
+        assertFalse(PrivilegeChecks.check(TestTokens.alice().primary().build(),
+                List.of(Privilege.SeDebugPrivilege.luid()), true).result().held());
     }
 
     @Test

@@ -156,12 +156,15 @@ public final class NtTokenQuery {
 
     /**
      * TokenLinkedToken (R11): a new Identification-level impersonation copy of the other half, with a
-     * TOKEN_ALL_ACCESS handle in the caller's process (callers without SeTcbPrivilege).
+     * TOKEN_ALL_ACCESS handle in the caller's process (callers without SeTcbPrivilege). The copy is a
+     * new object of the caller's: its default security, label included, comes from the caller's
+     * effective token (R15, R14c), not from the linked half (W-SEC test_token_label: the linked
+     * token's label has the level of the token it was asked from).
      */
     private Handle linkedToken(ThreadObject caller, TokenContents c) {
         TokenObject linked = c.linkedToken();
         TokenObject copy = k.duplicator().duplicate(linked, TokenType.IMPERSONATION, ImpersonationLevel.IDENTIFICATION, false,
-                ObjectSecurity.defaultFor(linked.contents(), ObjectType.TOKEN));
+                ObjectSecurity.defaultFor(caller.effectiveToken().contents(), ObjectType.TOKEN));
         return new Handle(k.objects().insertHandle(caller.process(), copy, TOKEN_ALL_ACCESS, 0));
     }
 }

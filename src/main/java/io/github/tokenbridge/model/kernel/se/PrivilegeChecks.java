@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Models {@code PrivilegeCheck} / {@code NtPrivilegeCheck} (R61, R64): the token must be an
- * impersonation token (else STATUS_NO_IMPERSONATION_TOKEN) at Identification level or above (else
+ * Models {@code PrivilegeCheck} / {@code NtPrivilegeCheck} (R61, R64): a primary token is checked as
+ * it is, an impersonation token must be at Identification level or above (else
  * STATUS_BAD_IMPERSONATION_LEVEL); a privilege is held when it is in the token, enabled and not
  * removed; with {@code PRIVILEGE_SET_ALL_NECESSARY} every privilege must be held, otherwise one
- * suffices; held privileges come back with {@code SE_PRIVILEGE_USED_FOR_ACCESS}.
+ * suffices; held privileges come back with {@code SE_PRIVILEGE_USED_FOR_ACCESS}. Unlike AccessCheck
+ * and CheckTokenMembership (R60, R62) it does not refuse a primary token (R61 as corrected from
+ * W-SEC {@code test_elevation}).
  */
 public final class PrivilegeChecks {
 
@@ -50,10 +52,7 @@ public final class PrivilegeChecks {
     public static Outcome check(ClientToken token, List<Luid> required, boolean requireAll) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(required, "required");
-        if (token.type() != TokenType.IMPERSONATION) {
-            return new Outcome(NtStatus.STATUS_NO_IMPERSONATION_TOKEN, null);
-        }
-        if (token.level().isBelow(ImpersonationLevel.IDENTIFICATION)) {
+        if (token.type() == TokenType.IMPERSONATION && token.level().isBelow(ImpersonationLevel.IDENTIFICATION)) {
             return new Outcome(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL, null);
         }
         List<TokenPrivilege> written = new ArrayList<>(required.size());
