@@ -1,8 +1,6 @@
 package io.github.tokenbridge.model;
 
 import io.github.tokenbridge.model.kernel.se.ElevationRules;
-import io.github.tokenbridge.model.lsa.AccountDatabase;
-import io.github.tokenbridge.model.lsa.UserAccount;
 import io.github.tokenbridge.model.lsa.WellKnownAccounts;
 
 import io.github.tokenbridge.ElevationType;
