@@ -21,7 +21,9 @@ module io.github.tokenbridge {
     requires jdk.security.auth;               // JAAS subjects (NTSidUserPrincipal, ...)
 
     requires static info.picocli;
-    requires static transitive org.junit.jupiter.api; // the extension's annotations meta-annotate @ExtendWith
+    // Not transitive: a static transitive module would be mandatory when a consumer compiles. The
+    // extension's users are JUnit test modules, which read JUnit's API themselves.
+    requires static org.junit.jupiter.api;
     requires static org.junit.platform.commons;
 
     exports io.github.tokenbridge;

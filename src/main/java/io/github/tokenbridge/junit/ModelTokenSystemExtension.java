@@ -28,6 +28,8 @@ import java.util.Optional;
  * JUnit is not a runtime dependency of tokenbridge: the extension needs {@code junit-jupiter-api}
  * on the test class path, which every JUnit 5 project has.
  */
+// JUnit is required static, not transitively (see module-info): its users read it themselves.
+@SuppressWarnings("exports")
 public final class ModelTokenSystemExtension implements ParameterResolver, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ModelTokenSystemExtension.class);
