@@ -32,7 +32,9 @@ module io.github.tokenbridge {
     exports io.github.tokenbridge.jna;
     exports io.github.tokenbridge.junit;
 
-    // JNA reads and writes the fields of the Structure classes and proxies the Library interfaces.
+    // JNA reads and writes the Structure classes' fields, constructs them reflectively and proxies
+    // the Library interfaces. Today's structures are public members of this exported package, which
+    // JNA may reach anyway; the opening covers non-public ones (.ci/module-path-smoke probes it).
     opens io.github.tokenbridge.jna to com.sun.jna;
     // picocli injects @Option and @Parameters fields and reads the commands' annotations.
     opens io.github.tokenbridge.cli to info.picocli;
