@@ -9,13 +9,13 @@ import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.Tokens;
 import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.WinTokenException;
+import io.github.tokenbridge.model.DomainDirectory;
+import io.github.tokenbridge.model.GroupAccount;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.UserAccount;
 import io.github.tokenbridge.model.fault.FaultInjectingBackend;
 import io.github.tokenbridge.model.fault.SpiOperation;
-import io.github.tokenbridge.model.lsa.DomainDirectory;
-import io.github.tokenbridge.model.lsa.GroupAccount;
-import io.github.tokenbridge.model.lsa.UserAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Account names on the model through the public API (rules N1-N9). */
 class AccountNamesTest {
 
-    private final FaultInjectingBackend counted = ModelBackend.create(ModelConfiguration.standardUser()).withFaults(
+    private final FaultInjectingBackend counted = FaultInjectingBackend.over(ModelBackend.create(ModelConfiguration.standardUser()), 
             io.github.tokenbridge.model.fault.FaultPlan.none());
     private final TokenSystem tokens = Tokens.over(counted);
 

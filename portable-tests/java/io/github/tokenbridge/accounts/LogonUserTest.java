@@ -14,8 +14,8 @@ import io.github.tokenbridge.Tokens;
 import io.github.tokenbridge.UserLogonType;
 import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.WinTokenException;
+import io.github.tokenbridge.model.AccountRight;
 import io.github.tokenbridge.model.ModelConfiguration;
-import io.github.tokenbridge.model.lsa.AccountRight;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,7 +126,7 @@ class LogonUserTest {
     @Test
     void logonUser_expiredPassword_passwordExpired() { // L13
         ModelConfiguration c = ModelConfiguration.builder().accounts(b -> b.user(
-                io.github.tokenbridge.model.lsa.UserAccount.of("tb-old", 1010, "Old-1!", "Users").withExpiredPassword())).build();
+                io.github.tokenbridge.model.UserAccount.of("tb-old", 1010, "Old-1!", "Users").withExpiredPassword())).build();
         try (TokenSystem s = Tokens.model(c)) {
             WinTokenException e = assertThrows(WinTokenException.class,
                     () -> s.logonUser("tb-old", ".", "Old-1!".toCharArray(), UserLogonType.INTERACTIVE));

@@ -2,6 +2,7 @@ package io.github.tokenbridge.conformance;
 
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class ModelCorpusTest {
             }
             assertEquals(0, last[0].world().openHandleCount(), s.id() + " left handles open");
             assertEquals(0, last[0].world().impersonatingThreadCount(), s.id() + " left a thread impersonating");
-            assertEquals(0, last[0].world().kernelRoutines().outstandingReferences(), s.id() + " left kernel references");
+            assertEquals(0, ModelInternals.kernelRoutines(last[0].world()).outstandingReferences(), s.id() + " left kernel references");
         }
     }
 }

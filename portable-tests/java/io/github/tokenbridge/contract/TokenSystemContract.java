@@ -11,6 +11,7 @@ import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.WinTokenException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +51,10 @@ public abstract class TokenSystemContract extends ContractSupport {
     }
 
     @Test
-    @DisplayName("OpenProcess of a process id that does not exist fails with ERROR_INVALID_PARAMETER")
+    @DisplayName("OpenProcess of a process id that does not exist fails with ERROR_INVALID_PARAMETER, saying so with the id")
     void openProcessToken_noSuchProcess_invalidParameter() {
-        assertWinError("OpenProcess", 87, () -> system.openProcessToken(0x7FFFFFFC, QUERY));
+        WinTokenException e = assertWinError("OpenProcess", 87, () -> system.openProcessToken(0x7FFFFFFC, QUERY));
+        assertTrue(e.getMessage().endsWith(": no process with id 2147483644"), e.getMessage());
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.github.tokenbridge.model;
 
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
 
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;

@@ -1,8 +1,5 @@
 package io.github.tokenbridge.model;
 
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
 
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.Luid;
@@ -11,6 +8,8 @@ import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.model.internal.KernelRoutines;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.se.ImpersonationCheck;
 import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ImpersonationPolicyTest {
     private ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
 
     private ImpersonationDecision assign(Handle token, ImpersonationLevel level) {
-        KernelRoutines kernel = backend.world().kernelRoutines();
+        KernelRoutines kernel = ModelInternals.kernelRoutines(backend.world());
         ImpersonationDecision d = ok(kernel.psImpersonateClient(backend.world().currentThread(), token, false, false, level));
         ok(kernel.psRevertToSelf());
         return d;
@@ -113,9 +112,9 @@ class ImpersonationPolicyTest {
 
     @Test // R38 (g), CONFLICT resolved for WSI: one-directional
     void decide_restrictedParity_restrictedProcessNeedsRestrictedTokenButNotConversely() {
-        var kernel = backend.world().kernelServices().kernel();
-        var process = backend.world().kernelServices().ps().referencePrimaryToken(
-                backend.world().kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow());
+        var kernel = ModelInternals.kernelServices(backend.world()).kernel();
+        var process = ModelInternals.kernelServices(backend.world()).ps().referencePrimaryToken(
+                ModelInternals.kernelServices(backend.world()).kernel().findProcess(backend.getCurrentProcessId()).orElseThrow());
         var base = process.token().contents().withTypeAndLevel(TokenType.IMPERSONATION, ImpersonationLevel.IMPERSONATION);
         var restrictedContents = new io.github.tokenbridge.model.kernel.se.TokenContents(base.user(), base.groups(), base.privileges(),
                 base.owner(), base.primaryGroup(), base.defaultDacl(), base.source(), TokenType.PRIMARY, base.level(),
@@ -134,13 +133,13 @@ class ImpersonationPolicyTest {
                 policy.decide(restrictedToken, ImpersonationLevel.IMPERSONATION, restrictedPrimary).decidedBy());
         assertEquals(ImpersonationCheck.DEFAULT_ALLOW,
                 policy.decide(restrictedToken, ImpersonationLevel.IMPERSONATION, process.token()).decidedBy());
-        backend.world().kernelServices().ps().dereference(process);
+        ModelInternals.kernelServices(backend.world()).ps().dereference(process);
     }
 
     @Test // R40
     void psImpersonateClient_allowed_threadHoldsObjectItself() {
         Handle self = logon(LogonPrincipal.SELF, LogonOrigin.SELF);
-        KernelRoutines kernel = backend.world().kernelRoutines();
+        KernelRoutines kernel = ModelInternals.kernelRoutines(backend.world());
         ok(kernel.psImpersonateClient(backend.world().currentThread(), self, false, false, ImpersonationLevel.IMPERSONATION));
         var ref = ok(kernel.psReferenceImpersonationToken(backend.world().currentThread())).orElseThrow();
         Handle held = kernel.openHandle(ref, TOKEN_QUERY);

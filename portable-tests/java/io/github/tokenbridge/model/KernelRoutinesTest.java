@@ -1,8 +1,5 @@
 package io.github.tokenbridge.model;
 
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
 
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;
@@ -12,6 +9,8 @@ import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.model.internal.KernelRoutines;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
 import io.github.tokenbridge.model.kernel.se.TokenReference;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class KernelRoutinesTest {
 
     private final ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
-    private final KernelRoutines kernel = backend.world().kernelRoutines();
+    private final KernelRoutines kernel = ModelInternals.kernelRoutines(backend.world());
 
     @AfterEach
     void noReferenceLeaks() {

@@ -6,11 +6,11 @@ import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.Tokens;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.model.LogonOrigin;
+import io.github.tokenbridge.model.LogonPrincipal;
+import io.github.tokenbridge.model.LogonType;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

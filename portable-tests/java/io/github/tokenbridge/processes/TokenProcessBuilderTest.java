@@ -12,14 +12,16 @@ import io.github.tokenbridge.Tokens;
 import io.github.tokenbridge.WinTokenException;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.model.LogonOrigin;
+import io.github.tokenbridge.model.LogonPrincipal;
+import io.github.tokenbridge.model.LogonType;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
 import io.github.tokenbridge.model.ModelProgram;
+import io.github.tokenbridge.model.fault.FaultInjectingBackend;
 import io.github.tokenbridge.model.fault.FaultPlan;
 import io.github.tokenbridge.model.fault.SpiOperation;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -80,12 +82,12 @@ class TokenProcessBuilderTest {
              AccessToken own = system.openProcessToken(QUERY_DUPLICATE);
              AccessToken restricted = system.createRestricted(own, Set.<RestrictedTokenFlag>of(), List.of(Sid.EVERYONE),
                      List.of(), List.of())) {
-            int processesBefore = model.world().kernelServices().kernel().processCount();
+            int processesBefore = ModelInternals.kernelServices(model.world()).kernel().processCount();
             TokenProcess p = system.processBuilder(restricted).command("whoami.exe").start();
             assertEquals(own.user() + " everyone-deny-only", output(p));
             assertEquals(7, p.waitFor());
             assertEquals("CreateProcessAsUserW", p.startedWith());
-            assertEquals(processesBefore + 1, model.world().kernelServices().kernel().processCount());
+            assertEquals(processesBefore + 1, ModelInternals.kernelServices(model.world()).kernel().processCount());
             assertTrue(p.pid() > 0);
             assertThrows(UnsupportedOperationException.class, p::toHandle);
             assertFalse(p.isAlive());
@@ -112,14 +114,14 @@ class TokenProcessBuilderTest {
     void otherUsersToken_standardUser_isRefusedNamingBothFunctionsAndLeavesNothing() { // R82, R84, L18
         ModelBackend model = model(ModelConfiguration.standardUser());
         try (TokenSystem system = Tokens.over(model); AccessToken other = logonOther(model, system)) {
-            int processes = model.world().kernelServices().kernel().processCount();
+            int processes = ModelInternals.kernelServices(model.world()).kernel().processCount();
             int handles = model.world().openHandleCount();
             WinTokenException e = assertThrows(WinTokenException.class,
                     () -> system.processBuilder(other).command("whoami.exe").start());
             assertEquals(1314, e.win32Error());
             assertTrue(e.getMessage().contains("CreateProcessAsUserW") && e.getMessage().contains("CreateProcessWithTokenW"),
                     e.getMessage());
-            assertEquals(processes, model.world().kernelServices().kernel().processCount());
+            assertEquals(processes, ModelInternals.kernelServices(model.world()).kernel().processCount());
             assertEquals(handles, model.world().openHandleCount());
         }
     }
@@ -169,7 +171,7 @@ class TokenProcessBuilderTest {
             assertThrows(IllegalArgumentException.class, () -> system.processBuilder(own).command(""));
             assertThrows(NullPointerException.class, () -> system.processBuilder(own).command((String[]) null));
             assertThrows(IllegalStateException.class, () -> system.processBuilder(own).start());
-            int processes = model.world().kernelServices().kernel().processCount();
+            int processes = ModelInternals.kernelServices(model.world()).kernel().processCount();
             int handles = model.world().openHandleCount();
             WinTokenException missing = assertThrows(WinTokenException.class,
                     () -> system.processBuilder(own).command("whoami.exe").directory("C:\\no\\such\\dir").start());
@@ -177,7 +179,7 @@ class TokenProcessBuilderTest {
             WinTokenException noProgram = assertThrows(WinTokenException.class,
                     () -> system.processBuilder(own).command("nosuchprogram.exe").start());
             assertEquals(2, noProgram.win32Error());
-            assertEquals(processes, model.world().kernelServices().kernel().processCount());
+            assertEquals(processes, ModelInternals.kernelServices(model.world()).kernel().processCount());
             assertEquals(handles, model.world().openHandleCount());
             own.close();
             assertThrows(IllegalStateException.class, () -> system.processBuilder(own).command("whoami.exe").start());
@@ -231,15 +233,15 @@ class TokenProcessBuilderTest {
     @Test
     void faultInjection_createProcessAsUserFails_surfacesAndLeavesNothing() {
         ModelBackend model = model(ModelConfiguration.standardUser());
-        var faulty = model.withFaults(FaultPlan.builder().when(SpiOperation.CREATE_PROCESS_AS_USER).always()
+        var faulty = FaultInjectingBackend.over(model, FaultPlan.builder().when(SpiOperation.CREATE_PROCESS_AS_USER).always()
                 .failWith(io.github.tokenbridge.Win32Error.ERROR_ACCESS_DENIED).build());
         try (TokenSystem system = Tokens.over(faulty); AccessToken own = system.openProcessToken(QUERY_DUPLICATE)) {
-            int processes = model.world().kernelServices().kernel().processCount();
+            int processes = ModelInternals.kernelServices(model.world()).kernel().processCount();
             int handles = model.world().openHandleCount();
             WinTokenException e = assertThrows(WinTokenException.class,
                     () -> system.processBuilder(own).command("whoami.exe").start());
             assertEquals("CreateProcessAsUserW", e.function());
-            assertEquals(processes, model.world().kernelServices().kernel().processCount());
+            assertEquals(processes, ModelInternals.kernelServices(model.world()).kernel().processCount());
             assertEquals(handles, model.world().openHandleCount());
         }
     }

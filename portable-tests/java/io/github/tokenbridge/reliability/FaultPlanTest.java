@@ -35,7 +35,7 @@ class FaultPlanTest {
     @Test
     @DisplayName("onCall(2): only the second call fails, with the NTSTATUS and its Win32 translation; the others run")
     void onCall_secondCallOnly_failsWithStatus() {
-        FaultInjectingBackend faults = model.withFaults(FaultPlan.builder()
+        FaultInjectingBackend faults = FaultInjectingBackend.over(model, FaultPlan.builder()
                 .when(SpiOperation.SET_THREAD_TOKEN).onCall(2).failWith(NtStatus.STATUS_ACCESS_DENIED).build());
         assertTrue(faults.setThreadToken(null, Handle.NULL).succeeded());
         Result<Void> second = faults.setThreadToken(null, Handle.NULL);
@@ -51,7 +51,7 @@ class FaultPlanTest {
     @Test
     @DisplayName("after(N): every NtClose after the first N fails, without closing anything")
     void after_everyLaterNtClose_failsWithoutEffect() {
-        FaultInjectingBackend faults = model.withFaults(FaultPlan.builder()
+        FaultInjectingBackend faults = FaultInjectingBackend.over(model, FaultPlan.builder()
                 .when(SpiOperation.NT_CLOSE).after(1).failWith(NtStatus.STATUS_INVALID_HANDLE).build());
         Handle a = open(faults);
         Handle b = open(faults);
@@ -67,7 +67,7 @@ class FaultPlanTest {
     @Test
     @DisplayName("afterPerforming: the real call happens and the caller still sees the failure")
     void afterPerforming_closeHappensButFails() {
-        FaultInjectingBackend faults = model.withFaults(FaultPlan.builder()
+        FaultInjectingBackend faults = FaultInjectingBackend.over(model, FaultPlan.builder()
                 .when(SpiOperation.CLOSE_HANDLE).always().afterPerforming().failWith(Win32Error.ERROR_INVALID_HANDLE).build());
         Handle h = open(faults);
         Result<Void> r = faults.closeHandle(h);

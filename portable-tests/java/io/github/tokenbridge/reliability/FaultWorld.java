@@ -6,6 +6,7 @@ import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
 import io.github.tokenbridge.model.fault.FaultInjectingBackend;
 import io.github.tokenbridge.model.fault.FaultPlan;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.ModelInvariants;
 import io.github.tokenbridge.testing.OwnThread;
 
@@ -26,7 +27,7 @@ final class FaultWorld implements AutoCloseable {
 
     FaultWorld(ModelConfiguration configuration) {
         this.model = ModelBackend.create(configuration);
-        this.faults = model.withFaults(FaultPlan.none());
+        this.faults = FaultInjectingBackend.over(model, FaultPlan.none());
         this.system = Tokens.over(faults);
         this.baselineHandles = model.world().openHandleCount();
     }
@@ -45,7 +46,7 @@ final class FaultWorld implements AutoCloseable {
         assertEquals(baselineHandles, model.world().openHandleCount(), "model handles open beyond the baseline");
         assertEquals(0, model.world().impersonatingThreadCount(), "model threads left impersonating");
         assertEquals(0, system.openHandles().size(), "TokenSystem handles still open: " + system.openHandles());
-        ModelInvariants.of(model.world().kernelServices().kernel()).assertHold();
+        ModelInvariants.of(ModelInternals.kernelServices(model.world()).kernel()).assertHold();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformationClass;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.ModelInvariants;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class FuzzFoundModelBugsTest {
         Sid user = ((io.github.tokenbridge.TokenGroup) model.getTokenInformation(effective, TokenInformationClass.TokenUser, -1)
                 .value().value()).sid();
         assertEquals(user, model.getTokenInformation(effective, TokenInformationClass.TokenOwner, -1).value().value());
-        ModelInvariants.of(model.world().kernelServices().kernel()).assertHold();
+        ModelInvariants.of(ModelInternals.kernelServices(model.world()).kernel()).assertHold();
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.Tokens;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.ModelInvariants;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -104,7 +105,7 @@ class ModelStressTest {
         assertEquals(0, model.world().impersonatingThreadCount(), "threads left impersonating");
         assertTrue(system.openHandles().isEmpty(), "handles still owned: " + system.openHandles());
         assertTrue(system.leakReport().isEmpty(), "leak report: " + system.leakReport());
-        ModelInvariants.of(model.world().kernelServices().kernel()).assertHold();
+        ModelInvariants.of(ModelInternals.kernelServices(model.world()).kernel()).assertHold();
         system.close();
     }
 

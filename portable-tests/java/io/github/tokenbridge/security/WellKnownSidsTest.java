@@ -1,8 +1,8 @@
 package io.github.tokenbridge.security;
 
-import io.github.tokenbridge.SddlSidAlias;
 import io.github.tokenbridge.Sid;
-import io.github.tokenbridge.WellKnownSids;
+import io.github.tokenbridge.internal.SddlSidAlias;
+import io.github.tokenbridge.internal.WellKnownSids;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package io.github.tokenbridge;
 
+import io.github.tokenbridge.internal.SddlAccessRights;
+import io.github.tokenbridge.internal.SddlSidAlias;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -11,15 +14,18 @@ import java.util.Objects;
  *
  * <p>Supported: owner {@code O:}, group {@code G:}, DACL {@code D:} and SACL {@code S:}; ACL flags
  * {@code P}, {@code AR}, {@code AI} and {@code NO_ACCESS_CONTROL} (a NULL ACL); ACE types {@code A},
- * {@code D}, {@code AU}, {@code ML}; ACE flags {@code OI CI NP IO ID SA FA}; the right names of
- * {@link SddlAccessRights} and numeric masks; the SID aliases of {@link SddlSidAlias} and string SIDs.
+ * {@code D}, {@code AU}, {@code ML}; ACE flags {@code OI CI NP IO ID SA FA}; SDDL's right names
+ * ({@code GA}, {@code FR}, {@code KA}, {@code NW}, ...) and numeric masks; the SID aliases that do not
+ * depend on the machine or domain ({@code BA}, {@code SY}, {@code WD}, ...) and string SIDs.
  * Object ACEs, conditional ACEs, resource attributes and domain-relative aliases are rejected with an
  * {@link IllegalArgumentException}, as is every malformed string (the message names the position).
  *
  * <p>{@link #format} is canonical: components in the order O, G, D, S; ACL flags in the order
- * P, AR, AI; ACE flags in bit order; SIDs by alias when they have one; rights as
- * {@link SddlAccessRights#format}. {@code parse(format(sd)).equals(sd)} for every descriptor that
- * SDDL can express, and {@code format(parse(s)).equals(s)} for every canonical string.
+ * P, AR, AI; ACE flags in bit order; SIDs by alias when they have one; a mask as the one right name
+ * it equals, else as one-bit names in ascending bit order when every set bit has one, else in hex
+ * ({@code 0x1200a9}); a mandatory label's policy as {@code NW NR NX}.
+ * {@code parse(format(sd)).equals(sd)} for every descriptor that SDDL can express, and
+ * {@code format(parse(s)).equals(s)} for every canonical string.
  *
  * <p>A NULL SACL ({@code S:NO_ACCESS_CONTROL}) is represented by a null {@code sacl} with
  * {@link SecurityDescriptor#SACL_PRESENT} set in {@code control}.

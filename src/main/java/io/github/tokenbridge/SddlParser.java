@@ -1,5 +1,8 @@
 package io.github.tokenbridge;
 
+import io.github.tokenbridge.internal.SddlAccessRights;
+import io.github.tokenbridge.internal.SddlSidAlias;
+
 import java.util.ArrayList;
 import java.util.List;
 

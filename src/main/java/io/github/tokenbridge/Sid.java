@@ -92,7 +92,7 @@ public final class Sid implements Comparable<Sid> {
         }
         int[] subs = new int[count];
         for (int i = 0; i < count; i++) {
-            subs[i] = (int) parseNumber(text, parts, i + 3, 0xFFFF_FFFFL);
+            subs[i] = parseNumber(text, parts, i + 3, 0xFFFF_FFFFL);
         }
         return new Sid(revision, authority, subs);
     }

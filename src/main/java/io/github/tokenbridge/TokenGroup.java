@@ -1,5 +1,7 @@
 package io.github.tokenbridge;
 
+import io.github.tokenbridge.internal.WellKnownSids;
+
 import java.util.Objects;
 import java.util.Set;
 

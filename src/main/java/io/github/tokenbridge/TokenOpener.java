@@ -42,11 +42,20 @@ final class TokenOpener {
         if (Failures.failedWith(process, Win32Error.ERROR_ACCESS_DENIED)) {
             process = backend().openProcess(ProcessAccess.PROCESS_QUERY_INFORMATION.mask(), processId);
         }
-        Handle processHandle = system.failures().require(process, "OpenProcess");
+        if (!process.succeeded()) {
+            // OpenProcess reports an id no process has as ERROR_INVALID_PARAMETER: say which id
+            throw system.failures().exception(process, "OpenProcess", Failures.failedWith(process, Win32Error.ERROR_INVALID_PARAMETER)
+                    ? "no process with id " + Integer.toUnsignedString(processId) : "process " + Integer.toUnsignedString(processId));
+        }
+        Handle processHandle = process.value();
         AccessToken token;
         try {
-            token = system.adopt(system.failures().require(backend().openProcessToken(processHandle, mask), "OpenProcessToken"),
-                    "token of process " + processId, mask);
+            Result<Handle> opened = backend().openProcessToken(processHandle, mask);
+            if (!opened.succeeded()) {
+                throw system.failures().exception(opened, "OpenProcessToken", "the token of process "
+                        + Integer.toUnsignedString(processId) + " for " + AccessMaskNames.tokenRights(mask));
+            }
+            token = system.adopt(opened.value(), "token of process " + processId, mask);
         } catch (RuntimeException | Error e) {
             system.failures().closeOwnHandle(backend(), processHandle, "process " + processId + ", opened for its token", e);
             throw e;

@@ -286,6 +286,7 @@ public final class TokenSystem implements AutoCloseable {
     }
 
     /** Runs {@code work} impersonating {@code token}, then restores the previous impersonation. */
+    @SuppressWarnings("try") // the scope is held for its effect: closing it restores the previous impersonation
     public <T> T runImpersonated(AccessToken token, Callable<T> work) throws Exception {
         Objects.requireNonNull(work, "work");
         try (ImpersonationScope ignored = impersonate(token)) {

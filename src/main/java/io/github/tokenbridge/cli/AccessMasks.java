@@ -1,7 +1,7 @@
 package io.github.tokenbridge.cli;
 
 import io.github.tokenbridge.GenericMapping;
-import io.github.tokenbridge.SddlAccessRights;
+import io.github.tokenbridge.internal.SddlAccessRights;
 
 import java.util.Locale;
 import java.util.Map;

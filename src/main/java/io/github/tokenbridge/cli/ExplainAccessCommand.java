@@ -11,6 +11,7 @@ import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.se.AccessCheckTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,7 +116,7 @@ public final class ExplainAccessCommand implements Callable<Integer> {
         Handle token = require(model.duplicateTokenEx(process, TokenAccess.QUERY.mask(), null, ImpersonationLevel.IDENTIFICATION,
                 TokenType.IMPERSONATION), "DuplicateTokenEx");
         int mapped = mapping.map(mask);
-        Result<AccessCheckTrace> trace = model.world().explainAccessCheck(sd, token, mapped, mapping);
+        Result<AccessCheckTrace> trace = ModelInternals.explainAccessCheck(model.world(), sd, token, mapped, mapping);
         Result<AccessCheckResult> result = model.accessCheck(sd, token, mapped, mapping, -1);
         require(model.closeHandle(token), "CloseHandle");
         require(model.closeHandle(process), "CloseHandle");

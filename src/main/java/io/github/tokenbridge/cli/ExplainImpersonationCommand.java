@@ -4,10 +4,11 @@ import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
+import io.github.tokenbridge.model.LogonOrigin;
+import io.github.tokenbridge.model.LogonPrincipal;
+import io.github.tokenbridge.model.LogonType;
 import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.se.ImpersonationCheck;
 import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
 import picocli.CommandLine;
@@ -70,9 +71,9 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
         };
         ModelBackend model = ModelBackend.create(BackendOptions.configuration(cl, config, "--config"));
         Handle token = token(cl, model, origin, level);
-        ImpersonationDecision decision = require(model.world().kernelRoutines().psImpersonateClient(model.world().currentThread(), token,
+        ImpersonationDecision decision = require(ModelInternals.kernelRoutines(model.world()).psImpersonateClient(model.world().currentThread(), token,
                 false, false, level), "PsImpersonateClient");
-        require(model.world().kernelRoutines().psRevertToSelf(), "PsRevertToSelf");
+        require(ModelInternals.kernelRoutines(model.world()).psRevertToSelf(), "PsRevertToSelf");
         require(model.closeHandle(token), "CloseHandle");
 
         PrintWriter out = cl.getOut();

@@ -10,11 +10,12 @@ import io.github.tokenbridge.backend.ProcessStart;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.StartedProcess;
 import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.model.LogonOrigin;
+import io.github.tokenbridge.model.LogonPrincipal;
+import io.github.tokenbridge.model.LogonType;
 import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.se.ProcessTokenRules;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +80,7 @@ public final class ExplainProcessCommand implements Callable<Integer> {
         out.println(BackendOptions.describe(true, config));
         out.println("token: " + tokenName + " (" + user(model, token) + "), started with " + function);
         out.println();
-        Result<ProcessTokenRules.Decision> decision = model.explainProcessStart(token, withToken);
+        Result<ProcessTokenRules.Decision> decision = ModelInternals.explainProcessStart(model, token, withToken);
         if (!decision.succeeded()) {
             out.println("  [R80] the token handle lacks the rights " + function + " needs: " + Win32Error.describe(decision.win32Error()));
         } else {

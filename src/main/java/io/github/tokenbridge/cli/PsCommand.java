@@ -2,9 +2,10 @@ package io.github.tokenbridge.cli;
 
 import io.github.tokenbridge.IntegrityLevel;
 import io.github.tokenbridge.Sid;
-import io.github.tokenbridge.WellKnownSids;
 import io.github.tokenbridge.conformance.Json;
+import io.github.tokenbridge.internal.WellKnownSids;
 import io.github.tokenbridge.model.ModelBackend;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.Kernel;
 import io.github.tokenbridge.model.kernel.ps.ProcessObject;
 import io.github.tokenbridge.model.kernel.ps.ThreadObject;
@@ -47,7 +48,7 @@ public final class PsCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         ModelBackend model = ModelBackend.create(BackendOptions.configuration(cl, config, "--config"));
-        Kernel kernel = model.world().kernelServices().kernel();
+        Kernel kernel = ModelInternals.kernelServices(model.world()).kernel();
         int currentTid = model.getCurrentThreadId();
         ProcessObject current = kernel.findProcess(model.getCurrentProcessId())
                 .orElseThrow(() -> new IllegalStateException("the model has no process " + model.getCurrentProcessId()));

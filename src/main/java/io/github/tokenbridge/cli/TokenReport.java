@@ -10,7 +10,7 @@ import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenType;
-import io.github.tokenbridge.WellKnownSids;
+import io.github.tokenbridge.internal.WellKnownSids;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

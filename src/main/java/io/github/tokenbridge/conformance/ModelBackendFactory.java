@@ -4,6 +4,7 @@ import io.github.tokenbridge.BackendKind;
 import io.github.tokenbridge.backend.TokenBackend;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.internal.ModelInternals;
 
 /**
  * Makes a fresh model world per scenario, configured by the scenario's preset, or by one fixed
@@ -41,7 +42,7 @@ public final class ModelBackendFactory implements BackendFactory {
     public TokenBackend create(String preset) {
         ModelBackend backend = ModelBackend.create(fixed != null ? fixed : ModelConfiguration.preset(preset));
         // named pipes (issue 13): scenarios never block; a call that would is reported TIMEOUT at once
-        ((io.github.tokenbridge.model.kernel.io.npfs.NamedPipeFileSystem) backend.world().kernelServices().io()
+        ((io.github.tokenbridge.model.kernel.io.npfs.NamedPipeFileSystem) ModelInternals.kernelServices(backend.world()).io()
                 .driver(io.github.tokenbridge.model.kernel.io.IoDevices.NAMED_PIPE_DEVICE)).setBlockingCallsTimeOut(true);
         return backend;
     }

@@ -5,12 +5,13 @@ import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenBackend;
-import io.github.tokenbridge.model.KernelRoutines;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
+import io.github.tokenbridge.model.LogonOrigin;
+import io.github.tokenbridge.model.LogonPrincipal;
+import io.github.tokenbridge.model.LogonType;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelThread;
+import io.github.tokenbridge.model.internal.KernelRoutines;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
 import io.github.tokenbridge.model.kernel.se.TokenReference;
 
@@ -28,7 +29,7 @@ final class ModelWorldVerbs implements ModelVerbs {
 
     private ModelWorldVerbs(ModelBackend model) {
         this.model = model;
-        this.kernel = model.world().kernelRoutines();
+        this.kernel = ModelInternals.kernelRoutines(model.world());
     }
 
     /** The model verbs of a model backend, or null when the backend is not the model. */

@@ -5,6 +5,7 @@ import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenBackend;
+import io.github.tokenbridge.model.internal.ModelInternals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ final class PipeSteps {
     /** On the model, a pipe call that would block fails at once (reported TIMEOUT): scenarios never block. */
     static void neverBlock(TokenBackend backend) {
         if (backend instanceof io.github.tokenbridge.model.ModelBackend model) {
-            ((io.github.tokenbridge.model.kernel.io.npfs.NamedPipeFileSystem) model.world().kernelServices().io()
+            ((io.github.tokenbridge.model.kernel.io.npfs.NamedPipeFileSystem) ModelInternals.kernelServices(model.world()).io()
                     .driver(io.github.tokenbridge.model.kernel.io.IoDevices.NAMED_PIPE_DEVICE)).setBlockingCallsTimeOut(true);
         }
     }

@@ -10,6 +10,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /** The container of repeated {@link ModelAccount} annotations. */
+// JUnit is required static, not transitively (see module-info): its users read it themselves.
+@SuppressWarnings("exports")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,6 +23,8 @@ import java.lang.annotation.Target;
  * class ServerTest { ... }
  * }</pre>
  */
+// JUnit is required static, not transitively (see module-info): its users read it themselves.
+@SuppressWarnings("exports")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -22,6 +22,8 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  */
+// JUnit is required static, not transitively (see module-info): its users read it themselves.
+@SuppressWarnings("exports")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -28,9 +28,15 @@ import java.util.Optional;
  * JUnit is not a runtime dependency of tokenbridge: the extension needs {@code junit-jupiter-api}
  * on the test class path, which every JUnit 5 project has.
  */
+// JUnit is required static, not transitively (see module-info): its users read it themselves.
+@SuppressWarnings("exports")
 public final class ModelTokenSystemExtension implements ParameterResolver, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ModelTokenSystemExtension.class);
+
+    /** The extension; JUnit creates it for {@code @ModelPreset} and {@code @ExtendWith}. */
+    public ModelTokenSystemExtension() {
+    }
 
     /** One test's world: the system handed out, its backend and the handle count it started with. */
     private record World(TokenSystem system, ModelBackend backend, int baselineHandles, String preset) {
@@ -85,8 +91,8 @@ public final class ModelTokenSystemExtension implements ParameterResolver, After
                     int nextRid = 2000;
                     for (ModelAccount a : declaredAccounts) {
                         int rid = a.rid() != 0 ? a.rid() : nextRid++;
-                        io.github.tokenbridge.model.lsa.UserAccount user =
-                                io.github.tokenbridge.model.lsa.UserAccount.of(a.name(), rid, a.password(), a.groups());
+                        io.github.tokenbridge.model.UserAccount user =
+                                io.github.tokenbridge.model.UserAccount.of(a.name(), rid, a.password(), a.groups());
                         if (a.disabled()) {
                             user = user.disabled();
                         }

@@ -18,9 +18,9 @@ import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenBackend;
 import io.github.tokenbridge.backend.TokenInformation;
 import io.github.tokenbridge.backend.TokenInformationClass;
-import io.github.tokenbridge.model.fault.FaultInjectingBackend;
-import io.github.tokenbridge.model.fault.FaultPlan;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.KernelServices;
+import io.github.tokenbridge.model.kernel.se.ProcessTokenRules;
 import io.github.tokenbridge.model.kernel.se.SecurityQualityOfService;
 import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 import io.github.tokenbridge.model.nt.NtLayer;
@@ -92,14 +92,6 @@ public final class ModelBackend implements TokenBackend {
     /** The world behind this backend: scenario building, the calling thread's model thread, leak counters. */
     public ModelWorld world() {
         return world;
-    }
-
-    /**
-     * This world seen through a {@link FaultInjectingBackend} that makes the SPI calls {@code plan}
-     * names fail (tests of failure paths); the world itself is shared.
-     */
-    public FaultInjectingBackend withFaults(FaultPlan plan) {
-        return FaultInjectingBackend.over(this, plan);
     }
 
     private ThreadObject caller() {
@@ -554,9 +546,8 @@ public final class ModelBackend implements TokenBackend {
         return win32Processes.loadedProfileCount();
     }
 
-    /** The rules CreateProcessAsUserW ({@code withToken} false) or CreateProcessWithTokenW would apply to {@code token}. */
-    public Result<io.github.tokenbridge.model.kernel.se.ProcessTokenRules.Decision> explainProcessStart(Handle token,
-                                                                                                        boolean withToken) {
+    /** The rules CreateProcessAsUserW ({@code withToken} false) or CreateProcessWithTokenW would apply ({@link ModelInternals#explainProcessStart}). */
+    Result<ProcessTokenRules.Decision> explainProcessStart(Handle token, boolean withToken) {
         return win32Processes.explain(caller(), Objects.requireNonNull(token, "token"), withToken);
     }
 

@@ -1,8 +1,6 @@
 package io.github.tokenbridge.model;
 
 import io.github.tokenbridge.model.kernel.se.ElevationRules;
-import io.github.tokenbridge.model.lsa.AccountDatabase;
-import io.github.tokenbridge.model.lsa.UserAccount;
 import io.github.tokenbridge.model.lsa.WellKnownAccounts;
 
 import io.github.tokenbridge.ElevationType;
@@ -256,7 +254,6 @@ public final class ModelConfiguration {
     /** The model programs by image name that processes of this world can run (cmd.exe is built in). */
     public Map<String, ModelProgram> programs() { return programs; }
 
-    /** A fresh LUID source for a new world. */
     /**
      * The files, directories and keys this configuration declares (objects), applied after the
      * Windows-like defaults when {@link #windowsObjects()} is true.
@@ -273,6 +270,7 @@ public final class ModelConfiguration {
     /** The profile directory of the configured user, {@code C:\Users\<name>} (objects). */
     public String profileDirectory() { return WindowsObjectDefaults.profileDirectory(this); }
 
+    /** A fresh LUID source for a new world. */
     public LuidSource newLuidSource() {
         return Objects.requireNonNull(luidSource.get(), "the LUID source supplier returned null");
     }

@@ -1,9 +1,8 @@
 package io.github.tokenbridge.model;
 
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
+import io.github.tokenbridge.model.internal.KernelRoutines;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.lsa.LogonTokenFactory;
-import io.github.tokenbridge.model.lsa.LogonType;
 import io.github.tokenbridge.model.lsa.LocalSecurityAuthority;
 
 import io.github.tokenbridge.GenericMapping;
@@ -59,6 +58,10 @@ public final class ModelWorld {
      */
     private final ThreadLocal<CallerSlot> callers = ThreadLocal.withInitial(this::newCallerSlot);
 
+    static {
+        ModelInternals.install(new ModelWorldBridge());
+    }
+
     ModelWorld(ModelConfiguration configuration) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         Kernel kernel = new Kernel(configuration.newLuidSource(), LogonTokenFactory::anonymous);
@@ -67,7 +70,7 @@ public final class ModelWorld {
         this.logons = new LogonTokenFactory(kernel, configuration);
         this.lsa = new LocalSecurityAuthority(logons, configuration.accounts());
         this.jvmProcess = kernel.createProcess(logons.processToken()).value();
-        this.kernelRoutines = new KernelRoutines(services, this::currentThread);
+        this.kernelRoutines = new KernelRoutines(services, this::caller, ModelThread::object);
         this.explainer = new Win32SecurityFunctions(new NtSecurityServices(services));
     }
 
@@ -76,18 +79,18 @@ public final class ModelWorld {
         return configuration;
     }
 
-    /** The kernel services of this world (for the model's own layers and the security engine). */
-    public KernelServices kernelServices() {
+    /** The kernel services of this world (for the model's own layers; others: {@link ModelInternals#kernelServices}). */
+    KernelServices kernelServices() {
         return services;
     }
 
     /** The LSA of this world, beside the kernel: the account database, name lookups and logons (rules L, N). */
-    public LocalSecurityAuthority lsa() {
+    LocalSecurityAuthority lsa() {
         return lsa;
     }
 
-    /** The kernel routines (Ps*, Se*) of this world. */
-    public KernelRoutines kernelRoutines() {
+    /** The kernel routines (Ps*, Se*) of this world ({@link ModelInternals#kernelRoutines}). */
+    KernelRoutines kernelRoutines() {
         return kernelRoutines;
     }
 
@@ -184,13 +187,8 @@ public final class ModelWorld {
                 new ModelThread(services.kernel().createThread((ProcessObject) ref.value().object())));
     }
 
-    /**
-     * Why the SPI's {@code accessCheck} decides as it does for the calling thread: the engine's steps
-     * for the same arguments (which precondition failed, which privilege or ACE granted or denied which
-     * bits, the integrity decision, the restricted pass); render them with
-     * {@link AccessCheckTrace#render()}.
-     */
-    public Result<AccessCheckTrace> explainAccessCheck(SecurityDescriptor securityDescriptor, Handle token, int desiredAccess,
+    /** The AccessCheck trace of the calling thread ({@link ModelInternals#explainAccessCheck}). */
+    Result<AccessCheckTrace> explainAccessCheck(SecurityDescriptor securityDescriptor, Handle token, int desiredAccess,
                                                        GenericMapping mapping) {
         return explainer.explainAccessCheck(caller(), securityDescriptor, token, desiredAccess, mapping);
     }

@@ -9,6 +9,7 @@ import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.KernelServices;
 import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class IoManagerTest {
     private static final int OPEN_EXISTING = 3;
 
     private final ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
-    private final KernelServices kernel = backend.world().kernelServices();
+    private final KernelServices kernel = ModelInternals.kernelServices(backend.world());
 
     /** A driver with one node whose descriptor lets Everyone read only. */
     static final class ReadOnlyDriver implements FileSystemDriver {

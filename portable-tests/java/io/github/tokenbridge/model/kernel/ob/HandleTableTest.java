@@ -1,5 +1,6 @@
 package io.github.tokenbridge.model.kernel.ob;
 
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.ps.ProcessObject;
 
 import io.github.tokenbridge.model.ModelBackend;
@@ -29,7 +30,7 @@ class HandleTableTest {
     @BeforeEach
     void setUp() {
         ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
-        ProcessObject process = backend.world().kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow();
+        ProcessObject process = ModelInternals.kernelServices(backend.world()).kernel().findProcess(backend.getCurrentProcessId()).orElseThrow();
         table = new HandleTable();
         entry = new HandleEntry(process, 0x1000, 0);
     }

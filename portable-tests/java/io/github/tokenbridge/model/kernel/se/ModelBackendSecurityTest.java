@@ -18,6 +18,7 @@ import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformationClass;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -80,13 +81,13 @@ class ModelBackendSecurityTest {
     @DisplayName("R63: explainAccessCheck names the deny ACE that decided, over a real token handle")
     void explainAccessCheck_denyAce_named() {
         Handle token = impersonationToken(ImpersonationLevel.IDENTIFICATION);
-        Result<AccessCheckTrace> r = backend.world().explainAccessCheck(Sddl.parse("O:BAG:SYD:(D;;0x2;;;IU)(A;;FA;;;BU)"), token, 0x3,
+        Result<AccessCheckTrace> r = ModelInternals.explainAccessCheck(backend.world(), Sddl.parse("O:BAG:SYD:(D;;0x2;;;IU)(A;;FA;;;BU)"), token, 0x3,
                 GenericMapping.FILE);
         assertTrue(r.succeeded());
         String text = r.value().render();
         assertTrue(text.contains("ace 0 (D;;DC;;;IU): matched as GROUP, denies 0x2"), text);
         assertTrue(text.contains("access denied: desired 0x3 -> STATUS_ACCESS_DENIED"), text);
-        Result<AccessCheckTrace> primary = backend.world().explainAccessCheck(Sddl.parse("O:BAG:SYD:"), processToken(TOKEN_QUERY), 0x1,
+        Result<AccessCheckTrace> primary = ModelInternals.explainAccessCheck(backend.world(), Sddl.parse("O:BAG:SYD:"), processToken(TOKEN_QUERY), 0x1,
                 GenericMapping.FILE);
         assertFalse(primary.succeeded());
         assertTrue(primary.value().render().contains("PRIMARY_TOKEN -> STATUS_NO_IMPERSONATION_TOKEN"), primary.value().render());

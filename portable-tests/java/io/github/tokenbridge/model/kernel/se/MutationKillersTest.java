@@ -6,6 +6,7 @@ import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.model.kernel.Kernel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,14 @@ class MutationKillersTest {
     private static final int OWNER_CAPABLE_DISABLED = 0x8; // OWNER only
 
     private final ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
-    private final Kernel kernel = backend.world().kernelServices().kernel();
-    private final TokenReference reference = backend.world().kernelServices().ps().referencePrimaryToken(
+    private final Kernel kernel = ModelInternals.kernelServices(backend.world()).kernel();
+    private final TokenReference reference = ModelInternals.kernelServices(backend.world()).ps().referencePrimaryToken(
             kernel.findProcess(backend.getCurrentProcessId()).orElseThrow());
     private final TokenObject process = reference.token();
 
     @AfterEach
     void release() {
-        backend.world().kernelServices().ps().dereference(reference);
+        ModelInternals.kernelServices(backend.world()).ps().dereference(reference);
     }
 
     /** The process token's contents as {@code type}, with {@code restricted} SIDs, {@code flags} and {@code extra} groups, owned by {@code owner} (null: keep). */
@@ -66,7 +67,7 @@ class MutationKillersTest {
     void duplicateEffectiveOnly_enabledOwnerGroup_staysOwner() {
         TokenObject source = token(TokenType.IMPERSONATION, List.of(), 0,
                 List.of(new TokenGroup(PROJECT, OWNER_CAPABLE_ENABLED)), PROJECT);
-        TokenObject copy = backend.world().kernelServices().duplicator().duplicate(source, TokenType.IMPERSONATION,
+        TokenObject copy = ModelInternals.kernelServices(backend.world()).duplicator().duplicate(source, TokenType.IMPERSONATION,
                 ImpersonationLevel.IMPERSONATION, true, process.securityDescriptor());
         assertEquals(PROJECT, copy.contents().owner());
     }
@@ -75,11 +76,11 @@ class MutationKillersTest {
     void duplicateEffectiveOnly_disabledOwnerGroup_ownerBecomesUser() {
         TokenObject source = token(TokenType.IMPERSONATION, List.of(), 0,
                 List.of(new TokenGroup(PROJECT, OWNER_CAPABLE_DISABLED)), PROJECT);
-        TokenObject copy = backend.world().kernelServices().duplicator().duplicate(source, TokenType.IMPERSONATION,
+        TokenObject copy = ModelInternals.kernelServices(backend.world()).duplicator().duplicate(source, TokenType.IMPERSONATION,
                 ImpersonationLevel.IMPERSONATION, true, process.securityDescriptor());
         assertEquals(source.contents().user().sid(), copy.contents().owner());
         assertEquals(false, copy.contents().groups().stream().anyMatch(g -> g.sid().equals(PROJECT)));
-        TokenObject plain = backend.world().kernelServices().duplicator().duplicate(source, TokenType.IMPERSONATION,
+        TokenObject plain = ModelInternals.kernelServices(backend.world()).duplicator().duplicate(source, TokenType.IMPERSONATION,
                 ImpersonationLevel.IMPERSONATION, false, process.securityDescriptor());
         assertEquals(PROJECT, plain.contents().owner(), "without EffectiveOnly nothing is dropped");
     }

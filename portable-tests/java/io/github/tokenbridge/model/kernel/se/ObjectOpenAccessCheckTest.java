@@ -7,6 +7,7 @@ import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
 import io.github.tokenbridge.backend.Result;
+import io.github.tokenbridge.model.internal.ModelInternals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ObjectOpenAccessCheckTest {
 
     private static TokenObject processToken(ModelBackend backend) {
-        return backend.world().kernelServices().kernel().findProcess(backend.getCurrentProcessId()).orElseThrow().primaryToken();
+        return ModelInternals.kernelServices(backend.world()).kernel().findProcess(backend.getCurrentProcessId()).orElseThrow().primaryToken();
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.github.tokenbridge.model.lsa;
 import io.github.tokenbridge.Account;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.SidType;
+import io.github.tokenbridge.model.AccountDatabase;
+import io.github.tokenbridge.model.DomainDirectory;
+import io.github.tokenbridge.model.GroupAccount;
+import io.github.tokenbridge.model.UserAccount;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

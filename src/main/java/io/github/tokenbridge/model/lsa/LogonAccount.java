@@ -1,6 +1,7 @@
 package io.github.tokenbridge.model.lsa;
 
 import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.model.UserAccount;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.github.tokenbridge.model.lsa;
 
+import io.github.tokenbridge.model.LogonPrincipal;
+import io.github.tokenbridge.model.LogonType;
 import io.github.tokenbridge.model.ModelConfiguration;
 
 import io.github.tokenbridge.ElevationType;

@@ -7,12 +7,12 @@ import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Overlapped;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.model.LogonOrigin;
+import io.github.tokenbridge.model.LogonPrincipal;
+import io.github.tokenbridge.model.LogonType;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
 import io.github.tokenbridge.model.ModelThread;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.github.tokenbridge.model.kernel.se;
 
 import io.github.tokenbridge.Sddl;
-import io.github.tokenbridge.SddlSidAlias;
+import io.github.tokenbridge.internal.SddlSidAlias;
 import io.github.tokenbridge.model.kernel.se.AccessCheckStep.AceEvaluated;
 import io.github.tokenbridge.model.kernel.se.AccessCheckStep.DaclPassEnded;
 import io.github.tokenbridge.model.kernel.se.AccessCheckStep.DaclPassStarted;

@@ -1,4 +1,6 @@
-package io.github.tokenbridge;
+package io.github.tokenbridge.internal;
+
+import io.github.tokenbridge.Ace;
 
 import java.util.Optional;
 

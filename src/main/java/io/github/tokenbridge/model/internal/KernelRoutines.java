@@ -1,21 +1,24 @@
-package io.github.tokenbridge.model;
+package io.github.tokenbridge.model.internal;
 
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
-import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
-import io.github.tokenbridge.model.kernel.ob.HandleEntry;
-import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
+import io.github.tokenbridge.model.ModelThread;
 import io.github.tokenbridge.model.kernel.KernelServices;
+import io.github.tokenbridge.model.kernel.ob.HandleEntry;
 import io.github.tokenbridge.model.kernel.ob.ObjectType;
 import io.github.tokenbridge.model.kernel.ps.ProcessObject;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
+import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
 import io.github.tokenbridge.model.kernel.se.SecurityQualityOfService;
 import io.github.tokenbridge.model.kernel.se.TokenObject;
 import io.github.tokenbridge.model.kernel.se.TokenReference;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,11 +30,17 @@ import java.util.function.Supplier;
 public final class KernelRoutines {
 
     private final KernelServices k;
-    private final Supplier<ModelThread> currentThread;
+    private final Supplier<ThreadObject> caller;
+    private final Function<ModelThread, ThreadObject> threads;
 
-    KernelRoutines(KernelServices k, Supplier<ModelThread> currentThread) {
-        this.k = k;
-        this.currentThread = currentThread;
+    /**
+     * The routines over {@code k}, called from {@code caller}'s thread (the calling Java thread's
+     * model thread); {@code threads} gives the kernel thread behind a world's {@link ModelThread}.
+     */
+    public KernelRoutines(KernelServices k, Supplier<ThreadObject> caller, Function<ModelThread, ThreadObject> threads) {
+        this.k = Objects.requireNonNull(k, "k");
+        this.caller = Objects.requireNonNull(caller, "caller");
+        this.threads = Objects.requireNonNull(threads, "threads");
     }
 
     /**
@@ -43,35 +52,35 @@ public final class KernelRoutines {
         Objects.requireNonNull(thread, "thread");
         Objects.requireNonNull(token, "token");
         if (token.isNull()) {
-            return k.ps().impersonateClient(thread.object(), null, false, false, null);
+            return k.ps().impersonateClient(object(thread), null, false, false, null);
         }
         Result<TokenObject> object = tokenByHandle(token);
         if (!object.succeeded()) {
             return object.withValue(null);
         }
-        return k.ps().impersonateClient(thread.object(), object.value(), copyOnOpen, effectiveOnly,
+        return k.ps().impersonateClient(object(thread), object.value(), copyOnOpen, effectiveOnly,
                 Objects.requireNonNull(level, "level"));
     }
 
     /** {@code PsReferenceImpersonationToken} (R47): empty when the thread is not impersonating. */
     public Result<Optional<TokenReference>> psReferenceImpersonationToken(ModelThread thread) {
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, k.ps().referenceImpersonationToken(thread.object()));
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, k.ps().referenceImpersonationToken(object(thread)));
     }
 
     /** {@code PsReferenceEffectiveToken} (R47). */
     public Result<TokenReference> psReferenceEffectiveToken(ModelThread thread) {
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, k.ps().referenceEffectiveToken(thread.object()));
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, k.ps().referenceEffectiveToken(object(thread)));
     }
 
     /** {@code PsRevertToSelf}: ends the calling thread's impersonation (R45). */
     public Result<Void> psRevertToSelf() {
-        k.ps().revertToSelf(currentThread.get().object());
+        k.ps().revertToSelf(caller.get());
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, null);
     }
 
     /** {@code PsReferencePrimaryToken} of the process behind {@code process}. */
     public Result<TokenReference> psReferencePrimaryToken(Handle process) {
-        Result<HandleEntry> ref = k.objects().referenceByHandle(currentThread.get().object(),
+        Result<HandleEntry> ref = k.objects().referenceByHandle(caller.get(),
                 Objects.requireNonNull(process, "process").value(), ObjectType.PROCESS, 0);
         if (!ref.succeeded()) {
             return ref.withValue(null);
@@ -95,20 +104,20 @@ public final class KernelRoutines {
      * {@code ObOpenObjectByPointer(KernelMode)}: no access check.
      */
     public Handle openHandle(TokenReference reference, int access) {
-        return new Handle(k.objects().insertHandle(currentThread.get().object().process(), reference.token(), access, 0));
+        return new Handle(k.objects().insertHandle(caller.get().process(), reference.token(), access, 0));
     }
 
     /** {@code SeCreateClientSecurity(thread, qos)} (R49, R51). */
     public Result<ClientSecurityContext> seCreateClientSecurity(ModelThread client, ImpersonationLevel level,
                                                                boolean effectiveOnly, boolean dynamicTracking) {
-        return k.se().createClientSecurity(Objects.requireNonNull(client, "client").object(),
+        return k.se().createClientSecurity(object(Objects.requireNonNull(client, "client")),
                 new SecurityQualityOfService(level, dynamicTracking, effectiveOnly));
     }
 
     /** {@code SeImpersonateClientEx(context, server)}; server null means the calling thread. */
     public Result<ImpersonationDecision> seImpersonateClientEx(ClientSecurityContext context, ModelThread server) {
-        ModelThread target = server != null ? server : currentThread.get();
-        return k.se().impersonateClient(context, target.object());
+        ThreadObject target = server != null ? object(server) : caller.get();
+        return k.se().impersonateClient(context, target);
     }
 
     /** {@code SeDeleteClientSecurity}. */
@@ -117,8 +126,12 @@ public final class KernelRoutines {
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, null);
     }
 
+    private ThreadObject object(ModelThread thread) {
+        return threads.apply(thread);
+    }
+
     private Result<TokenObject> tokenByHandle(Handle token) {
-        Result<HandleEntry> ref = k.objects().referenceByHandle(currentThread.get().object(), token.value(), ObjectType.TOKEN, 0);
+        Result<HandleEntry> ref = k.objects().referenceByHandle(caller.get(), token.value(), ObjectType.TOKEN, 0);
         return ref.succeeded() ? Result.ofStatus(NtStatus.STATUS_SUCCESS, (TokenObject) ref.value().object())
                 : ref.withValue(null);
     }

@@ -1,9 +1,10 @@
-package io.github.tokenbridge.model.lsa;
+package io.github.tokenbridge.model;
 
 import io.github.tokenbridge.Privilege;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.SidType;
 import io.github.tokenbridge.TokenPrivilege;
+import io.github.tokenbridge.model.lsa.WellKnownAccounts;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

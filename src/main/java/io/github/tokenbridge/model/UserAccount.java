@@ -1,4 +1,4 @@
-package io.github.tokenbridge.model.lsa;
+package io.github.tokenbridge.model;
 
 import java.util.List;
 import java.util.Objects;
@@ -43,8 +43,8 @@ public record UserAccount(String name, int rid, String password, boolean enabled
         return new UserAccount(name, rid, password, enabled, true, groups);
     }
 
-    /** True when the name and password match this account (names ignoring case, passwords exactly). */
-    boolean passwordMatches(char[] candidate) {
+    /** True when {@code candidate} is this account's password (compared exactly); null matches a blank password. */
+    public boolean passwordMatches(char[] candidate) {
         if (candidate == null) {
             return password.isEmpty();
         }

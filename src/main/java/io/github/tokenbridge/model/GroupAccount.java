@@ -1,4 +1,4 @@
-package io.github.tokenbridge.model.lsa;
+package io.github.tokenbridge.model;
 
 import io.github.tokenbridge.SidType;
 

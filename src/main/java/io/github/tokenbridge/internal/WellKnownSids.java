@@ -1,4 +1,6 @@
-package io.github.tokenbridge;
+package io.github.tokenbridge.internal;
+
+import io.github.tokenbridge.Sid;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

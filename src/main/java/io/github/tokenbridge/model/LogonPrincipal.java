@@ -1,4 +1,4 @@
-package io.github.tokenbridge.model.lsa;
+package io.github.tokenbridge.model;
 
 /** Who a model logon is for ({@code logon user=self|other|admin}). */
 public enum LogonPrincipal {

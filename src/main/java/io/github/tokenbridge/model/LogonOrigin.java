@@ -1,4 +1,4 @@
-package io.github.tokenbridge.model.lsa;
+package io.github.tokenbridge.model;
 
 /** Who made a model logon, which sets the new session's OriginatingLogonSession (R9, R38 d). */
 public enum LogonOrigin {

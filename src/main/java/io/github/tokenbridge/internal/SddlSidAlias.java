@@ -1,4 +1,7 @@
-package io.github.tokenbridge;
+package io.github.tokenbridge.internal;
+
+import io.github.tokenbridge.Sddl;
+import io.github.tokenbridge.Sid;
 
 import java.util.HashMap;
 import java.util.Map;
