@@ -107,9 +107,8 @@ public final class PipeServerCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         TokenBackend opened = backend.openBackend(cl);
         try (TokenSystem system = Tokens.over(opened)) {
-            if (!json) {
-                out.println(backend.describe(cl));
-                out.println("pipe: " + PipeNameArgument.PREFIX + name);
+            if (!json && !model) { // jna: the header before the wait; the model prints everything at the end
+                printHeader(out, cl, name);
             }
             Served served = model ? serveModelClient(system, (ModelBackend) opened, name, options, timeout, who, sqos)
                     : serveAnotherProcess(system, opened, out, name, options, timeout);
@@ -225,6 +224,7 @@ public final class PipeServerCommand implements Callable<Integer> {
             return;
         }
         if (who != null) {
+            printHeader(out, cl, name);
             out.println("client: " + who + " in model process " + s.clientProcessId() + ", SQOS " + sqos.describe());
         } else {
             out.println("client: process " + s.clientProcessId());
@@ -252,6 +252,11 @@ public final class PipeServerCommand implements Callable<Integer> {
             out.println("the client read: \"" + served.clientRead() + "\"");
         }
         out.flush();
+    }
+
+    private void printHeader(PrintWriter out, CommandLine cl, String name) {
+        out.println(backend.describe(cl));
+        out.println("pipe: " + PipeNameArgument.PREFIX + name);
     }
 
     private String sqosArguments() {
