@@ -59,7 +59,8 @@ public final class PipeServerCommand implements Callable<Integer> {
     String nameText;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "how long to wait for a client, 0 or more (default: ${DEFAULT-VALUE})")
+            description = "how long to wait for a client, 0 or more (default: ${DEFAULT-VALUE}; on the model the client"
+                    + " has connected before the server accepts)")
     String timeoutText;
 
     @Option(names = "--sddl", paramLabel = "SDDL",
@@ -67,7 +68,8 @@ public final class PipeServerCommand implements Callable<Integer> {
     String sddl;
 
     @Option(names = "--client-as", paramLabel = "CLIENT",
-            description = "model: who the client runs as: " + ModelClientProcess.CHOICES + " (default: the server's preset)")
+            description = "model: who the client runs as: " + ModelClientProcess.CHOICES + "; logon:* clients are logged on"
+                    + " by the system, origin 0x3E7 (default: the server's preset)")
     String clientAs;
 
     @Option(names = "--level", paramLabel = "LEVEL",
