@@ -14,20 +14,27 @@ import java.util.concurrent.Executors;
  */
 public final class FileOwnerService {
 
-    /** Starts {@code workers} instances of {@code \\.\pipe\}{@code name}; {@code shutdownNow()} stops them. */
+    /** Creates {@code workers} instances of {@code \\.\pipe\}{@code name}, each served by a pool thread until {@code shutdownNow()}. */
     public static GuardedExecutorService start(TokenSystem tokens, String name, int workers) {
         GuardedExecutorService pool = tokens.guard(Executors.newFixedThreadPool(workers),
                 leak -> System.err.println("a task left its thread impersonating (reverted): " + leak));
-        for (int i = 0; i < workers; i++) {
-            pool.execute(() -> {
-                try (NamedPipeServer server = NamedPipeServer.create(tokens, name, PipeServerOptions.defaults())) {
-                    while (true) {
-                        serveConnection(tokens, server);
+        try {
+            for (int i = 0; i < workers; i++) {
+                NamedPipeServer server = NamedPipeServer.create(tokens, name, PipeServerOptions.defaults());
+                pool.execute(() -> {                               // the instance exists: clients can connect now
+                    try (server) {
+                        while (true) {
+                            serveConnection(tokens, server);
+                        }
+                    } catch (InterruptedException stop) {          // shutdownNow(): the pending accept is cancelled
+                        Thread.currentThread().interrupt();
                     }
-                } catch (InterruptedException stop) {              // shutdownNow(): the pending accept is cancelled
-                    Thread.currentThread().interrupt();
-                }
-            });
+                });
+            }
+        } catch (RuntimeException e) {                             // an instance could not be created: stop the others
+            pool.shutdownNow();
+            pool.close();
+            throw e;
         }
         return pool;
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's named-pipe service ({@link FileOwnerService}, the README's code, checked by
@@ -33,17 +34,24 @@ class ReadmePipeServiceTest {
 
     @Test // P21 P22 R20 R63
     void service_answersAsTheClient_readableOwnerSecretDeniedIdentificationCannotOpen(TokenSystem tokens) {
-        try (GuardedExecutorService pool = FileOwnerService.start(tokens, "file-owner", 2)) {
-            assertEquals("owner: S-1-5-18", FileOwnerService.ask(tokens, "file-owner", ImpersonationLevel.IMPERSONATION,
-                    "C:\\srv\\public.txt"));
-            assertEquals("denied: ERROR_ACCESS_DENIED", FileOwnerService.ask(tokens, "file-owner",
-                    ImpersonationLevel.IMPERSONATION, "C:\\srv\\secret.txt"));
-            assertEquals("denied: ERROR_BAD_IMPERSONATION_LEVEL", FileOwnerService.ask(tokens, "file-owner",
-                    ImpersonationLevel.IDENTIFICATION, "C:\\srv\\public.txt"));
-            assertFalse(tokens.isImpersonating());
-            pool.shutdownNow();
-            assertEquals(0, pool.leakCount());
+        // one instance per client: an instance that served a client listens again only after its worker's
+        // disconnect, and a client finding no listening instance fails with ERROR_PIPE_BUSY (P11)
+        GuardedExecutorService service = FileOwnerService.start(tokens, "file-owner", 3);
+        try (GuardedExecutorService pool = service) {
+            try {
+                assertEquals("owner: S-1-5-18", FileOwnerService.ask(tokens, "file-owner", ImpersonationLevel.IMPERSONATION,
+                        "C:\\srv\\public.txt"));
+                assertEquals("denied: ERROR_ACCESS_DENIED", FileOwnerService.ask(tokens, "file-owner",
+                        ImpersonationLevel.IMPERSONATION, "C:\\srv\\secret.txt"));
+                assertEquals("denied: ERROR_BAD_IMPERSONATION_LEVEL", FileOwnerService.ask(tokens, "file-owner",
+                        ImpersonationLevel.IDENTIFICATION, "C:\\srv\\public.txt"));
+                assertFalse(tokens.isImpersonating());
+            } finally {
+                pool.shutdownNow(); // the workers' accepts are interrupted; close() waits for them
+            }
         }
+        assertEquals(0, service.leakCount());
+        assertTrue(service.isTerminated());
     }
 
     @Test // P6 P7: another user's process may only read the pipe under the default DACL
@@ -52,11 +60,14 @@ class ReadmePipeServiceTest {
         Handle process = model.world().createProcess(token).value();
         ModelThread other = model.world().createThread(process).value();
         try (GuardedExecutorService pool = FileOwnerService.start(tokens, "file-owner", 1)) {
-            WinTokenException e = model.world().runAs(other, () -> assertThrows(WinTokenException.class,
-                    () -> FileOwnerService.ask(tokens, "file-owner", ImpersonationLevel.IMPERSONATION, "C:\\srv\\public.txt")));
-            assertEquals("ERROR_ACCESS_DENIED", e.win32ErrorName());
-            assertEquals("CreateFileW", e.function());
-            pool.shutdownNow();
+            try {
+                WinTokenException e = model.world().runAs(other, () -> assertThrows(WinTokenException.class,
+                        () -> FileOwnerService.ask(tokens, "file-owner", ImpersonationLevel.IMPERSONATION, "C:\\srv\\public.txt")));
+                assertEquals("ERROR_ACCESS_DENIED", e.win32ErrorName());
+                assertEquals("CreateFileW", e.function());
+            } finally {
+                pool.shutdownNow();
+            }
         } finally {
             model.closeHandle(process);
             model.closeHandle(token);
