@@ -131,4 +131,26 @@ class ModelWorldTest {
         Handle limited = ok(backend.openProcess(0x1000, backend.getCurrentProcessId()));
         fails(NtStatus.STATUS_ACCESS_DENIED, backend.world().createThread(limited));
     }
+
+    @Test // R6 R8 R11 R13: a process of another preset in this world (pipe clients of another principal)
+    void processTokenOf_anotherPreset_itsIdentityInANewTokenThatAProcessCanRunUnder() {
+        ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
+        Handle system = ok(backend.world().processTokenOf(ModelConfiguration.localSystem()));
+        assertEquals(Sid.LOCAL_SYSTEM, ok(backend.getTokenInformation(system, TokenInformationClass.TokenUser, -1))
+                .as(TokenGroup.class).sid());
+        assertEquals(Sid.SYSTEM_LABEL, ok(backend.getTokenInformation(system, TokenInformationClass.TokenIntegrityLevel, -1))
+                .as(TokenGroup.class).sid());
+        TokenStatistics stats = ok(backend.getTokenInformation(system, TokenInformationClass.TokenStatistics, -1))
+                .as(TokenStatistics.class);
+        assertEquals(Luid.SYSTEM_LOGON, stats.authenticationId());
+        Handle admin = ok(backend.world().processTokenOf(ModelConfiguration.elevatedAdmin()));
+        assertEquals(Sid.HIGH_LABEL, ok(backend.getTokenInformation(admin, TokenInformationClass.TokenIntegrityLevel, -1))
+                .as(TokenGroup.class).sid());
+        Handle process = ok(backend.world().createProcess(system));
+        ModelThread thread = ok(backend.world().createThread(process));
+        assertNotEquals(backend.getCurrentProcessId(), thread.processId());
+        ok(backend.closeHandle(process));
+        ok(backend.closeHandle(system));
+        ok(backend.closeHandle(admin));
+    }
 }

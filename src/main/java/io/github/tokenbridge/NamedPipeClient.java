@@ -19,7 +19,8 @@ public final class NamedPipeClient implements AutoCloseable {
             Objects.requireNonNull(level, "level");
         }
 
-        int flags() {
+        /** The CreateFileW flags that carry this SQOS (P13): SECURITY_SQOS_PRESENT, the level bits, tracking, effective-only. */
+        public int flags() {
             return 0x00100000 | level.code() << 16 | (dynamicTracking ? 0x00040000 : 0) | (effectiveOnly ? 0x00080000 : 0);
         }
     }

@@ -31,30 +31,46 @@ import static io.github.tokenbridge.cli.ExplainCommand.require;
  * {@code tokenbridge explain impersonation}: asks the model's one impersonation decision
  * ({@code SeTokenCanImpersonate}, R37, R38 a-g, R40) whether the calling thread of the preset's
  * process may impersonate a token at a level, through {@code PsImpersonateClient}, and prints each
- * check in order up to the one that decided.
+ * check in order up to the one that decided. With {@code --pipe-client} the token is a named-pipe
+ * client's, captured under its SQOS (or Windows' default) as the model's pipe file system captures
+ * it, and impersonated as ImpersonateNamedPipeClient does ({@link PipeClientExplanation}).
  */
 @Command(name = "impersonation", mixinStandardHelpOptions = true,
-        description = {"Explain whether the model lets this process's thread impersonate a token at a level (R38).",
+        description = {"Explain whether the model lets this process's thread impersonate a token at a level (R38),"
+                + " or a named-pipe client (--pipe-client) with its SQOS (P13-P24).",
             "TOKEN: logon:self, logon:other, logon:admin (a LogonUser token), anonymous, self (ImpersonateSelf).",
+            "CLIENT: " + ModelClientProcess.CHOICES + "; without --level it passes no SQOS (Windows' default, P14).",
             "Exit code 0 when the explanation was given, whether allowed or downgraded."})
 public final class ExplainImpersonationCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "logon:self|logon:other|logon:admin|anonymous|self")
+    @Option(names = "--token", paramLabel = "TOKEN", description = "logon:self|logon:other|logon:admin|anonymous|self")
     String tokenName;
 
-    @Option(names = "--level", required = true, paramLabel = "LEVEL",
-            description = "anonymous, identification, impersonation or delegation")
+    @Option(names = "--pipe-client", paramLabel = "CLIENT",
+            description = "explain a named-pipe client running as CLIENT (in a second model process) instead of a token")
+    String pipeClient;
+
+    @Option(names = "--level", paramLabel = "LEVEL",
+            description = "anonymous, identification, impersonation or delegation (with --token: required; with"
+                    + " --pipe-client: the client's SQOS level, default none)")
     String levelName;
 
+    @Option(names = "--tracking", paramLabel = "static|dynamic", description = "--pipe-client: the client's context tracking (default: static)")
+    String tracking;
+
+    @Option(names = "--effective-only", description = "--pipe-client: the client passes SECURITY_EFFECTIVE_ONLY (P19)")
+    boolean effectiveOnly;
+
     @Option(names = "--config", paramLabel = "PRESET", defaultValue = BackendOptions.DEFAULT_PRESET,
-            description = "model preset of the impersonating process (default: ${DEFAULT-VALUE})")
+            description = "model preset of the impersonating process (the pipe server) (default: ${DEFAULT-VALUE})")
     String config;
 
-    @Option(names = "--origin", paramLabel = "self|system", defaultValue = "self",
-            description = "who made a logon:* token's session: self (this process called LogonUser, the default) or system (R9, R38 d)")
+    @Option(names = "--origin", paramLabel = "self|system",
+            description = "who made a logon:* token's session: self (this process called LogonUser) or system (R9, R38 d);"
+                    + " default self for --token, system for --pipe-client (a user logged on by Windows)")
     String originName;
 
     @Option(names = "--json", description = "one JSON object (docs/cli-json.md) instead of text")
@@ -63,12 +79,21 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        ImpersonationLevel level = level(cl);
-        LogonOrigin origin = switch (originName) {
-            case "self" -> LogonOrigin.SELF;
-            case "system" -> LogonOrigin.SYSTEM;
-            default -> throw new CommandLine.ParameterException(cl, "--origin: unknown origin '" + originName + "' (self or system)");
-        };
+        if ((tokenName == null) == (pipeClient == null)) {
+            throw new CommandLine.ParameterException(cl, "give --token TOKEN or --pipe-client CLIENT (one of them)");
+        }
+        if (pipeClient != null) {
+            return explainPipeClient(cl);
+        }
+        if (tracking != null || effectiveOnly) {
+            throw new CommandLine.ParameterException(cl, "--tracking and --effective-only describe a pipe client's SQOS:"
+                    + " use them with --pipe-client");
+        }
+        if (levelName == null) {
+            throw new CommandLine.ParameterException(cl, "--token needs --level LEVEL");
+        }
+        ImpersonationLevel level = PipeClientSqos.level(cl, "--level", levelName);
+        LogonOrigin origin = origin(cl, "self");
         ModelBackend model = ModelBackend.create(BackendOptions.configuration(cl, config, "--config"));
         Handle token = token(cl, model, origin, level);
         ImpersonationDecision decision = require(ModelInternals.kernelRoutines(model.world()).psImpersonateClient(model.world().currentThread(), token,
@@ -83,9 +108,48 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
             return 0;
         }
         out.println(BackendOptions.describe(true, config));
-        out.println("token: " + tokenName + (tokenName.startsWith("logon:") ? " (origin " + originName + ")" : "")
+        out.println("token: " + tokenName + (tokenName.startsWith("logon:") ? " (origin " + origin.name().toLowerCase(Locale.ROOT) + ")" : "")
                 + ", asked at level " + level);
         out.println();
+        printChecks(out, decision, "the thread");
+        out.flush();
+        return 0;
+    }
+
+    private Integer explainPipeClient(CommandLine cl) {
+        ModelClientProcess.validate(cl, "--pipe-client", pipeClient);
+        PipeClientSqos sqos = PipeClientSqos.of(cl, levelName, tracking, effectiveOnly);
+        LogonOrigin origin = origin(cl, "system");
+        ModelBackend model = ModelBackend.create(BackendOptions.configuration(cl, config, "--config"));
+        PipeClientExplanation explanation = PipeClientExplanation.explain(model, pipeClient, origin, sqos);
+        PrintWriter out = cl.getOut();
+        if (json) {
+            Map<String, Object> m = json(explanation.offeredLevel(), explanation.decision());
+            m.put("token", null);
+            m.put("origin", explanation.origin() == null ? null : explanation.origin().name().toLowerCase(Locale.ROOT));
+            m.put("pipeClient", explanation.toJson());
+            out.println(Json.write(m));
+            out.flush();
+            return 0;
+        }
+        out.println(BackendOptions.describe(true, config));
+        explanation.printClient(out);
+        printChecks(out, explanation.decision(), "the server thread");
+        out.println(explanation.serverLevelText());
+        out.flush();
+        return 0;
+    }
+
+    private LogonOrigin origin(CommandLine cl, String byDefault) {
+        String name = originName != null ? originName : byDefault;
+        return switch (name) {
+            case "self" -> LogonOrigin.SELF;
+            case "system" -> LogonOrigin.SYSTEM;
+            default -> throw new CommandLine.ParameterException(cl, "--origin: unknown origin '" + originName + "' (self or system)");
+        };
+    }
+
+    private static void printChecks(PrintWriter out, ImpersonationDecision decision, String who) {
         for (ImpersonationCheck check : ImpersonationCheck.values()) {
             if (check == decision.decidedBy()) {
                 out.println("  " + describe(check) + ": decides, " + (check.allows() ? "allow" : "deny"));
@@ -95,13 +159,11 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
         }
         out.println();
         if (decision.allowed()) {
-            out.println("decision: allowed (" + decision.decidedBy() + "); the thread impersonates at " + decision.effectiveLevel());
+            out.println("decision: allowed (" + decision.decidedBy() + "); " + who + " impersonates at " + decision.effectiveLevel());
         } else {
-            out.println("decision: downgraded (" + decision.decidedBy() + "); the thread gets an Identification-level copy"
+            out.println("decision: downgraded (" + decision.decidedBy() + "); " + who + " gets an Identification-level copy"
                     + " and the call still succeeds (R38)");
         }
-        out.flush();
-        return 0;
     }
 
     private Map<String, Object> json(ImpersonationLevel level, ImpersonationDecision decision) {
@@ -109,7 +171,8 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
         m.put("backend", "model");
         m.put("preset", config);
         m.put("token", tokenName);
-        m.put("origin", tokenName.startsWith("logon:") ? originName : null);
+        m.put("origin", tokenName != null && tokenName.startsWith("logon:") ? (originName != null ? originName : "self") : null);
+        m.put("pipeClient", null);
         m.put("requestedLevel", level.name());
         List<Object> checks = new ArrayList<>();
         for (ImpersonationCheck check : ImpersonationCheck.values()) {
@@ -130,15 +193,6 @@ public final class ExplainImpersonationCommand implements Callable<Integer> {
         d.put("effectiveLevel", decision.effectiveLevel().name());
         m.put("decision", d);
         return m;
-    }
-
-    private ImpersonationLevel level(CommandLine cl) {
-        try {
-            return ImpersonationLevel.valueOf(levelName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--level: unknown level '" + levelName
-                    + "' (anonymous, identification, impersonation or delegation)");
-        }
     }
 
     private Handle token(CommandLine cl, ModelBackend model, LogonOrigin origin, ImpersonationLevel level) {

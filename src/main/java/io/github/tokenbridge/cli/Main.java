@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 
 /**
  * The {@code tokenbridge} command line: a thin root command whose subcommands do the work
- * ({@code whoami}, {@code show}, {@code compare}, {@code explain}, {@code conformance}).
+ * ({@code whoami}, {@code show}, {@code compare}, {@code explain}, {@code conformance}, {@code pipe-server},
+ * {@code pipe-client}, ...).
  *
  * <p>One exit-code rule for every command: 0 the command did what was asked (for {@code compare}:
  * the tokens are identical; for {@code explain}: the explanation was given, whatever it decided);
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
             "Off Windows every token command reads the model (preset standard-user unless --config); on Windows, the host (jna)."},
         subcommands = {WhoamiCommand.class, ShowCommand.class, CompareCommand.class, ExplainCommand.class,
             PsCommand.class, ConformanceCommand.class, LookupCommand.class, LogonCommand.class,
+            PipeServerCommand.class, PipeClientCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -162,7 +162,8 @@ public record TokenReport(Map<String, String> scalars, Map<String, Object> typed
         return m;
     }
 
-    private static Map<String, Object> integrityJson(IntegrityLevel level, Sid label) {
+    /** An integrity level as JSON: {@code {"name": "MEDIUM", "sid": "S-1-16-8192"}}. */
+    static Map<String, Object> integrityJson(IntegrityLevel level, Sid label) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", level.name());
         m.put("sid", label.toString());

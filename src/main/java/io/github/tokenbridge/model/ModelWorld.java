@@ -134,6 +134,20 @@ public final class ModelWorld {
     }
 
     /**
+     * A primary token made as the process token of a world configured with {@code preset} is made
+     * (its user, groups, privileges, integrity, logon session, origin and elevation, with its linked
+     * half when split), so that a process of another principal can run in this world: for example a
+     * pipe client of another preset. A new token object; a TOKEN_ALL_ACCESS handle in the calling
+     * process. The preset's account database and objects are not used.
+     */
+    public Result<Handle> processTokenOf(ModelConfiguration preset) {
+        Objects.requireNonNull(preset, "preset");
+        TokenObject token = new LogonTokenFactory(services.kernel(), preset).processToken();
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS,
+                new Handle(services.objects().insertHandle(caller().process(), token, TOKEN_ALL_ACCESS, 0)));
+    }
+
+    /**
      * Creates a process, as CreateProcessAsUser does, and returns a PROCESS_ALL_ACCESS handle.
      * {@code token} NULL (CreateProcess, or CreateProcessAsUser with a NULL token) gives the child a
      * new primary token duplicated from the caller's <em>process</em> token, never from the calling
