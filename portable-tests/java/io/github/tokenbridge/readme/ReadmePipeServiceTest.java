@@ -10,9 +10,9 @@ import io.github.tokenbridge.junit.ModelPreset;
 import io.github.tokenbridge.model.DeclaredObject;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelThread;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
-import io.github.tokenbridge.model.lsa.LogonPrincipal;
-import io.github.tokenbridge.model.lsa.LogonType;
+import io.github.tokenbridge.model.LogonOrigin;
+import io.github.tokenbridge.model.LogonPrincipal;
+import io.github.tokenbridge.model.LogonType;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,13 +1,14 @@
 package io.github.tokenbridge.cli;
 
+import io.github.tokenbridge.model.internal.ModelInternals;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NamedPipeClient;
-import io.github.tokenbridge.model.KernelRoutines;
+import io.github.tokenbridge.model.internal.KernelRoutines;
 import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
 import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
 import io.github.tokenbridge.model.kernel.se.TokenReference;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
+import io.github.tokenbridge.model.LogonOrigin;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ record PipeClientExplanation(String who, LogonOrigin origin, int processId, Pipe
 
     /** Runs the capture and the impersonation on {@code model}'s calling thread (reverted afterwards). */
     static PipeClientExplanation explain(ModelBackend model, String who, LogonOrigin origin, PipeClientSqos sqos) {
-        KernelRoutines kernel = model.world().kernelRoutines();
+        KernelRoutines kernel = ModelInternals.kernelRoutines(model.world());
         NamedPipeClient.Sqos applied = sqos.effective();
         try (ModelClientProcess client = ModelClientProcess.start(model, who, origin)) {
             // the pipe file system's capture: a snapshot at open (static) or one with each write (dynamic)

@@ -12,7 +12,7 @@ import io.github.tokenbridge.WinTokenException;
 import io.github.tokenbridge.backend.TokenBackend;
 import io.github.tokenbridge.conformance.Json;
 import io.github.tokenbridge.model.ModelBackend;
-import io.github.tokenbridge.model.lsa.LogonOrigin;
+import io.github.tokenbridge.model.LogonOrigin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
