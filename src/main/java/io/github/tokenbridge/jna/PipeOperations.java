@@ -160,6 +160,10 @@ final class PipeOperations extends NativeOperations {
         return win32(calls.kernel32().CancelIoEx(handle(file), ov), null);
     }
 
+    Result<Void> cancelSynchronousIo(Handle thread) {
+        return win32(calls.kernel32().CancelSynchronousIo(handle(Objects.requireNonNull(thread, "thread"))), null);
+    }
+
     Result<Integer> getOverlappedResult(Handle file, Overlapped overlapped, boolean wait) {
         NativeOverlapped state = state(Objects.requireNonNull(overlapped, "overlapped"));
         IntByReference transferred = new IntByReference();

@@ -265,7 +265,11 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
         }
     }
 
-    /** Runs {@code attempt} now, then, while it would block: pending, timed out, or waiting on the pipe. */
+    /**
+     * Runs {@code attempt} now, then, while it would block: left pending on the request (the I/O
+     * manager waits for a synchronous one, which CancelSynchronousIo can cancel), timed out
+     * (scenario runs), or, without a request (an in-kernel caller), waiting on the pipe.
+     */
     @SuppressWarnings("unchecked")
     private <T> Result<T> perform(NamedPipe pipe, IoRequest request, Supplier<Result<?>> attempt) {
         synchronized (pipe) {
@@ -276,12 +280,12 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
                 }
                 return (Result<T>) r;
             }
+            if (blockingCallsTimeOut && (request == null || request.isSynchronous())) {
+                return Result.failure(NtStatus.STATUS_IO_TIMEOUT);
+            }
             if (request != null) {
                 pipe.pending.add(new PendingRequest(request, attempt));
                 return Result.failure(NtStatus.STATUS_PENDING);
-            }
-            if (blockingCallsTimeOut) {
-                return Result.failure(NtStatus.STATUS_IO_TIMEOUT);
             }
             while (true) {
                 try {
