@@ -287,6 +287,24 @@ class PipeReadTimeoutTest {
     }
 
     @Test
+    @DisplayName("server read: close() from another thread ends a pending read with a WinTokenException; nothing leaks")
+    void serverClosedWhileReadPending() throws Exception {
+        NamedPipeServer server = NamedPipeServer.create(world.system, "t-close", PipeServerOptions.defaults());
+        try (NamedPipeClient client = NamedPipeClient.open(world.system, "t-close", DYNAMIC)) {
+            assertTrue(server.accept(Duration.ZERO));
+            long waitsBefore = world.faults.callCount(SpiOperation.WAIT_FOR_SINGLE_OBJECT);
+            Future<byte[]> read = other.submit(() -> server.read(null));
+            untilServerWaits(waitsBefore);
+            server.close(); // cancels the pending read (CancelIoEx), then closes the pipe and the event
+            ExecutionException e = assertThrows(ExecutionException.class, () -> read.get(60, TimeUnit.SECONDS));
+            WinTokenException cause = assertInstanceOf(WinTokenException.class, e.getCause());
+            // the reader saw either the cancelled read (ERROR_OPERATION_ABORTED) or the event already closed
+            assertTrue(cause.win32Error() == 995 || cause.function().equals("WaitForSingleObject"), cause.getMessage());
+        }
+        world.assertNoLeaks();
+    }
+
+    @Test
     @DisplayName("bad input: a negative time-out is a programming error on both ends")
     void negativeTimeout_isIllegalArgument() throws Exception {
         try (NamedPipeServer server = NamedPipeServer.create(world.system, "t-bad", PipeServerOptions.defaults());

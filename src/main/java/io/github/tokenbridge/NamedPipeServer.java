@@ -219,7 +219,9 @@ public final class NamedPipeServer implements AutoCloseable {
      *                              message that arrived just before the cancel is returned instead, with
      *                              the interrupt flag set again)
      * @throws WinTokenException    for an OS failure: ERROR_PIPE_LISTENING before a client connected,
-     *                              ERROR_PIPE_NOT_CONNECTED after {@link #disconnect()} (P12)
+     *                              ERROR_PIPE_NOT_CONNECTED after {@link #disconnect()} (P12); a
+     *                              {@link #close()} from another thread ends the wait with one too
+     *                              (ERROR_OPERATION_ABORTED, or the event's ERROR_INVALID_HANDLE)
      */
     public byte[] read(Duration timeout) throws InterruptedException, TimeoutException {
         long deadline = deadline(timeout);
