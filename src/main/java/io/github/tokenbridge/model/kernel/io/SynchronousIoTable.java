@@ -6,19 +6,21 @@ import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The synchronous I/O requests threads of one model world are waiting for, one per thread at most
- * (the synchronous IRPs on Windows' per-thread IRP list): the I/O manager's wait for a request a
+ * The synchronous I/O requests threads of one model world are waiting for (the synchronous IRPs on
+ * Windows' per-thread IRP list; one per thread, or several when Java threads share a model thread
+ * through {@code ModelWorld.runAs}): the I/O manager's wait for a request a
  * driver left pending on a synchronous call, and {@code NtCancelSynchronousIoFile}, which cancels a
  * thread's waiting request from another thread (P27). A Java interrupt of the waiting thread
  * cancels its request as well, with the interrupt flag kept.
  */
 public final class SynchronousIoTable {
 
-    private final Map<ThreadObject, IoRequest> waiting = new ConcurrentHashMap<>();
+    private final Map<ThreadObject, Set<IoRequest>> waiting = new ConcurrentHashMap<>();
 
     /**
      * Issues a synchronous request of {@code caller} on {@code file} through {@code dispatch} and, when the
@@ -32,9 +34,11 @@ public final class SynchronousIoTable {
         if (first.ntStatusOrNull() == null || first.ntStatusOrNull() != NtStatus.STATUS_PENDING.code()) {
             return first;
         }
-        if (waiting.putIfAbsent(caller, request) != null) {
-            throw new IllegalStateException(caller + " already waits for a synchronous request");
-        }
+        waiting.compute(caller, (t, set) -> {
+            Set<IoRequest> requests = set != null ? set : ConcurrentHashMap.newKeySet();
+            requests.add(request);
+            return requests;
+        });
         try {
             return (Result<T>) request.await();
         } catch (InterruptedException e) {
@@ -42,26 +46,35 @@ public final class SynchronousIoTable {
             file.driver().cancel(file, request);
             return (Result<T>) request.awaitUninterruptibly();
         } finally {
-            waiting.remove(caller, request);
+            waiting.computeIfPresent(caller, (t, set) -> {
+                set.remove(request);
+                return set.isEmpty() ? null : set;
+            });
         }
     }
 
     /**
-     * {@code NtCancelSynchronousIoFile(thread, NULL, &iosb)}: completes the request {@code target}
-     * waits for with STATUS_CANCELLED; STATUS_NOT_FOUND when it waits for none (an overlapped request
-     * is never one, W-nt test_cancelsynchronousio).
+     * {@code NtCancelSynchronousIoFile(thread, NULL, &iosb)}: completes the requests {@code target}
+     * waits for with STATUS_CANCELLED; STATUS_NOT_FOUND when it waits for none, or every one had
+     * completed meanwhile (an overlapped request is never one, W-nt test_cancelsynchronousio).
      */
     public Result<Void> cancel(ThreadObject target) {
-        IoRequest request = waiting.get(Objects.requireNonNull(target, "target"));
-        if (request == null) {
-            return Result.failure(NtStatus.STATUS_NOT_FOUND);
+        Set<IoRequest> requests = waiting.get(Objects.requireNonNull(target, "target"));
+        boolean found = false;
+        if (requests != null) {
+            for (IoRequest request : requests) {
+                found |= request.file().driver().cancel(request.file(), request).succeeded();
+            }
         }
-        Result<Void> cancelled = request.file().driver().cancel(request.file(), request);
-        return cancelled.succeeded() ? cancelled : Result.failure(NtStatus.STATUS_NOT_FOUND);
+        return found ? Result.ofStatus(NtStatus.STATUS_SUCCESS, null) : Result.failure(NtStatus.STATUS_NOT_FOUND);
     }
 
-    /** How many threads wait for a synchronous request now (0 whenever no SPI call is in progress). */
+    /** How many synchronous requests are being waited for now (0 whenever no SPI call is in progress). */
     public int waitingCount() {
-        return waiting.size();
+        int n = 0;
+        for (Set<IoRequest> requests : waiting.values()) {
+            n += requests.size();
+        }
+        return n;
     }
 }
