@@ -83,7 +83,10 @@ public final class NamedPipeClient implements AutoCloseable {
      * Reads the next message, waiting at most {@code timeout} for it, interruptibly. The client's
      * handle is synchronous, so the wait is the ReadFile itself: a watchdog thread cancels it with
      * {@code CancelSynchronousIo} when the time-out passes or this thread is interrupted (P27), and
-     * the cancelled read takes nothing (P28).
+     * the cancelled read takes nothing (P28). The watchdog opens the reading thread by its id
+     * ({@code OpenThread(THREAD_TERMINATE)}) as the process's own thread would; on the model, a read
+     * made as a thread of another model process ({@code ModelWorld.runAs}) is cancelled only if the
+     * model's JVM process may open that thread so.
      *
      * @param timeout how long to wait for the message to begin, or null for no limit (interruptible
      *                still); the rest of a long message is read without the limit (it is already in the
