@@ -56,6 +56,9 @@ int main(void)
     S(TOKEN_DEFAULT_DACL); O(TOKEN_DEFAULT_DACL, DefaultDacl);
     S(TOKEN_ORIGIN); O(TOKEN_ORIGIN, OriginatingLogonSession);
     S(TOKEN_MANDATORY_POLICY); O(TOKEN_MANDATORY_POLICY, Policy);
+    /* named pipes and overlapped I/O (pipes): the OVERLAPPED an overlapped ConnectNamedPipe / ReadFile / WriteFile takes */
+    S(OVERLAPPED); O(OVERLAPPED, Internal); O(OVERLAPPED, InternalHigh); O(OVERLAPPED, Offset); O(OVERLAPPED, OffsetHigh);
+    O(OVERLAPPED, hEvent);
     /* accounts and logons (issue 14) */
     S(LSA_UNICODE_STRING); O(LSA_UNICODE_STRING, Length); O(LSA_UNICODE_STRING, MaximumLength); O(LSA_UNICODE_STRING, Buffer);
     S(LSA_OBJECT_ATTRIBUTES); O(LSA_OBJECT_ATTRIBUTES, Length); O(LSA_OBJECT_ATTRIBUTES, RootDirectory);

@@ -142,6 +142,7 @@ class NativeCallBudgetTest {
                 return f.backend.cancelIoEx(TOKEN, ov);
             }
         });
+        ops.put("cancelSynchronousIo", f -> f.backend.cancelSynchronousIo(TOKEN));
         ops.put("getOverlappedResult", f -> {
             try (io.github.tokenbridge.backend.Overlapped ov = new io.github.tokenbridge.backend.Overlapped(Handle.NULL)) {
                 return f.backend.getOverlappedResult(TOKEN, ov, false);

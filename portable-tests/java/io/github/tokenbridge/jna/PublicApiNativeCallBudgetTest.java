@@ -6,6 +6,9 @@ import io.github.tokenbridge.Acl;
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.ImpersonationScope;
+import io.github.tokenbridge.NamedPipeClient;
+import io.github.tokenbridge.NamedPipeServer;
+import io.github.tokenbridge.PipeServerOptions;
 import io.github.tokenbridge.OpenAs;
 import io.github.tokenbridge.Privilege;
 import io.github.tokenbridge.PrivilegeScope;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -30,10 +35,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,6 +88,10 @@ class PublicApiNativeCallBudgetTest {
                 return process.duplicate(ACCESS, level, TokenType.IMPERSONATION);
             }
         }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The operations measured, keyed like the table rows: the operation in backticks, then the condition. */
@@ -346,6 +357,60 @@ class PublicApiNativeCallBudgetTest {
                 return r.calls(() -> assertTrue(r.system.objects().checkFileAccess(t, "C:\\x", 1).accessStatus()));
             }
         });
+        // ---- named pipes (pipes): one connection of SimulatedWindowsPipes, its client connected at once
+        ops.put("NamedPipeServer.create(system, name, options)", r -> {
+            NamedPipeServer[] server = new NamedPipeServer[1];
+            int n = r.calls(() -> server[0] = NamedPipeServer.create(r.system, "budget", PipeServerOptions.defaults()));
+            server[0].close();
+            return n;
+        });
+        ops.put("NamedPipeServer.close()", r -> {
+            NamedPipeServer server = NamedPipeServer.create(r.system, "budget", PipeServerOptions.defaults());
+            return r.calls(server::close);
+        });
+        ops.put("NamedPipeServer request on an open connection (read, impersonateClient, scope close, write reply)", r -> {
+            try (NamedPipeServer server = NamedPipeServer.create(r.system, "budget", PipeServerOptions.defaults())) {
+                assertTrue(server.accept(Duration.ZERO)); // P10: ERROR_PIPE_CONNECTED
+                r.windows.pipes.clientWrites(bytes("request"));
+                int n = r.calls(() -> {
+                    assertArrayEquals(bytes("request"), server.read());
+                    try (ImpersonationScope scope = server.impersonateClient()) {
+                        assertEquals(ImpersonationLevel.IMPERSONATION, scope.obtainedLevel()); // P21
+                    }
+                    server.write(bytes("reply"));
+                });
+                assertArrayEquals(bytes("reply"), r.windows.pipes.replyToClient());
+                return n;
+            }
+        });
+        ops.put("NamedPipeServer.read(timeout) (a message is waiting)", r -> {
+            try (NamedPipeServer server = NamedPipeServer.create(r.system, "budget", PipeServerOptions.defaults())) {
+                r.windows.pipes.clientWrites(bytes("request"));
+                return r.calls(() -> assertArrayEquals(bytes("request"), server.read(Duration.ofSeconds(30))));
+            }
+        });
+        ops.put("NamedPipeServer.read(timeout) (nothing comes within Duration.ZERO)", r -> {
+            try (NamedPipeServer server = NamedPipeServer.create(r.system, "budget", PipeServerOptions.defaults())) {
+                return r.calls(() -> assertThrows(TimeoutException.class, () -> server.read(Duration.ZERO))); // P28
+            }
+        });
+        ops.put("NamedPipeClient.open(system, name, sqos)", r -> {
+            NamedPipeClient[] client = new NamedPipeClient[1];
+            int n = r.calls(() -> client[0] = NamedPipeClient.open(r.system, "budget", null));
+            client[0].close();
+            return n;
+        });
+        ops.put("NamedPipeClient.write(message)", r -> {
+            try (NamedPipeClient client = NamedPipeClient.open(r.system, "budget", null)) {
+                return r.calls(() -> client.write(bytes("request")));
+            }
+        });
+        ops.put("NamedPipeClient.read(timeout) (the reply is waiting)", r -> {
+            try (NamedPipeClient client = NamedPipeClient.open(r.system, "budget", null)) {
+                r.windows.pipes.serverWrites(bytes("reply"));
+                return r.calls(() -> assertArrayEquals(bytes("reply"), client.read(Duration.ofSeconds(30))));
+            }
+        });
         ops.put("TokenSystem.close() (no handle open)", r -> r.calls(r.system::close));
         return ops;
     }
@@ -357,6 +422,7 @@ class PublicApiNativeCallBudgetTest {
             counts.put(op.getKey(), op.getValue().measure(run));
             run.system.close();
             assertEquals(Map.of(), run.windows.handles, op.getKey() + " left handles open");
+            assertEquals(Map.of(), run.windows.pipes.objects, op.getKey() + " left pipe or event handles open");
             assertTrue(run.system.leakReport().isEmpty(), op.getKey() + " leaked: " + run.system.leakReport());
             assertNull(run.windows.threadToken, op.getKey() + " left the thread impersonating");
         }

@@ -46,6 +46,8 @@ final class SimulatedWindowsTokens {
     /** The calling thread's impersonation token; null when the thread is not impersonating. */
     SimToken threadToken;
     private final Map<Long, Integer> privilegeAttributes = new HashMap<>();
+    /** One named pipe connection and its events (pipes). */
+    SimulatedWindowsPipes pipes; // set at the end of the constructor (the CloseHandle stub reads it later)
     private long nextHandle = 0x100;
     private long nextTokenId = 0x2000;
 
@@ -115,8 +117,14 @@ final class SimulatedWindowsTokens {
         doAnswer(i -> new HANDLE(Pointer.createConstant(0x88))).when(k).OpenProcess(anyInt(), anyBoolean(), anyInt());
         doAnswer(i -> {
             long value = FakeNative.value(i.getArgument(0));
-            return value == 0x88 || handles.remove(value) != null || fail(Win32Error.ERROR_INVALID_HANDLE);
+            return value == 0x88 || handles.remove(value) != null || this.pipes.close(value) || fail(Win32Error.ERROR_INVALID_HANDLE);
         }).when(k).CloseHandle(any());
+        pipes = new SimulatedWindowsPipes(this);
+    }
+
+    /** ImpersonateNamedPipeClient: the thread gets the client's token (same user here) at Impersonation level (P21). */
+    boolean impersonatePipeClient() {
+        return assign(newToken(TokenType.IMPERSONATION, ImpersonationLevel.IMPERSONATION));
     }
 
     /** A new token object with a fresh id. */

@@ -105,6 +105,19 @@ class StructLayoutProbeTest {
     }
 
     @Test
+    @DisplayName("OVERLAPPED, as PipeOperations lays it out for ConnectNamedPipe / ReadFile / WriteFile / CancelIoEx, is the x64 one")
+    void overlapped_pipeOperationsLayout_isTheWindowsX64One() {
+        assertEquals(32L, sizes.get("OVERLAPPED"));
+        assertEquals(0L, offsets.get("OVERLAPPED.Internal"));
+        assertEquals(8L, offsets.get("OVERLAPPED.InternalHigh")); // the bytes transferred, read after completion
+        assertEquals(16L, offsets.get("OVERLAPPED.Offset"));
+        assertEquals(20L, offsets.get("OVERLAPPED.OffsetHigh"));
+        assertEquals(24L, offsets.get("OVERLAPPED.hEvent")); // the event the server waits on
+        assertEquals(NativeLayout.OVERLAPPED.offsets(), Map.of("Internal", 0, "InternalHigh", 8, "Offset", 16,
+                "OffsetHigh", 20, "hEvent", 24));
+    }
+
+    @Test
     void primitiveSizes_asTheBindingsPassThem_matchWindows() {
         assertEquals(8, sizes.get("HANDLE"), "HANDLE, PVOID: JNA pointers on a 64-bit JVM");
         assertEquals(4, sizes.get("BOOL"), "BOOL: Java boolean, which JNA passes as a 32-bit int");

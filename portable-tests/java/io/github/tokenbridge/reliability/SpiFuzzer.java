@@ -18,6 +18,10 @@ import io.github.tokenbridge.model.ModelBackend;
 import io.github.tokenbridge.model.ModelConfiguration;
 import io.github.tokenbridge.model.ModelThread;
 import io.github.tokenbridge.model.internal.ModelInternals;
+import io.github.tokenbridge.model.kernel.io.IoDevices;
+import io.github.tokenbridge.model.kernel.io.IoManager;
+import io.github.tokenbridge.model.kernel.io.SynchronousIoTable;
+import io.github.tokenbridge.model.kernel.io.npfs.NamedPipeFileSystem;
 import io.github.tokenbridge.model.kernel.ob.HandleEntry;
 import io.github.tokenbridge.model.kernel.ps.ImpersonationState;
 import io.github.tokenbridge.model.kernel.Kernel;
@@ -50,8 +54,11 @@ import java.util.SplittableRandom;
  *   <li>a thread impersonating below Impersonation level can never open an object (R20);</li>
  *   <li>a token handle opened on an existing token never holds more access than that token's DACL
  *       grants the caller's effective or primary token (R24);</li>
- *   <li>the model's invariants ({@link ModelInvariants}) hold after every sequence and every 256 calls.</li>
+ *   <li>no model thread is left waiting for a synchronous request once a call returned (P27);</li>
+ *   <li>the model's invariants ({@link ModelInvariants}) and the pipe file system's
+ *       ({@link NamedPipeFileSystem#invariantViolations()}) hold after every sequence and every 256 calls.</li>
  * </ul>
+ * The named-pipe calls come from {@link SpiFuzzPipeCalls}.
  */
 final class SpiFuzzer {
 
@@ -68,6 +75,9 @@ final class SpiFuzzer {
     private final List<ModelThread> callers = new ArrayList<>();
     private final List<Long> seenHandles = new ArrayList<>();
     private final SpiFuzzArguments args;
+    private final SpiFuzzPipeCalls pipeCalls;
+    private final NamedPipeFileSystem npfs;
+    private final SynchronousIoTable synchronousIo;
     private final SpiFuzzOracles oracles;
     private final List<Integer> processIds = new ArrayList<>();
     private final List<Integer> threadIds = new ArrayList<>();
@@ -87,6 +97,12 @@ final class SpiFuzzer {
         args.use(random);
         this.model = ModelBackend.create(ModelConfiguration.preset(PRESETS.get(random.nextInt(PRESETS.size()))));
         this.kernel = ModelInternals.kernelServices(model.world()).kernel();
+        this.pipeCalls = new SpiFuzzPipeCalls(model, args);
+        pipeCalls.use(random);
+        IoManager ioManager = ModelInternals.kernelServices(model.world()).io();
+        this.npfs = (NamedPipeFileSystem) ioManager.driver(IoDevices.NAMED_PIPE_DEVICE);
+        npfs.setBlockingCallsTimeOut(true); // one Java thread runs every model thread: a blocking call fails at once
+        this.synchronousIo = ioManager.synchronousIo();
         this.oracles = new SpiFuzzOracles(kernel, seenHandles, this::fail, this::counted);
         ModelThread self = model.world().currentThread();
         callers.add(self);
@@ -160,6 +176,7 @@ final class SpiFuzzer {
         for (long stepSeed : stepSeeds) {
             random = new SplittableRandom(stepSeed);
             args.use(random);
+            pipeCalls.use(random);
             ModelThread caller = random.nextInt(10) < 7 ? callers.get(0) : callers.get(random.nextInt(callers.size()));
             if (caller.equals(callers.get(0))) {
                 step(caller);
@@ -174,7 +191,8 @@ final class SpiFuzzer {
     }
 
     private void checkInvariants() {
-        List<String> violations = ModelInvariants.of(kernel).check();
+        List<String> violations = new ArrayList<>(ModelInvariants.of(kernel).check());
+        violations.addAll(npfs.invariantViolations());
         if (!violations.isEmpty()) {
             fail("model invariants violated: " + violations);
         }
@@ -215,8 +233,16 @@ final class SpiFuzzer {
         String call;
         java.util.function.Supplier<Result<?>> invoke;
 
-        int op = random.nextInt(38);
-        switch (op) {
+        int op = random.nextInt(38 + SpiFuzzPipeCalls.OPERATIONS);
+        if (op >= 38) { // ---- named pipes and overlapped I/O
+            SpiFuzzPipeCalls.Call pipe = pipeCalls.next(op - 38, before);
+            call = pipe.text();
+            invoke = pipe.invoke();
+            effect = pipe.effect();
+            opened = pipe.opened();
+            opensExisting = pipe.opensExisting();
+            mustBeValid.addAll(pipe.mustBeValid());
+        } else switch (op) {
             case 0 -> {
                 int access = args.access();
                 int pid = random.nextInt(4) == 0 ? random.nextInt() : processIds.get(random.nextInt(processIds.size()));
@@ -499,7 +525,8 @@ final class SpiFuzzer {
                 SpiFuzzArguments.Arg p = args.handle(before, ObjectType.PROCESS);
                 call = "WaitForSingleObject(" + p + ", 0)";
                 invoke = () -> model.waitForSingleObject(p.handle(), 0);
-                mustBeValid.add(typed(p, ObjectType.PROCESS));
+                // processes and (pipes) events are waitable; tokens and keys are not
+                mustBeValid.add(p.type() == ObjectType.EVENT ? p : typed(p, ObjectType.PROCESS));
             }
             default -> {
                 SpiFuzzArguments.Arg t = args.handle(before, ObjectType.TOKEN);
@@ -552,6 +579,12 @@ final class SpiFuzzer {
         }
         record("    -> " + result.outcomeName(true));
         oracles.checkStatus(call, result);
+        if (synchronousIo.waitingCount() != 0) {
+            fail(call + " returned while a model thread still waits for a synchronous request (P27)");
+        }
+        if (op >= 38) {
+            counted("no thread left waiting for synchronous I/O after a pipe call (P27)");
+        }
         if (result.succeeded()) {
             successes++;
             for (SpiFuzzArguments.Arg a : mustBeValid) {

@@ -4,12 +4,16 @@ import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenBackend;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The client end of a named pipe, opened with CreateFileW under the calling thread's effective
  * token, with an explicit security quality of service or Windows' default (no SQOS: Impersonation,
- * dynamic tracking, effective-only; P14). Reads in message mode when the pipe is a message pipe.
+ * dynamic tracking, effective-only; P14). Reads in message mode when the pipe is a message pipe. The
+ * handle is synchronous; {@link #read(Duration)} times out and is interruptible through
+ * {@code CancelSynchronousIo} (P27).
  */
 public final class NamedPipeClient implements AutoCloseable {
 
@@ -25,13 +29,17 @@ public final class NamedPipeClient implements AutoCloseable {
         }
     }
 
+    private static final int BUFFER = 4096;
+
     private final TokenSystem system;
     private final TokenBackend backend;
     private final HandleState pipe;
+    private final String description;
 
     private NamedPipeClient(TokenSystem system, Handle pipe, String description) {
         this.system = system;
         this.backend = system.backendSpi();
+        this.description = description;
         this.pipe = system.handles().register(this, pipe, description);
     }
 
@@ -62,11 +70,64 @@ public final class NamedPipeClient implements AutoCloseable {
         system.failures().require(backend.writeFile(pipe.handle(), Objects.requireNonNull(message, "message"), null), "WriteFile");
     }
 
-    /** Reads the next message; null when the server closed its end (ERROR_BROKEN_PIPE). */
+    /**
+     * Reads the next message, blocking until it arrives or the server closes its end; not
+     * interruptible (see {@link #read(Duration)}).
+     *
+     * @return the message; null when the server closed its end (ERROR_BROKEN_PIPE)
+     */
     public byte[] read() {
+        return rest(backend.readFile(pipe.handle(), BUFFER, null));
+    }
+
+    /**
+     * Reads the next message, waiting at most {@code timeout} for it, interruptibly. The client's
+     * handle is synchronous, so the wait is the ReadFile itself: a watchdog thread cancels it with
+     * {@code CancelSynchronousIo} when the time-out passes or this thread is interrupted (P27), and
+     * the cancelled read takes nothing (P28). The watchdog opens the reading thread by its id
+     * ({@code OpenThread(THREAD_TERMINATE)}) as the process's own thread would; on the model, a read
+     * made as a thread of another model process ({@code ModelWorld.runAs}) is cancelled only if the
+     * model's JVM process may open that thread so.
+     *
+     * @param timeout how long to wait for the message to begin, or null for no limit (interruptible
+     *                still); the rest of a long message is read without the limit (it is already in the
+     *                pipe). The time-out is honoured to within the watchdog's 10 ms tick.
+     * @return the message; null when the server closed its end (ERROR_BROKEN_PIPE)
+     * @throws TimeoutException     when no message came within the time-out; the connection is intact
+     *                              and the next read gets the next message
+     * @throws InterruptedException when the thread was interrupted before or while waiting (the flag is
+     *                              cleared); a message that arrived before the cancel took effect is
+     *                              returned instead, with the flag still set
+     */
+    public byte[] read(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = NamedPipeServer.deadline(timeout);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("read on " + description + " was interrupted");
+        }
+        Handle h = pipe.handle();
+        BlockedCallWatchdog.Watch watch = BlockedCallWatchdog.watch(backend, backend.getCurrentThreadId(), deadline);
+        Result<byte[]> first;
+        try {
+            first = backend.readFile(h, BUFFER, null);
+        } finally {
+            watch.close();
+        }
+        // cancelled by the watchdog, or (on the model, whose blocked calls see Java interrupts) by the interrupt itself
+        if (first.win32Error() == Win32Error.ERROR_OPERATION_ABORTED.code()
+                && (watch.cancelled() || Thread.currentThread().isInterrupted())) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("read on " + description + " was interrupted");
+            }
+            throw new TimeoutException("no message on " + description + " within " + timeout);
+        }
+        return rest(first);
+    }
+
+    /** Finishes a message from its first part: null at ERROR_BROKEN_PIPE, ERROR_MORE_DATA parts joined. */
+    private byte[] rest(Result<byte[]> first) {
         byte[] all = new byte[0];
+        Result<byte[]> r = first;
         while (true) {
-            Result<byte[]> r = backend.readFile(pipe.handle(), 4096, null);
             if (r.win32Error() == Win32Error.ERROR_BROKEN_PIPE.code() && all.length == 0) {
                 return null;
             }
@@ -79,6 +140,7 @@ public final class NamedPipeClient implements AutoCloseable {
             if (r.succeeded()) {
                 return all;
             }
+            r = backend.readFile(pipe.handle(), BUFFER, null);
         }
     }
 

@@ -7,13 +7,15 @@ import io.github.tokenbridge.backend.TokenBackend;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One server instance of a named pipe ({@code \\.\pipe\NAME}) that impersonates its clients: accept
  * a client (blocking, with a time-out, interruptible), read and write messages, impersonate the
  * client as an {@link ImpersonationScope} on the calling thread, learn its process id, disconnect
- * and accept the next. The handle is opened overlapped, so an accept can time out and be cancelled
- * ({@code CancelIoEx}); {@link #close()} (once, from any thread) cancels a pending accept.
+ * and accept the next. The handle is opened overlapped, so an accept and a read can time out and be
+ * interrupted (the pending request is cancelled with {@code CancelIoEx}); {@link #close()} (once, from
+ * any thread) cancels a pending accept or read.
  *
  * <p>A server loop on an executor: give each worker its own instance, and run the loop on
  * {@link TokenSystem#guard} (or an {@link ImpersonatingExecutor}) so a task that leaves its thread
@@ -30,6 +32,9 @@ public final class NamedPipeServer implements AutoCloseable {
     private static final int PIPE_REJECT_REMOTE_CLIENTS = 0x8;
     private static final int WAIT_SLICE_MILLIS = 50;
     private static final int BUFFER = 4096;
+    /** The deadline of a wait without a time-out. */
+    static final long NO_DEADLINE = Long.MAX_VALUE;
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(36_500);
 
     private final TokenSystem system;
     private final TokenBackend backend;
@@ -88,13 +93,12 @@ public final class NamedPipeServer implements AutoCloseable {
      *
      * @param timeout how long to wait, or null for no limit
      * @return false when the time-out passed (the pending ConnectNamedPipe was cancelled)
-     * @throws InterruptedException when the thread is interrupted while waiting (checked every 50 ms)
+     * @throws InterruptedException when the thread is interrupted while waiting (checked every 50 ms);
+     *                              the pending ConnectNamedPipe is cancelled first, and a client that
+     *                              connected meanwhile stays connected (the next accept returns at once)
      */
     public boolean accept(Duration timeout) throws InterruptedException {
-        if (timeout != null && timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-        }
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        long deadline = deadline(timeout);
         Handle p = pipe.handle();
         try (Overlapped ov = new Overlapped(event.handle())) {
             Result<Void> r = backend.connectNamedPipe(p, ov);
@@ -104,68 +108,176 @@ public final class NamedPipeServer implements AutoCloseable {
             if (r.win32Error() != Win32Error.ERROR_IO_PENDING.code()) {
                 throw system.failures().exception(r, "ConnectNamedPipe", null);
             }
-            while (true) {
-                long left = deadline - System.nanoTime();
-                int slice = (int) Math.max(0, Math.min(WAIT_SLICE_MILLIS, left / 1_000_000L));
-                Result<Integer> waited = backend.waitForSingleObject(event.handle(), slice);
-                if (!waited.succeeded()) {
-                    cancelAndDrain(p, ov);
-                    throw system.failures().exception(waited, "WaitForSingleObject", null);
-                }
-                if (waited.value() == 0) {
-                    Result<Integer> done = backend.getOverlappedResult(p, ov, true);
-                    if (!done.succeeded()) {
-                        throw system.failures().exception(done, "ConnectNamedPipe", null);
-                    }
-                    return true;
-                }
-                if (Thread.interrupted()) {
-                    cancelAndDrain(p, ov);
-                    throw new InterruptedException("accept on " + name + " was interrupted");
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    return cancelAndDrain(p, ov);
-                }
+            Completion done = awaitPending(p, ov, deadline, true);
+            if (done.interrupted()) {
+                throw new InterruptedException("accept on " + name + " was interrupted");
+            }
+            if (done.cancelled()) {
+                return false;
+            }
+            if (!done.result().succeeded()) {
+                throw system.failures().exception(done.result(), "ConnectNamedPipe", null);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * How a wait for a pending request ended: the request's own result ({@code GetOverlappedResult}),
+     * and whether the wait was ended by the time-out or an interrupt, which cancelled the request.
+     *
+     * @param cancelled   true when the request was cancelled before it completed (ERROR_OPERATION_ABORTED)
+     * @param interrupted true when the wait ended because the thread was interrupted (the flag is cleared)
+     */
+    private record Completion(Result<Integer> result, boolean cancelled, boolean interrupted) {
+    }
+
+    /**
+     * Waits for the pending request on {@code ov} in slices of 50 ms until it completes, the deadline
+     * passes or (when {@code interruptible}) the thread is interrupted; in the last two cases the request
+     * is cancelled (CancelIoEx) and waited for, so it has ended whatever the outcome (a request that
+     * completed before the cancel keeps its result).
+     */
+    private Completion awaitPending(Handle p, Overlapped ov, long deadline, boolean interruptible) {
+        while (true) {
+            long left = deadline == NO_DEADLINE ? Long.MAX_VALUE : deadline - System.nanoTime();
+            int slice = (int) Math.max(0, Math.min(WAIT_SLICE_MILLIS, left / 1_000_000L));
+            Result<Integer> waited = backend.waitForSingleObject(event.handle(), slice);
+            if (!waited.succeeded()) {
+                cancelAndDrain(p, ov);
+                throw system.failures().exception(waited, "WaitForSingleObject", null);
+            }
+            if (waited.value() == 0) {
+                return new Completion(backend.getOverlappedResult(p, ov, true), false, false);
+            }
+            boolean interrupted = interruptible && Thread.interrupted();
+            if (interrupted || passed(deadline)) {
+                Result<Integer> drained = cancelAndDrain(p, ov);
+                return new Completion(drained, drained.win32Error() == Win32Error.ERROR_OPERATION_ABORTED.code(), interrupted);
             }
         }
     }
 
-    /** Cancels the pending connect and waits for it to end; true when it had completed anyway (a client arrived). */
-    private boolean cancelAndDrain(Handle p, Overlapped ov) {
+    /** Cancels the pending request and waits for it to end; its result (ERROR_OPERATION_ABORTED when the cancel came first). */
+    private Result<Integer> cancelAndDrain(Handle p, Overlapped ov) {
         backend.cancelIoEx(p, ov);
-        Result<Integer> r = backend.getOverlappedResult(p, ov, true);
-        return r.succeeded();
+        return backend.getOverlappedResult(p, ov, true);
+    }
+
+    /** The {@link System#nanoTime()} deadline of a time-out, or {@link #NO_DEADLINE} for null (time-outs beyond 100 years count as none). */
+    static long deadline(Duration timeout) {
+        if (timeout == null) {
+            return NO_DEADLINE;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        if (timeout.compareTo(LONGEST_TIMEOUT) > 0) {
+            return NO_DEADLINE;
+        }
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /** True when {@code deadline} (from {@link #deadline}) has passed. */
+    static boolean passed(long deadline) {
+        return deadline != NO_DEADLINE && System.nanoTime() - deadline >= 0;
     }
 
     /**
-     * Reads the next message (or up to 64 KiB in byte mode).
+     * Reads the next message (or up to 4 KiB at a time in byte mode), blocking until one arrives,
+     * the client closes its end, or another thread closes this server. Not interruptible: for a
+     * time-out or an interruptible wait use {@link #read(Duration)}.
      *
      * @return the message, or null when the client closed its end and nothing is left (ERROR_BROKEN_PIPE)
      */
     public byte[] read() {
         Handle p = pipe.handle();
-        byte[] all = new byte[0];
         try (Overlapped ov = new Overlapped(Handle.NULL)) {
-            while (true) {
-                Result<byte[]> r = backend.readFile(p, BUFFER, ov);
-                byte[] part = r.value();
-                if (r.win32Error() == Win32Error.ERROR_IO_PENDING.code()) {
-                    Result<Integer> done = backend.getOverlappedResult(p, ov, true);
-                    part = ov.completedData();
-                    r = done.succeeded() ? Result.ok(part) : Result.win32Failure(done.win32Error(), part);
+            Result<byte[]> r = backend.readFile(p, BUFFER, ov);
+            if (r.win32Error() == Win32Error.ERROR_IO_PENDING.code()) {
+                r = collected(backend.getOverlappedResult(p, ov, true), ov);
+            }
+            return rest(p, ov, r);
+        }
+    }
+
+    /**
+     * Reads the next message, waiting at most {@code timeout} for it to arrive: an overlapped
+     * ReadFile, waited for on the instance's event in slices of 50 ms, cancelled (CancelIoEx) when
+     * the time-out passes or the thread is interrupted (P28). Accept and read share that event, so
+     * call them from one thread at a time per instance; {@link #write} may run on another.
+     *
+     * @param timeout how long to wait for the message to begin, or null for no limit (interruptible
+     *                still); {@link Duration#ZERO} takes a message only when one is already there. The
+     *                rest of a long message is read without the limit: it is already in the pipe.
+     * @return the message, or null when the client closed its end and nothing is left (ERROR_BROKEN_PIPE)
+     * @throws TimeoutException     when no message came within the time-out; the cancelled read took
+     *                              nothing, so the connection is intact and the next read gets the next
+     *                              message (a message that arrived just before the cancel is returned instead)
+     * @throws InterruptedException when the thread was interrupted before or while waiting (the flag
+     *                              is cleared); the pending read was cancelled first and took nothing (a
+     *                              message that arrived just before the cancel is returned instead, with
+     *                              the interrupt flag set again)
+     * @throws WinTokenException    for an OS failure: ERROR_PIPE_LISTENING before a client connected,
+     *                              ERROR_PIPE_NOT_CONNECTED after {@link #disconnect()} (P12); a
+     *                              {@link #close()} from another thread ends the wait with one too
+     *                              (ERROR_OPERATION_ABORTED, or the event's ERROR_INVALID_HANDLE)
+     */
+    public byte[] read(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = deadline(timeout);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("read on " + name + " was interrupted");
+        }
+        Handle p = pipe.handle();
+        try (Overlapped ov = new Overlapped(event.handle())) {
+            Result<byte[]> r = backend.readFile(p, BUFFER, ov);
+            if (r.win32Error() == Win32Error.ERROR_IO_PENDING.code()) {
+                Completion done = awaitPending(p, ov, deadline, true);
+                if (done.cancelled()) {
+                    if (done.interrupted()) {
+                        throw new InterruptedException("read on " + name + " was interrupted");
+                    }
+                    throw new TimeoutException("no message on " + name + " within " + timeout);
                 }
-                if (r.win32Error() == Win32Error.ERROR_BROKEN_PIPE.code() && all.length == 0) {
-                    return null;
+                if (done.interrupted()) {
+                    Thread.currentThread().interrupt(); // the message came first: keep it, and the interrupt
                 }
-                if (!r.succeeded() && r.win32Error() != Win32Error.ERROR_MORE_DATA.code()) {
-                    throw system.failures().exception(r, "ReadFile", null);
-                }
-                byte[] joined = java.util.Arrays.copyOf(all, all.length + part.length);
-                System.arraycopy(part, 0, joined, all.length, part.length);
-                all = joined;
-                if (r.succeeded()) {
-                    return all;
-                }
+                r = collected(done.result(), ov);
+            }
+            return rest(p, ov, r);
+        }
+    }
+
+    /** The outcome of a completed overlapped read as ReadFile's: the bytes, ERROR_MORE_DATA with the part. */
+    private static Result<byte[]> collected(Result<Integer> done, Overlapped ov) {
+        byte[] part = ov.completedData() == null ? new byte[0] : ov.completedData();
+        return done.succeeded() ? Result.ok(part) : Result.win32Failure(done.win32Error(), part);
+    }
+
+    /**
+     * Finishes a message from its first part {@code first}: null at ERROR_BROKEN_PIPE with nothing
+     * read, the other failures thrown, and after ERROR_MORE_DATA the next parts read and joined.
+     */
+    private byte[] rest(Handle p, Overlapped ov, Result<byte[]> first) {
+        byte[] all = new byte[0];
+        Result<byte[]> r = first;
+        while (true) {
+            if (r.win32Error() == Win32Error.ERROR_BROKEN_PIPE.code() && all.length == 0) {
+                return null;
+            }
+            if (!r.succeeded() && r.win32Error() != Win32Error.ERROR_MORE_DATA.code()) {
+                throw system.failures().exception(r, "ReadFile", null);
+            }
+            byte[] part = r.value();
+            byte[] joined = java.util.Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, joined, all.length, part.length);
+            all = joined;
+            if (r.succeeded()) {
+                return all;
+            }
+            r = backend.readFile(p, BUFFER, ov);
+            if (r.win32Error() == Win32Error.ERROR_IO_PENDING.code()) {
+                r = collected(backend.getOverlappedResult(p, ov, true), ov);
             }
         }
     }

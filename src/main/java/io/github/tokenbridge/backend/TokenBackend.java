@@ -347,6 +347,14 @@ ame}, {@code user@dns.domain})
     Result<Void> cancelIoEx(Handle file, Overlapped overlapped);
 
     /**
+     * {@code BOOL CancelSynchronousIo(HANDLE hThread)}: cancels the synchronous I/O call (ReadFile,
+     * WriteFile, ConnectNamedPipe on a handle opened without FILE_FLAG_OVERLAPPED) that {@code thread}
+     * is blocked in, which then fails with ERROR_OPERATION_ABORTED; ERROR_NOT_FOUND when it is in none
+     * (P27). The handle needs THREAD_TERMINATE.
+     */
+    Result<Void> cancelSynchronousIo(Handle thread);
+
+    /**
      * {@code BOOL GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait)}:
      * the bytes transferred; ERROR_IO_INCOMPLETE while pending and {@code wait} is false.
      */

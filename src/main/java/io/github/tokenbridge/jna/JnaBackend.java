@@ -410,6 +410,11 @@ public final class JnaBackend implements TokenBackend {
     }
 
     @Override
+    public Result<Void> cancelSynchronousIo(Handle thread) {
+        return pipes.cancelSynchronousIo(thread);
+    }
+
+    @Override
     public Result<Integer> getOverlappedResult(Handle file, io.github.tokenbridge.backend.Overlapped overlapped, boolean wait) {
         return pipes.getOverlappedResult(file, overlapped, wait);
     }

@@ -85,6 +85,9 @@ interface Kernel32Calls extends StdCallLibrary {
     /** {@code BOOL CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);} */
     boolean CancelIoEx(HANDLE hFile, Pointer lpOverlapped);
 
+    /** {@code BOOL CancelSynchronousIo(HANDLE hThread);} */
+    boolean CancelSynchronousIo(HANDLE hThread);
+
     /** {@code BOOL GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait);} */
     boolean GetOverlappedResult(HANDLE hFile, Pointer lpOverlapped, IntByReference lpNumberOfBytesTransferred, boolean bWait);
     // ---- directories, files and memory (objects)

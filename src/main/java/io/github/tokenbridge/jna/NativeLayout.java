@@ -64,6 +64,9 @@ final class NativeLayout {
     static final StructLayout LSA_REFERENCED_DOMAIN_LIST =
             StructLayout.of("LSA_REFERENCED_DOMAIN_LIST", new AddedStructures.LSA_REFERENCED_DOMAIN_LIST());
 
+    // named pipes and overlapped I/O (pipes): Internal, InternalHigh, Offset/OffsetHigh, hEvent
+    static final StructLayout OVERLAPPED = StructLayout.of("OVERLAPPED", new WinBase.OVERLAPPED());
+
     /** Every layout the backend uses. */
     static final List<StructLayout> ALL = List.of(LUID, LUID_AND_ATTRIBUTES, SID_AND_ATTRIBUTES, TOKEN_USER, TOKEN_GROUPS,
             TOKEN_PRIVILEGES, TOKEN_OWNER, TOKEN_PRIMARY_GROUP, TOKEN_ELEVATION, PRIVILEGE_SET, GENERIC_MAPPING, ACL,
@@ -71,7 +74,8 @@ final class NativeLayout {
             TOKEN_MANDATORY_LABEL, TOKEN_LINKED_TOKEN, TOKEN_SOURCE, TOKEN_DEFAULT_DACL, TOKEN_ORIGIN,
             TOKEN_MANDATORY_POLICY, OBJECT_ATTRIBUTES, PUBLIC_OBJECT_BASIC_INFORMATION,
             LSA_UNICODE_STRING, LSA_OBJECT_ATTRIBUTES, LSA_TRANSLATED_NAME, LSA_TRUST_INFORMATION, LSA_REFERENCED_DOMAIN_LIST,
-            TOKEN_GROUPS_AND_PRIVILEGES, TOKEN_APPCONTAINER_INFORMATION, CLAIM_SECURITY_ATTRIBUTES_INFORMATION);
+            TOKEN_GROUPS_AND_PRIVILEGES, TOKEN_APPCONTAINER_INFORMATION, CLAIM_SECURITY_ATTRIBUTES_INFORMATION,
+            OVERLAPPED);
 
     /**
      * The layouts mingw-w64's headers lack, so the probe cannot check them: each is a pointer at 0

@@ -14,16 +14,17 @@ import java.util.Objects;
 
 /**
  * The named-pipe, event and overlapped-I/O functions of the jna backend (kernel32, and advapi32's
- * ImpersonateNamedPipeClient). An {@link Overlapped} carries a native x64 {@code OVERLAPPED}
- * (32 bytes: Internal, InternalHigh, Offset/OffsetHigh, hEvent at 24) and the request's buffer,
- * both kept until the next request on it or its close.
+ * ImpersonateNamedPipeClient), and CancelSynchronousIo. An {@link Overlapped} carries a native
+ * {@code OVERLAPPED} laid out as {@link NativeLayout#OVERLAPPED} (x64: 32 bytes, InternalHigh at 8,
+ * hEvent at 24; the layout probe checks it) and the request's buffer, both kept until the next
+ * request on it or its close.
  */
 final class PipeOperations extends NativeOperations {
 
     private static final int ERROR_MORE_DATA = 234;
-    private static final int OVERLAPPED_SIZE = 32;
-    private static final int INTERNAL_HIGH = 8;
-    private static final int H_EVENT = 24;
+    private static final int OVERLAPPED_SIZE = NativeLayout.OVERLAPPED.size();
+    private static final int INTERNAL_HIGH = NativeLayout.OVERLAPPED.offset("InternalHigh");
+    private static final int H_EVENT = NativeLayout.OVERLAPPED.offset("hEvent");
 
     PipeOperations(NativeCalls calls) {
         super(calls);
@@ -158,6 +159,10 @@ final class PipeOperations extends NativeOperations {
     Result<Void> cancelIoEx(Handle file, Overlapped overlapped) {
         Pointer ov = overlapped == null ? null : state(overlapped).overlapped;
         return win32(calls.kernel32().CancelIoEx(handle(file), ov), null);
+    }
+
+    Result<Void> cancelSynchronousIo(Handle thread) {
+        return win32(calls.kernel32().CancelSynchronousIo(handle(Objects.requireNonNull(thread, "thread"))), null);
     }
 
     Result<Integer> getOverlappedResult(Handle file, Overlapped overlapped, boolean wait) {

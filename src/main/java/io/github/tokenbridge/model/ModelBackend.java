@@ -405,6 +405,11 @@ public final class ModelBackend implements TokenBackend {
     }
 
     @Override
+    public Result<Void> cancelSynchronousIo(Handle thread) {
+        return win32Pipes.cancelSynchronousIo(caller(), Objects.requireNonNull(thread, "thread"));
+    }
+
+    @Override
     public Result<Integer> getOverlappedResult(Handle file, Overlapped overlapped, boolean wait) {
         return win32Pipes.getOverlappedResult(caller(), Objects.requireNonNull(file, "file"),
                 Objects.requireNonNull(overlapped, "overlapped"), wait);

@@ -31,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * after the other in one fork; each pair's ratio is computed per round, and the table reports the
  * median of those ratios with their spread (lowest - highest) instead of one run's ratio.
  *
+ * <p>{@code --iteration-ms MS} sets the length of each warm-up and measurement iteration (default
+ * 500); on a loaded machine the longer paths (a pipe request) need longer iterations before the
+ * JIT has compiled them.
+ *
  * <p>{@code --smoke} runs one short iteration of each benchmark, in one fork, to prove they work
  * (CI runs this); the figures of a smoke run mean nothing.
  */
@@ -44,14 +48,16 @@ public final class BenchmarkMain {
         Path out = Path.of("results");
         String include = "io\\.github\\.tokenbridge\\.benchmarks\\..*";
         int rounds = 5;
+        int iterationMillis = 500;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--include" -> include = args[++i];
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--iteration-ms" -> iterationMillis = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (usage: [--smoke] [--out DIR] [--include REGEX] [--rounds N])");
+                        + " (usage: [--smoke] [--out DIR] [--include REGEX] [--rounds N] [--iteration-ms MS])");
             }
         }
         if (smoke) {
@@ -60,7 +66,7 @@ public final class BenchmarkMain {
         Files.createDirectories(out);
         List<Collection<RunResult>> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            results.add(new Runner(options(smoke, include, out.resolve("jmh-round-" + round + ".json")).build()).run());
+            results.add(new Runner(options(smoke, include, iterationMillis, out.resolve("jmh-round-" + round + ".json")).build()).run());
         }
         String table = ratioTable(results, smoke);
         Files.writeString(out.resolve("ratios.md"), table);
@@ -68,7 +74,7 @@ public final class BenchmarkMain {
     }
 
     /** The JMH options of one round: every included benchmark once, in one fork. */
-    private static ChainedOptionsBuilder options(boolean smoke, String include, Path json) {
+    private static ChainedOptionsBuilder options(boolean smoke, String include, int iterationMillis, Path json) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .addProfiler(GCProfiler.class)
@@ -81,8 +87,8 @@ public final class BenchmarkMain {
             options.forks(1).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(200));
         } else {
-            options.forks(1).warmupIterations(3).warmupTime(TimeValue.milliseconds(500))
-                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+            options.forks(1).warmupIterations(3).warmupTime(TimeValue.milliseconds(iterationMillis))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(iterationMillis));
         }
         return options;
     }

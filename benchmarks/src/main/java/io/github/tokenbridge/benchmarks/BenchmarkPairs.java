@@ -18,6 +18,13 @@ final class BenchmarkPairs {
             new BenchmarkPair("named-object access check (resolve, read descriptor, check)",
                     "ModelNamedObjectCheckBenchmark.namedCheck", "ModelNamedObjectCheckBenchmark.handWrittenLookupAndWalk",
                     Double.NaN, false),
+            // ---- named pipes (pipes): no target yet, measured to know what a server pays per request
+            new BenchmarkPair("pipe request on an open connection (write, read, impersonate, revert)",
+                    "ModelPipeRequestBenchmark.request", "ModelPipeRequestBenchmark.handOffAndSwitch", Double.NaN, false),
+            new BenchmarkPair("pipe request through the SPI alone (WriteFile, ReadFile, ImpersonateNamedPipeClient, RevertToSelf)",
+                    "ModelPipeRequestBenchmark.spiRequest", "ModelPipeRequestBenchmark.handOffAndSwitch", Double.NaN, false),
+            new BenchmarkPair("pipe request: public API vs SPI", "ModelPipeRequestBenchmark.request",
+                    "ModelPipeRequestBenchmark.spiRequest", Double.NaN, false),
             new BenchmarkPair("impersonation scope, 2 threads vs 1", "ModelImpersonationBenchmark.scopeEnterExitOnTwoThreads@2",
                     "ModelImpersonationBenchmark.scopeEnterExit", 1.6, true),
             new BenchmarkPair("public API: open + close vs SPI", "PublicApiBenchmark.apiOpenClose",

@@ -401,6 +401,11 @@ public final class FaultInjectingBackend implements TokenBackend {
     }
 
     @Override
+    public Result<Void> cancelSynchronousIo(Handle thread) {
+        return call(SpiOperation.CANCEL_SYNCHRONOUS_IO, () -> delegate.cancelSynchronousIo(thread));
+    }
+
+    @Override
     public Result<Integer> getOverlappedResult(Handle file, io.github.tokenbridge.backend.Overlapped overlapped, boolean wait) {
         return call(SpiOperation.GET_OVERLAPPED_RESULT, () -> delegate.getOverlappedResult(file, overlapped, wait));
     }

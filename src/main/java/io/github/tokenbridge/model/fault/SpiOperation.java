@@ -57,6 +57,7 @@ public enum SpiOperation {
     CREATE_EVENT("CreateEventW", false),
     WAIT_FOR_SINGLE_OBJECT("WaitForSingleObject", false),
     CANCEL_IO_EX("CancelIoEx", false),
+    CANCEL_SYNCHRONOUS_IO("CancelSynchronousIo", false),
     GET_OVERLAPPED_RESULT("GetOverlappedResult", false),
     // ---- processes under a token (processes, issue 20)
     CREATE_PROCESS("CreateProcessW", false),

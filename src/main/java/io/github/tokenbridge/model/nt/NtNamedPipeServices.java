@@ -22,13 +22,14 @@ import java.util.function.Function;
  * The named-pipe and synchronisation services of the model's Nt layer: {@code NtCreateNamedPipeFile},
  * {@code NtFsControlFile} with FSCTL_PIPE_LISTEN / DISCONNECT / IMPERSONATE and the ClientProcessId
  * attribute, {@code NtSetInformationFile(FilePipeInformation)}, overlapped {@code NtReadFile} /
- * {@code NtWriteFile}, {@code NtCancelIoFileEx}, and {@code NtCreateEvent} / {@code NtWaitForSingleObject}.
+ * {@code NtWriteFile}, {@code NtCancelIoFileEx}, {@code NtCancelSynchronousIoFile}, and {@code NtCreateEvent} / {@code NtWaitForSingleObject}.
  * An FSCTL on a file of another device is STATUS_INVALID_DEVICE_REQUEST (ERROR_INVALID_FUNCTION).
  */
 public final class NtNamedPipeServices {
 
     private static final int SYNCHRONIZE = 0x00100000;
     private static final int EVENT_ALL_ACCESS = 0x001F0003;
+    private static final int THREAD_TERMINATE = 0x0001;
 
     private final KernelServices k;
 
@@ -58,11 +59,15 @@ public final class NtNamedPipeServices {
         return file;
     }
 
-    /** {@code FSCTL_PIPE_LISTEN}; {@code request} makes it overlapped (null: synchronous). */
+    /** {@code FSCTL_PIPE_LISTEN}; {@code request} makes it overlapped (null: synchronous, cancellable by CancelSynchronousIo). */
     public Result<Void> listen(ThreadObject caller, long handle, Function<FileObject, IoRequest> request) {
         Result<FileObject> file = pipe(caller, handle);
-        return file.succeeded() ? npfs().listen(file.value(), request == null ? null : request.apply(file.value()))
-                : file.withValue(null);
+        if (!file.succeeded()) {
+            return file.withValue(null);
+        }
+        FileObject f = file.value();
+        return request != null ? npfs().listen(f, request.apply(f))
+                : k.io().synchronousIo().call(caller, f, sync -> npfs().listen(f, sync));
     }
 
     /** {@code FSCTL_PIPE_DISCONNECT}. */
@@ -98,21 +103,42 @@ public final class NtNamedPipeServices {
             return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
         }
         Result<FileObject> file = k.io().referenceFile(caller, handle, NtFileServices.FILE_READ_DATA);
-        return file.succeeded() ? file.value().driver().read(caller, file.value(), length,
-                request == null ? null : request.apply(file.value())) : file.withValue(null);
+        if (!file.succeeded()) {
+            return file.withValue(null);
+        }
+        FileObject f = file.value();
+        return request != null ? f.driver().read(caller, f, length, request.apply(f))
+                : k.io().synchronousIo().call(caller, f, sync -> f.driver().read(caller, f, length, sync));
     }
 
     /** {@code NtWriteFile} with FILE_WRITE_DATA, overlapped when {@code request} is given. */
     public Result<Integer> write(ThreadObject caller, long handle, byte[] data, Function<FileObject, IoRequest> request) {
         Result<FileObject> file = k.io().referenceFile(caller, handle, NtFileServices.FILE_WRITE_DATA);
-        return file.succeeded() ? file.value().driver().write(caller, file.value(), data,
-                request == null ? null : request.apply(file.value())) : file.withValue(null);
+        if (!file.succeeded()) {
+            return file.withValue(null);
+        }
+        FileObject f = file.value();
+        return request != null ? f.driver().write(caller, f, data, request.apply(f))
+                : k.io().synchronousIo().call(caller, f, sync -> f.driver().write(caller, f, data, sync));
     }
 
     /** {@code NtCancelIoFileEx(handle, request)}: STATUS_NOT_FOUND when nothing matching is pending. */
     public Result<Void> cancel(ThreadObject caller, long handle, IoRequest request) {
         Result<FileObject> file = k.io().referenceFile(caller, handle, 0);
         return file.succeeded() ? file.value().driver().cancel(file.value(), request) : file.withValue(null);
+    }
+
+    /**
+     * {@code NtCancelSynchronousIoFile(thread, NULL, &iosb)} (P27): the thread handle needs
+     * THREAD_TERMINATE; the synchronous request that thread waits for completes with STATUS_CANCELLED;
+     * STATUS_NOT_FOUND when it waits for none (the calling thread itself never does).
+     */
+    public Result<Void> cancelSynchronousIo(ThreadObject caller, long threadHandle) {
+        Result<HandleEntry> thread = k.objects().referenceByHandle(caller, threadHandle, ObjectType.THREAD, THREAD_TERMINATE);
+        if (!thread.succeeded()) {
+            return thread.withValue(null);
+        }
+        return k.io().synchronousIo().cancel((ThreadObject) thread.value().object());
     }
 
     /** {@code NtCreateEvent(&h, EVENT_ALL_ACCESS, NULL, type, initial)}: the descriptor from the caller's token (R15). */

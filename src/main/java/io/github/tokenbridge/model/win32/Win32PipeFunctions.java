@@ -24,7 +24,7 @@ import java.util.function.Function;
  * CreateNamedPipeW (P1-P6: name and parameter checks, the access and disposition the open mode
  * gives, the default pipe DACL of {@code RtlDefaultNpAcl}), ConnectNamedPipe, DisconnectNamedPipe,
  * SetNamedPipeHandleState, ImpersonateNamedPipeClient, GetNamedPipeClientProcessId, ReadFile,
- * WriteFile, CreateEventW, WaitForSingleObject, CancelIoEx and GetOverlappedResult.
+ * WriteFile, CreateEventW, WaitForSingleObject, CancelIoEx, CancelSynchronousIo and GetOverlappedResult.
  */
 public final class Win32PipeFunctions {
 
@@ -163,6 +163,15 @@ public final class Win32PipeFunctions {
             return Result.win32Failure(1168);
         }
         return win32(pipes.cancel(caller, file.value(), request));
+    }
+
+    /**
+     * {@code CancelSynchronousIo(thread)} (P27): TRUE when the thread's waiting synchronous request was
+     * cancelled (that call then fails with ERROR_OPERATION_ABORTED); ERROR_NOT_FOUND when it waits for
+     * none; the handle needs THREAD_TERMINATE.
+     */
+    public Result<Void> cancelSynchronousIo(ThreadObject caller, Handle thread) {
+        return pipes.cancelSynchronousIo(caller, thread.value());
     }
 
     /**

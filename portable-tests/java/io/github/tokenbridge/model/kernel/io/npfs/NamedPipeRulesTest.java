@@ -254,4 +254,20 @@ class NamedPipeRulesTest {
         ok(backend.closeHandle(server));
         assertFalse(backend.createFile(NAME, RW, 0, null, OPEN_EXISTING, 0).succeeded());
     }
+    @Test
+    void zeroLengthRead_ofADynamicClientsMessage_makesItsContextCurrentOnce_andDisconnectDropsItOnce_P18() {
+        // found by the SPI fuzzer: the context was deleted twice (once with the queue, once as the current one)
+        Handle server = server();
+        Handle client = ok(backend.createFile(NAME, RW, 0, null, OPEN_EXISTING, 0)); // no SQOS: dynamic (P14)
+        ok(backend.writeFile(client, "abc".getBytes(StandardCharsets.UTF_8), null));
+        Result<byte[]> empty = backend.readFile(server, 0, null);
+        assertEquals(234, empty.win32Error()); // ERROR_MORE_DATA with nothing read
+        assertEquals(0, empty.value().length);
+        ok(backend.impersonateNamedPipeClient(server)); // the message's context is current
+        ok(backend.revertToSelf());
+        ok(backend.disconnectNamedPipe(server));
+        assertEquals(1368, backend.impersonateNamedPipeClient(server).win32Error());
+        ok(backend.closeHandle(client));
+        ok(backend.closeHandle(server));
+    }
 }

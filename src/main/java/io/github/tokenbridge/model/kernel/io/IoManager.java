@@ -34,9 +34,15 @@ public final class IoManager {
     private final ObjectManager objects;
     private final Map<String, FileSystemDriver> devices = new ConcurrentHashMap<>();
     private final Map<String, String> dosDevices = new ConcurrentHashMap<>();
+    private final SynchronousIoTable synchronousIo = new SynchronousIoTable();
 
     public IoManager(ObjectManager objects) {
         this.objects = Objects.requireNonNull(objects, "objects");
+    }
+
+    /** The synchronous requests threads wait for (the wait of a synchronous call, CancelSynchronousIo). */
+    public SynchronousIoTable synchronousIo() {
+        return synchronousIo;
     }
 
     /** Registers {@code driver} for its device name ({@code IoCreateDevice}). */

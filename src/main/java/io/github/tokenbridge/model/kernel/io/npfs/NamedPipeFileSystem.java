@@ -78,6 +78,49 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
         return pipes.size();
     }
 
+    /**
+     * What must hold between calls, whatever came before (for the SPI fuzzer's oracles): every named
+     * pipe has an instance and no more than its limit; every queued request is still pending and
+     * belongs to that pipe; an instance that is listening or disconnected holds no client security,
+     * no queued data and no client process id; a closed server instance is no longer listed.
+     */
+    public List<String> invariantViolations() {
+        List<String> violations = new ArrayList<>();
+        for (Map.Entry<String, NamedPipe> named : pipes.entrySet()) {
+            NamedPipe pipe = named.getValue();
+            synchronized (pipe) {
+                if (!named.getKey().equals(pipe.name.toLowerCase(Locale.ROOT))) {
+                    violations.add(pipe + " is listed under " + named.getKey());
+                }
+                if (pipe.instances.isEmpty()) {
+                    violations.add(pipe + " has no instance but keeps its name");
+                }
+                if (pipe.maxInstances > 0 && pipe.instances.size() > pipe.maxInstances) {
+                    violations.add(pipe + " has " + pipe.instances.size() + " instances, over its limit " + pipe.maxInstances);
+                }
+                for (PendingRequest p : pipe.pending) {
+                    if (!p.request().isPending()) {
+                        violations.add(pipe + " keeps a completed request queued");
+                    }
+                    if (((PipeEnd) p.request().file().context()).instance().pipe != pipe) {
+                        violations.add(pipe + " queues a request of another pipe");
+                    }
+                }
+                for (PipeInstance instance : pipe.instances) {
+                    boolean idle = instance.state == PipeInstance.State.LISTENING || instance.state == PipeInstance.State.DISCONNECTED;
+                    if (idle && (instance.clientContext != null || !instance.toServer.isEmpty() || !instance.toClient.isEmpty()
+                            || instance.clientProcessIdKnown)) {
+                        violations.add(pipe + " has a " + instance.state + " instance that keeps client state");
+                    }
+                    if (instance.serverClosed) {
+                        violations.add(pipe + " lists an instance whose server end was closed");
+                    }
+                }
+            }
+        }
+        return violations;
+    }
+
     // ---------------------------------------------------------------- IRP_MJ_CREATE / IRP_MJ_CREATE_NAMED_PIPE
 
     @Override
@@ -265,7 +308,11 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
         }
     }
 
-    /** Runs {@code attempt} now, then, while it would block: pending, timed out, or waiting on the pipe. */
+    /**
+     * Runs {@code attempt} now, then, while it would block: left pending on the request (the I/O
+     * manager waits for a synchronous one, which CancelSynchronousIo can cancel), timed out
+     * (scenario runs), or, without a request (an in-kernel caller), waiting on the pipe.
+     */
     @SuppressWarnings("unchecked")
     private <T> Result<T> perform(NamedPipe pipe, IoRequest request, Supplier<Result<?>> attempt) {
         synchronized (pipe) {
@@ -276,12 +323,12 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
                 }
                 return (Result<T>) r;
             }
+            if (blockingCallsTimeOut && (request == null || request.isSynchronous())) {
+                return Result.failure(NtStatus.STATUS_IO_TIMEOUT);
+            }
             if (request != null) {
                 pipe.pending.add(new PendingRequest(request, attempt));
                 return Result.failure(NtStatus.STATUS_PENDING);
-            }
-            if (blockingCallsTimeOut) {
-                return Result.failure(NtStatus.STATUS_IO_TIMEOUT);
             }
             while (true) {
                 try {
@@ -519,8 +566,8 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
                            boolean serverReads) {
         if (message) {
             PipeMessage m = queue.peekFirst();
-            if (serverReads && m.consumed == 0 && m.clientContext != null) {
-                makeCurrent(instance, m.clientContext);
+            if (serverReads && m.clientContext() != null) {
+                makeCurrent(instance, m.takeClientContext());
             }
             int n = Math.min(length, m.remaining());
             byte[] out = Arrays.copyOfRange(m.data, m.consumed, m.consumed + n);
@@ -535,8 +582,8 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
         int filled = 0;
         while (filled < length && !queue.isEmpty()) {
             PipeMessage m = queue.peekFirst();
-            if (serverReads && m.consumed == 0 && m.clientContext != null) {
-                makeCurrent(instance, m.clientContext);
+            if (serverReads && m.clientContext() != null) {
+                makeCurrent(instance, m.takeClientContext());
             }
             int n = Math.min(length - filled, m.remaining());
             System.arraycopy(m.data, m.consumed, out, filled, n);
@@ -567,8 +614,9 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
 
     private void discard(java.util.Deque<PipeMessage> queue) {
         for (PipeMessage m : queue) {
-            if (m.clientContext != null && m.consumed == 0) {
-                se.deleteClientSecurity(m.clientContext);
+            ClientSecurityContext owned = m.takeClientContext();
+            if (owned != null) {
+                se.deleteClientSecurity(owned);
             }
         }
         queue.clear();
