@@ -22,7 +22,8 @@ class PsCommandTest {
         assertEquals(0, r.exit(), r.toString());
         String pid = Integer.toString(WORLD.getCurrentProcessId());
         String tid = Integer.toString(WORLD.getCurrentThreadId());
-        assertTrue(r.line(pid).matches(pid + " +- +MEDIUM +- +S-1-5-21-[-0-9]+"), r.out());
+        // the user is named as whoami names it (N3), with its SID
+        assertTrue(r.line(pid).matches(pid + " +- +MEDIUM +- +[^ ]+\\\\[^ ]+ \\(S-1-5-21-[-0-9]+\\)"), r.out());
         assertTrue(r.line(tid).matches(tid + " +no +\\(this thread\\)"), r.out());
     }
 
@@ -36,7 +37,14 @@ class PsCommandTest {
         assertEquals(1, processes.size(), r.out());
         Map<String, Object> process = processes.get(0);
         assertEquals((long) WORLD.getCurrentProcessId(), ((Number) process.get("pid")).longValue());
-        assertEquals(Map.of("sid", "S-1-5-18", "name", "LocalSystem"), process.get("user"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> user = (Map<String, Object>) process.get("user");
+        assertEquals("S-1-5-18", user.get("sid"));
+        assertEquals("LocalSystem", user.get("name"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> account = (Map<String, Object>) user.get("account");
+        assertEquals("NT AUTHORITY\\SYSTEM", account.get("qualifiedName"), r.out()); // N3
+        assertEquals("WELL_KNOWN_GROUP", account.get("type"), r.out());
         assertEquals("SYSTEM", process.get("integrity"));
         Map<String, Object> thread = ((List<Map<String, Object>>) process.get("threads")).get(0);
         assertEquals(true, thread.get("current"));

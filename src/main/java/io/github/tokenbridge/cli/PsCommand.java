@@ -1,7 +1,9 @@
 package io.github.tokenbridge.cli;
 
 import io.github.tokenbridge.IntegrityLevel;
+import io.github.tokenbridge.Account;
 import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.conformance.Json;
 import io.github.tokenbridge.internal.WellKnownSids;
 import io.github.tokenbridge.model.ModelBackend;
@@ -63,7 +65,9 @@ public final class PsCommand implements Callable<Integer> {
                 TokenContents token = p.primaryToken().contents();
                 Map<String, Object> pm = new LinkedHashMap<>();
                 pm.put("pid", Integer.toUnsignedLong(p.processId()));
-                pm.put("user", TokenReport.sidJson(token.user().sid()));
+                Map<String, Object> user = TokenReport.sidJson(token.user().sid());
+                user.put("account", WhoamiWording.accountJson(account(model, token.user().sid())));
+                pm.put("user", user);
                 pm.put("integrity", integrity(token).name());
                 List<Object> ts = new ArrayList<>();
                 for (ThreadObject t : threads(kernel, p)) {
@@ -85,7 +89,9 @@ public final class PsCommand implements Callable<Integer> {
             for (ProcessObject p : processes) {
                 TokenContents token = p.primaryToken().contents();
                 Sid sid = token.user().sid();
-                String user = WellKnownSids.nameOf(sid).map(n -> n + " (" + sid + ")").orElse(sid.toString());
+                Account account = account(model, sid);
+                String user = account != null ? account.qualifiedName() + " (" + sid + ")"
+                        : WellKnownSids.nameOf(sid).map(n -> n + " (" + sid + ")").orElse(sid.toString());
                 out.printf(Locale.ROOT, "%-8s %-8s %-12s %-13s %s%n", Integer.toUnsignedString(p.processId()), "-",
                         integrity(token).name(), "-", user);
                 for (ThreadObject t : threads(kernel, p)) {
@@ -96,6 +102,12 @@ public final class PsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The account the model's LSA names {@code sid} as ({@code LookupAccountSidW}), or null when it has no name. */
+    private static Account account(ModelBackend model, Sid sid) {
+        Result<Account> named = model.lookupAccountSid(null, sid);
+        return named.succeeded() ? named.value() : null;
     }
 
     private static List<ThreadObject> threads(Kernel kernel, ProcessObject process) {
