@@ -1,5 +1,6 @@
 package io.github.tokenbridge.model.kernel.ob;
 
+import io.github.tokenbridge.model.kernel.se.AceInheritance;
 import io.github.tokenbridge.model.kernel.se.TokenContents;
 
 import io.github.tokenbridge.Ace;
@@ -59,16 +60,17 @@ public final class ObjectSecurity {
     }
 
     /**
-     * The security of a new token given an explicit descriptor (R14a, R14d): its DACL exactly, owner
-     * and group filled from the creator when absent, and the creator's label (a label in
-     * {@code given} is ignored).
+     * The security of a new token given an explicit descriptor (R14a, R14d): its DACL in the order and
+     * with the ACE flags given, generic rights mapped through the token mapping like every explicit
+     * DACL a new object gets (O10; INHERIT_ONLY ACEs keep theirs), owner and group filled from the
+     * creator when absent, and the creator's label (a label in {@code given} is ignored).
      */
     public static SecurityDescriptor explicitFor(SecurityDescriptor given, TokenContents creator) {
         SecurityDescriptor defaults = defaultFor(creator, ObjectType.TOKEN);
         return new SecurityDescriptor(given.owner() != null ? given.owner() : defaults.owner(),
                 given.group() != null ? given.group() : defaults.group(),
                 given.daclPresent() || defaults.daclPresent(),
-                given.daclPresent() ? given.dacl() : defaults.dacl(),
+                given.daclPresent() ? AceInheritance.mapExplicit(given.dacl(), ObjectType.TOKEN.mapping()) : defaults.dacl(),
                 defaults.sacl(), given.control());
     }
 
