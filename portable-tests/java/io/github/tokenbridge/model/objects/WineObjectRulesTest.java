@@ -28,10 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Model rules settled from Wine's tests that run on Windows (W-SEC dlls/advapi32/tests/security.c):
- * the token mapping of an explicit token DACL (R14a, O10), a key's SACL read at the privilege of the
- * moment (O2, test_system_security_access), and the primary group of a local account (L5, N3,
- * test_process_security).
+ * Model rules settled from Wine's tests that run on Windows (W-SEC dlls/advapi32/tests/security.c)
+ * and Microsoft's documentation: the token mapping of an explicit token DACL (R14a, O10), a key's
+ * SACL read at the privilege of the moment (O2, test_system_security_access), the primary group of
+ * a local account (L5, N3, test_process_security) and backup-intent opens (O21, CreateFileW).
  */
 class WineObjectRulesTest {
 
@@ -110,6 +110,23 @@ class WineObjectRulesTest {
     void localSystem_primaryGroupUnchanged() {
         assertEquals(Sid.LOCAL_SYSTEM, ModelConfiguration.localSystem().primaryGroup());
         assertEquals(Sid.LOCAL_SERVICE, ModelConfiguration.serviceImpersonate().primaryGroup());
+    }
+
+    @Test
+    @DisplayName("O21: a backup-intent open lets enabled SeBackupPrivilege grant reads and SeRestorePrivilege writes; a plain open does not")
+    void backupIntentOpen_privilegesOverrideTheDacl_onlyWithBackupSemantics() {
+        ModelBackend backend = ModelBackend.create(ModelConfiguration.elevatedAdmin());
+        String path = ok(backend.getTempPath()) + "bk.txt";
+        ok(backend.closeHandle(ok(backend.createFile(path, GENERIC_READ, SHARE_ALL, io.github.tokenbridge.Sddl.parse("D:"),
+                CREATE_NEW, 0))));
+        int backupSemantics = 0x02000000;
+        fails(Win32Error.ERROR_ACCESS_DENIED, backend.createFile(path, GENERIC_READ, SHARE_ALL, null, OPEN_EXISTING, backupSemantics));
+        ObjectSecuritySetRulesTest.enable(backend, Privilege.SeBackupPrivilege);
+        ok(backend.closeHandle(ok(backend.createFile(path, GENERIC_READ, SHARE_ALL, null, OPEN_EXISTING, backupSemantics))));
+        fails(Win32Error.ERROR_ACCESS_DENIED, backend.createFile(path, GENERIC_READ, SHARE_ALL, null, OPEN_EXISTING, 0));
+        fails(Win32Error.ERROR_ACCESS_DENIED, backend.createFile(path, GENERIC_WRITE, SHARE_ALL, null, OPEN_EXISTING, backupSemantics));
+        ObjectSecuritySetRulesTest.enable(backend, Privilege.SeRestorePrivilege);
+        ok(backend.closeHandle(ok(backend.createFile(path, GENERIC_WRITE, SHARE_ALL, null, OPEN_EXISTING, backupSemantics))));
     }
 
     private static void set(ModelBackend backend, Handle token, int attributes) {
