@@ -129,6 +129,22 @@ class WineObjectRulesTest {
         ok(backend.closeHandle(ok(backend.createFile(path, GENERIC_WRITE, SHARE_ALL, null, OPEN_EXISTING, backupSemantics))));
     }
 
+    @Test
+    @DisplayName("O22: trailing backslashes of a key name are ignored; a leading one on a relative name is ERROR_BAD_PATHNAME")
+    void registryNames_trailingBackslashesIgnored_leadingRefused() {
+        ModelBackend backend = ModelBackend.create(ModelConfiguration.standardUser());
+        Handle created = ok(backend.regCreateKeyEx(PredefinedKey.HKEY_CURRENT_USER, "Software\\Subkey4\\\\", 0, KEY_ALL_ACCESS, null));
+        ok(backend.regCloseKey(created));
+        Handle software = ok(backend.regOpenKeyEx(PredefinedKey.HKEY_CURRENT_USER, "Software", 0, KEY_READ));
+        ok(backend.regCloseKey(ok(backend.regOpenKeyEx(software, "Subkey4", 0, KEY_READ))));
+        ok(backend.regCloseKey(ok(backend.regOpenKeyEx(software, "Subkey4\\", 0, KEY_READ))));
+        fails(Win32Error.ERROR_BAD_PATHNAME, backend.regOpenKeyEx(software, "\\Subkey4", 0, KEY_READ));
+        fails(Win32Error.ERROR_BAD_PATHNAME, backend.regCreateKeyEx(software, "\\Subkey3", 0, KEY_ALL_ACCESS, null));
+        // an empty component in the middle stays invalid in the model (O22, UNVERIFIED on Windows)
+        fails(Win32Error.ERROR_INVALID_NAME, backend.regOpenKeyEx(software, "Subkey4\\\\b", 0, KEY_READ));
+        ok(backend.regCloseKey(software));
+    }
+
     private static void set(ModelBackend backend, Handle token, int attributes) {
         ok(backend.adjustTokenPrivileges(token, false,
                 List.of(new TokenPrivilege(Privilege.SeSecurityPrivilege.luid(), attributes)), -1));
