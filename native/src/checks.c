@@ -92,6 +92,20 @@ static int user_sid(HANDLE h, PSID out, char err[TB_ERRLEN])
     return 1;
 }
 
+/* TokenOwner (owner != 0) or TokenPrimaryGroup of a token: $var.owner, $var.primary_group */
+static int owner_or_group_sid(HANDLE h, int owner, PSID out, char err[TB_ERRLEN])
+{
+    DWORD e;
+    void *info = query_token(h, owner ? TokenOwner : TokenPrimaryGroup, &e);
+    if (!info) {
+        set_err(err, owner ? "GetTokenInformation(TokenOwner)" : "GetTokenInformation(TokenPrimaryGroup)", e);
+        return 0;
+    }
+    CopySid(SECURITY_MAX_SID_SIZE, out, owner ? ((TOKEN_OWNER *)info)->Owner : ((TOKEN_PRIMARY_GROUP *)info)->PrimaryGroup);
+    free(info);
+    return 1;
+}
+
 int resolve_sid(Vars *vars, const char *text, PSID out, char err[TB_ERRLEN])
 {
     if (!strncmp(text, "account:", 8)) /* logons and names: the SID of that account on this host */
@@ -115,6 +129,8 @@ int resolve_sid(Vars *vars, const char *text, PSID out, char err[TB_ERRLEN])
         snprintf(err, TB_ERRLEN, "variable $%s is not bound", name);
         return 0;
     }
+    if (!strcmp(dot + 1, "owner") || !strcmp(dot + 1, "primary_group"))
+        return owner_or_group_sid(v->h, !strcmp(dot + 1, "owner"), out, err);
     return !strcmp(dot + 1, "user") ? user_sid(v->h, out, err) : logon_sid(v->h, out, err);
 }
 

@@ -231,7 +231,7 @@ static const ArgSpec *find_arg(const VerbSpec *v, const char *name)
     return NULL;
 }
 
-/* A SID value: literal, $var.user or $var.logon_sid (the variable must be bound). */
+/* A SID value: literal, $var.user, $var.logon_sid, $var.owner or $var.primary_group (the variable must be bound). */
 static int check_sid_value(const Line *l, const Scope *sc, const char *s)
 {
     BYTE sid[SECURITY_MAX_SID_SIZE];
@@ -239,11 +239,11 @@ static int check_sid_value(const Line *l, const Scope *sc, const char *s)
         const char *dot = strchr(s, '.');
         char name[128];
         if (!dot || (size_t)(dot - s) >= sizeof name)
-            return perr(l->file, l->line, "malformed SID reference '%s' (expected $var.user or $var.logon_sid)", s);
+            return perr(l->file, l->line, "malformed SID reference '%s' (expected $var.user, .logon_sid, .owner or .primary_group)", s);
         memcpy(name, s, (size_t)(dot - s));
         name[dot - s] = 0;
-        if (strcmp(dot + 1, "user") && strcmp(dot + 1, "logon_sid"))
-            return perr(l->file, l->line, "unknown SID field '%s' (expected user or logon_sid)", dot + 1);
+        if (strcmp(dot + 1, "user") && strcmp(dot + 1, "logon_sid") && strcmp(dot + 1, "owner") && strcmp(dot + 1, "primary_group"))
+            return perr(l->file, l->line, "unknown SID field '%s' (expected user, logon_sid, owner or primary_group)", dot + 1);
         if (!scope_kind(sc, name + 1, NULL))
             return perr(l->file, l->line, "unknown variable %s", name);
         return 0;

@@ -113,7 +113,8 @@ class FirstProgramErgonomicsTest {
             assertFalse(stats.contains(Long.toString(Long.MAX_VALUE)), stats);
             assertTrue(stats.contains(", PRIMARY, "), "no level for a primary token: " + stats);
             assertEquals(process.impersonationLevel(), process.statistics().effectiveImpersonationLevel());
-            assertEquals("Everyone (S-1-1-0)[MANDATORY|ENABLED_BY_DEFAULT|ENABLED 0x7]", process.groups().get(0).toString());
+            // groups().get(0) is the primary group <COMPUTER>\None (L5)
+            assertEquals("Everyone (S-1-1-0)[MANDATORY|ENABLED_BY_DEFAULT|ENABLED 0x7]", process.groups().get(1).toString());
             assertEquals("O:BAG:BAD:(A;;FR;;;WD)", EVERYONE_READ.toString());
             assertEquals("(A;;FR;;;WD)", EVERYONE_READ.dacl().toString());
             Ace ace = EVERYONE_READ.dacl().aces().get(0);

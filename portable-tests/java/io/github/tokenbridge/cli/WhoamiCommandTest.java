@@ -55,8 +55,9 @@ class WhoamiCommandTest {
     void whoamiAllNoNames_standardUser_listsSidsWithAttributeConstants() {
         CliRun r = CliRun.of("whoami", "--all", "--no-names", "--backend", "model");
         assertEquals(0, r.exit(), r.toString());
-        assertEquals("Everyone (S-1-1-0)             MANDATORY, ENABLED_BY_DEFAULT, ENABLED", r.line("Everyone"));
-        assertEquals("MediumLabel (S-1-16-8192)      INTEGRITY, INTEGRITY_ENABLED", r.line("MediumLabel"));
+        // the SID column is as wide as the longest entry, the primary group <COMPUTER>\None's SID (L5)
+        assertEquals("Everyone (S-1-1-0)                           MANDATORY, ENABLED_BY_DEFAULT, ENABLED", r.line("Everyone"));
+        assertEquals("MediumLabel (S-1-16-8192)                    INTEGRITY, INTEGRITY_ENABLED", r.line("MediumLabel"));
         assertEquals("SeChangeNotifyPrivilege        Enabled", r.line("SeChangeNotifyPrivilege"));
         assertEquals("User                 S-1-5-21-3623811015-3361044348-30300820-1001", r.line("User "));
     }

@@ -34,8 +34,9 @@ class TokenInformationSizingTest {
 
     @Test // R5, R59
     void queryRequiredLengths_x64Layouts_match() {
-        // 9 groups (Everyone 12, Users 16, Interactive 12, Console 12, AuthUsers 12, ThisOrg 12, logon 20, Local 12, Medium 12)
-        assertEquals(8 + 16 * 9 + 120, required(TokenInformationClass.TokenGroups));
+        // 10 groups (None 28 (L5), Everyone 12, Users 16, Interactive 12, Console 12, AuthUsers 12, ThisOrg 12, logon 20,
+        // Local 12, Medium 12)
+        assertEquals(8 + 16 * 10 + 148, required(TokenInformationClass.TokenGroups));
         assertEquals(4 + 12 * 5, required(TokenInformationClass.TokenPrivileges));
         assertEquals(8 + 28, required(TokenInformationClass.TokenOwner));
         assertEquals(8 + 8 + (8 + 28) + (8 + 12) + (8 + 20), required(TokenInformationClass.TokenDefaultDacl));
@@ -76,10 +77,10 @@ class TokenInformationSizingTest {
 
     @Test // R5, R59
     void queryGroupsAndPrivileges_zeroLength_headerPlusUserGroupsAndPrivileges() {
-        // 56-byte header; user 16+28; 9 groups 16*9+120; no restricted SIDs; 5 privileges 12*5 (ReactOS layout)
-        assertEquals(56 + (16 + 28) + (16 * 9 + 120) + 12 * 5, required(TokenInformationClass.TokenGroupsAndPrivileges));
+        // 56-byte header; user 16+28; 10 groups 16*10+148 (None first, L5); no restricted SIDs; 5 privileges 12*5 (ReactOS layout)
+        assertEquals(56 + (16 + 28) + (16 * 10 + 148) + 12 * 5, required(TokenInformationClass.TokenGroupsAndPrivileges));
         Result<TokenInformation> shortBy1 = backend.getTokenInformation(token, TokenInformationClass.TokenGroupsAndPrivileges,
-                56 + 44 + 264 + 60 - 1);
+                56 + 44 + 308 + 60 - 1);
         assertEquals(Win32Error.ERROR_INSUFFICIENT_BUFFER.code(), shortBy1.win32Error(), "variable-size class: never BAD_LENGTH");
     }
 

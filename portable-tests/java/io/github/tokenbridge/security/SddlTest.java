@@ -118,6 +118,31 @@ class SddlTest {
         assertTrue(e.getMessage().contains("at position " + position + " "), e.getMessage());
     }
 
+    @ParameterizedTest
+    @DisplayName("O23: white space ConvertStringSecurityDescriptor skips is skipped (W-SEC test_ConvertStringSecurityDescriptor)")
+    @ValueSource(strings = {" D:(D;;GA;;;WD)", "D: (D;;GA;;;WD)", "D:( D;;GA;;;WD)", "D:(D; ;GA;;;WD)", "D:(D;; GA;;;WD)",
+        "D:(D;;GA; ;;WD)", "D:(D;;GA;; ;WD)", "D:(D;;GA;;; WD)", "D:(D;;GA;;;WD )"})
+    void parse_spacesWindowsAccepts_sameAceAsWithout(String sddl) {
+        assertEquals(Sddl.parse("D:(D;;GA;;;WD)"), Sddl.parse(sddl));
+    }
+
+    @ParameterizedTest
+    @DisplayName("O23: a space after the ACE type or the rights, a bad right, a name for a SID and a bad component fail as on Windows")
+    @ValueSource(strings = {"D:(D ;;GA;;;WD)", "D:(D;;GA ;;;WD)", "D:(A;;ROB;;;WD)", "D:(D;;GA;;;Nonexistent account)", "ERROR:(D;;GA;;;WD)"})
+    void parse_spacesOrNamesWindowsRefuses_throw(String sddl) {
+        assertThrows(IllegalArgumentException.class, () -> Sddl.parse(sddl));
+    }
+
+    @Test
+    @DisplayName("O23: the empty string is a descriptor with no parts; D: and S: are empty ACLs")
+    void parse_emptyStringAndEmptyAcls() {
+        SecurityDescriptor none = Sddl.parse("");
+        assertNull(none.owner());
+        assertTrue(!none.daclPresent() && none.sacl() == null);
+        assertEquals(0, Sddl.parse("D:").dacl().aces().size());
+        assertEquals(0, Sddl.parse("S:").sacl().aces().size());
+    }
+
     @Test
     void format_daclFlagsWithoutDacl_throws() {
         SecurityDescriptor sd = new SecurityDescriptor(null, null, false, null, null, SecurityDescriptor.DACL_PROTECTED);

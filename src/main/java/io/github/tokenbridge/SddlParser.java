@@ -6,7 +6,14 @@ import io.github.tokenbridge.internal.SddlSidAlias;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SDDL reader behind {@link Sddl#parse}: a single pass over the string with position-aware errors. */
+/**
+ * The SDDL reader behind {@link Sddl#parse}: a single pass over the string with position-aware errors.
+ *
+ * <p>White space is skipped where {@code ConvertStringSecurityDescriptorToSecurityDescriptor} skips it
+ * (W-SEC {@code test_ConvertStringSecurityDescriptor}): before a component, after its {@code X:}, after
+ * an ACE's {@code (}, at the start of the flags, rights, object-type and SID fields, and at the end of
+ * the SID; after the ACE type or the rights it is an error, as on Windows.
+ */
 final class SddlParser {
 
     private final String text;
@@ -24,13 +31,14 @@ final class SddlParser {
         Acl sacl = null;
         boolean saclSeen = false;
         int control = 0;
-        while (pos < text.length()) {
+        while (skipSpaces() < text.length()) {
             int start = pos;
             char component = text.charAt(pos);
             if (pos + 1 >= text.length() || text.charAt(pos + 1) != ':' || "OGDS".indexOf(component) < 0) {
                 throw error(start, "expected a component O:, G:, D: or S:");
             }
             pos += 2;
+            skipSpaces();
             switch (component) {
                 case 'O':
                     if (owner != null) {
@@ -144,6 +152,7 @@ final class SddlParser {
             throw error(open, "ACE is not closed by ')'");
         }
         pos = open + 1;
+        skipSpaces();
         String typeText = field(close);
         AceType type;
         switch (typeText) {
@@ -162,15 +171,15 @@ final class SddlParser {
             default:
                 throw error(open + 1, "ACE type \"" + typeText + "\" is not supported (A, D, AU, ML)");
         }
-        int flagsStart = pos;
+        int flagsStart = skipSpaces();
         int flags = parseAceFlags(field(close), flagsStart);
-        int rightsStart = pos;
+        int rightsStart = skipSpaces();
         int mask = parseRights(field(close), rightsStart);
         int guidStart = pos;
-        if (!field(close).isEmpty() || !field(close).isEmpty()) {
+        if (!field(close).isBlank() || !field(close).isBlank()) {
             throw error(guidStart, "object ACE GUIDs are not supported for ACE type " + typeText);
         }
-        int sidStart = pos;
+        int sidStart = skipSpaces();
         int sidEnd = indexOf(';', pos, close);
         if (sidEnd >= 0) {
             throw error(sidEnd, "resource attributes after the SID are not supported");
@@ -178,9 +187,21 @@ final class SddlParser {
         if (sidStart == close) {
             throw error(sidStart, "ACE has no SID");
         }
-        Sid sid = parseSidUntil(close);
+        int sidStop = close;
+        while (sidStop > sidStart && Character.isWhitespace(text.charAt(sidStop - 1))) {
+            sidStop--;
+        }
+        Sid sid = parseSidUntil(sidStop);
         pos = close + 1;
         return new Ace(type, flags, mask, sid);
+    }
+
+    /** Skips white space at the current position; returns the new position. */
+    private int skipSpaces() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+        return pos;
     }
 
     /** Reads up to the next ';' before {@code close}, consuming the ';'. */

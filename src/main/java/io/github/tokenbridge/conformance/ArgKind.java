@@ -19,7 +19,7 @@ public enum ArgKind {
      * {@code LUA_TOKEN}, {@code WRITE_RESTRICTED}, or numbers (R10).
      */
     RESTRICT_FLAGS,
-    /** A SID: string form, alias or {@code $var.user} / {@code $var.logon_sid}. */
+    /** A SID: string form, alias or {@code $var.user} / {@code .logon_sid} / {@code .owner} / {@code .primary_group}. */
     SID,
     /** Comma-separated SIDs. */
     SID_LIST,

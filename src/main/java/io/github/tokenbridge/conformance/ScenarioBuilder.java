@@ -51,7 +51,7 @@ final class ScenarioBuilder {
     void requireSid(String value) {
         if (value.startsWith("$")) {
             if (!ValueSyntax.isSidReference(value)) {
-                throw new IllegalArgumentException("a SID reference is $var.user or $var.logon_sid, found '" + value + "'");
+                throw new IllegalArgumentException("a SID reference is $var.user, $var.logon_sid, $var.owner or $var.primary_group, found '" + value + "'");
             }
             requireVariable(value.substring(0, value.indexOf('.')));
         } else if (value.startsWith("account:")) {

@@ -108,7 +108,7 @@ final class ScenarioState {
         return b.object();
     }
 
-    /** A SID argument: a literal, or {@code $var.user} / {@code $var.logon_sid} read now. */
+    /** A SID argument: a literal, or {@code $var.user} / {@code .logon_sid} / {@code .owner} / {@code .primary_group} read now. */
     Sid sid(String text) {
         if (text.startsWith("account:")) {
             io.github.tokenbridge.backend.Result<io.github.tokenbridge.Account> r =
@@ -125,8 +125,16 @@ final class ScenarioState {
         List<Handle> toClose = new ArrayList<>();
         try {
             Handle h = tokenHandleForReading(var, toClose);
-            return text.endsWith(".user") ? reader.user(h)
-                    : reader.logonSid(h).orElseThrow(() -> new TokenReader.ReadException(var + " has no logon SID"));
+            if (text.endsWith(".user")) {
+                return reader.user(h);
+            }
+            if (text.endsWith(".owner")) {
+                return (Sid) reader.query(h, io.github.tokenbridge.backend.TokenInformationClass.TokenOwner);
+            }
+            if (text.endsWith(".primary_group")) {
+                return (Sid) reader.query(h, io.github.tokenbridge.backend.TokenInformationClass.TokenPrimaryGroup);
+            }
+            return reader.logonSid(h).orElseThrow(() -> new TokenReader.ReadException(var + " has no logon SID"));
         } finally {
             toClose.forEach(backend::closeHandle);
         }

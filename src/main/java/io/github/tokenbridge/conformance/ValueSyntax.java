@@ -211,9 +211,13 @@ public final class ValueSyntax {
         return value;
     }
 
-    /** True when {@code text} is a SID that needs a token read at run time ({@code $t.user}). */
+    /**
+     * True when {@code text} is a SID that needs a token read at run time: {@code $t.user},
+     * {@code $t.logon_sid}, {@code $t.owner} (TokenOwner) or {@code $t.primary_group} (TokenPrimaryGroup).
+     */
     public static boolean isSidReference(String text) {
-        return text.startsWith("$") && (text.endsWith(".user") || text.endsWith(".logon_sid"));
+        return text.startsWith("$") && (text.endsWith(".user") || text.endsWith(".logon_sid") || text.endsWith(".owner")
+                || text.endsWith(".primary_group"));
     }
 
     /** Parses a literal SID: string form or alias (not {@code $var.user}). */

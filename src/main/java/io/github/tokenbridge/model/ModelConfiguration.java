@@ -80,7 +80,7 @@ public final class ModelConfiguration {
         this.origin = b.origin;
         this.sessionId = b.sessionId;
         this.owner = b.owner != null ? b.owner : user;
-        this.primaryGroup = b.primaryGroup != null ? b.primaryGroup : user;
+        this.primaryGroup = b.primaryGroup != null ? b.primaryGroup : defaultPrimaryGroup(user, groups);
         this.accounts = b.accounts;
         this.luidSource = b.luidSource;
         this.programs = Map.copyOf(b.programs);
@@ -89,6 +89,12 @@ public final class ModelConfiguration {
         if (!this.owner.equals(user) && groups.stream().noneMatch(g -> g.sid().equals(this.owner) && (g.attributes() & 0x8) != 0)) {
             throw new IllegalArgumentException("the owner must be the user or a group with SE_GROUP_OWNER: " + this.owner);
         }
+    }
+
+    /** None for a local account that holds it (L5), else the user. */
+    private static Sid defaultPrimaryGroup(Sid user, List<TokenGroup> groups) {
+        Sid none = WellKnownAccounts.primaryGroupOf(user);
+        return groups.stream().anyMatch(g -> g.sid().equals(none)) ? none : user;
     }
 
     /** A new builder with a standard user's defaults. */
@@ -320,7 +326,7 @@ public final class ModelConfiguration {
         public Builder sessionId(int value) { this.sessionId = value; return this; }
         /** The default owner; must be the user or an owner group. Defaults to the user. */
         public Builder owner(Sid value) { this.owner = Objects.requireNonNull(value, "owner"); return this; }
-        /** The primary group; defaults to the user. */
+        /** The primary group; defaults to {@code <COMPUTER>\None} for a local account holding it (L5), else the user. */
         public Builder primaryGroup(Sid value) { this.primaryGroup = Objects.requireNonNull(value, "primaryGroup"); return this; }
         /** The machine's account database; by default the conformance accounts and the standard user {@code tb-runner}. */
         public Builder accounts(AccountDatabase value) { this.accounts = Objects.requireNonNull(value, "accounts"); return this; }

@@ -73,16 +73,18 @@ public final class LogonTokenFactory {
                 ? WellKnownAccounts.serviceGroups(logonSid)
                 : WellKnownAccounts.userGroups(logonSid, type.groupSid(), admin, admin);
         if (!admin) {
-            TokenObject token = create(user, groups, WellKnownAccounts.standardUserPrivileges(), Sid.MEDIUM_LABEL, user, user,
+            TokenObject token = create(user, groups, WellKnownAccounts.standardUserPrivileges(), Sid.MEDIUM_LABEL, user,
+                    type == LogonType.SERVICE ? user : WellKnownAccounts.primaryGroupOf(user),
                     session, origin, configuration.sessionId(), ElevationType.DEFAULT, false, "Advapi");
             return token;
         }
+        Sid primary = type == LogonType.SERVICE ? user : WellKnownAccounts.primaryGroupOf(user);
         TokenObject full = create(user, groups, WellKnownAccounts.administratorPrivileges(), Sid.HIGH_LABEL,
-                Sid.BUILTIN_ADMINISTRATORS, user, session, origin, configuration.sessionId(), ElevationType.FULL, true, "Advapi");
+                Sid.BUILTIN_ADMINISTRATORS, primary, session, origin, configuration.sessionId(), ElevationType.FULL, true, "Advapi");
         ModelConfiguration limited = ModelConfiguration.builder().user(user).groups(groups)
                 .privileges(WellKnownAccounts.administratorPrivileges()).integrity(Sid.HIGH_LABEL)
                 .elevationType(ElevationType.FULL).owner(Sid.BUILTIN_ADMINISTRATORS).build().linkedHalf().orElseThrow();
-        TokenObject filtered = create(user, limited.groups(), limited.privileges(), limited.integrity(), user, user, session,
+        TokenObject filtered = create(user, limited.groups(), limited.privileges(), limited.integrity(), user, primary, session,
                 origin, configuration.sessionId(), ElevationType.LIMITED, false, "Advapi");
         link(full, filtered);
         return full;

@@ -36,9 +36,29 @@ public final class WellKnownAccounts {
         return Sid.of(5, 5, authenticationId.highPart(), authenticationId.lowPart());
     }
 
-    /** The groups of an ordinary user's logon of {@code logonTypeSid}, without integrity label. */
+    /** {@code <COMPUTER>\None}, the primary group of the machine's local accounts (L5, N3). */
+    public static final Sid NONE_GROUP = DOMAIN.withRid(513);
+
+    /**
+     * The primary group a logon gives {@code user}: {@code <COMPUTER>\None} for an account of the
+     * machine's domain (W-SEC test_process_security: LookupAccountSid of TokenPrimaryGroup is the
+     * group None, L5), the user itself otherwise.
+     */
+    public static Sid primaryGroupOf(Sid user) {
+        return isLocalAccount(user) ? NONE_GROUP : user;
+    }
+
+    private static boolean isLocalAccount(Sid user) {
+        return user.toString().startsWith(DOMAIN + "-") && user.subAuthorityCount() == DOMAIN.subAuthorityCount() + 1;
+    }
+
+    /**
+     * The groups of an ordinary (local) user's logon of {@code logonTypeSid}, without integrity label:
+     * the primary group None first, as LSA gives it (L5).
+     */
     public static List<TokenGroup> userGroups(Sid logonSid, Sid logonTypeSid, boolean administrator, boolean elevated) {
         List<TokenGroup> groups = new ArrayList<>();
+        groups.add(new TokenGroup(NONE_GROUP, ENABLED_GROUP));
         groups.add(new TokenGroup(Sid.EVERYONE, ENABLED_GROUP));
         if (administrator) {
             groups.add(new TokenGroup(Sid.BUILTIN_ADMINISTRATORS, elevated ? OWNER_GROUP : DENY_ONLY_GROUP));

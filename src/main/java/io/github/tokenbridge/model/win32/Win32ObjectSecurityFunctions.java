@@ -87,11 +87,22 @@ public final class Win32ObjectSecurityFunctions {
         }
     }
 
-    /** {@code GetSecurityInfo(handle, type, info, ...)}: NULL handle ERROR_INVALID_HANDLE; kernel types are interchangeable (O7). */
+    /**
+     * {@code GetSecurityInfo(handle, type, info, ...)}: NULL handle ERROR_INVALID_HANDLE; kernel types are
+     * interchangeable (O7). A key's SACL is read through a handle opened again from the given one with
+     * the access the parts need, so SeSecurityPrivilege at the time of the call decides, not the rights
+     * of the handle (O2).
+     */
     public Result<SecurityDescriptor> getSecurityInfo(ThreadObject caller, Handle handle, SeObjectType type, int info) {
         Result<Long> h = handleFor(caller, handle, type, SecurityInformation.queryAccess(info));
         if (!h.succeeded()) {
             return h.withValue(null);
+        }
+        if (type == SeObjectType.SE_REGISTRY_KEY && (info & SecurityInformation.SACL) != 0 && h.value() == handle.value()) {
+            h = nt.keys().openKey(caller, handle.value(), "", SecurityInformation.queryAccess(info));
+            if (!h.succeeded()) {
+                return h.withValue(null);
+            }
         }
         try {
             return nt.security().querySecurityObject(caller, h.value(), info);

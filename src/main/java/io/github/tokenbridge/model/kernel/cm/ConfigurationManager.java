@@ -21,8 +21,8 @@ import java.util.Objects;
  * The model's configuration manager: the registry name space under {@code \REGISTRY} and the parse
  * of key names that NtCreateKey and NtOpenKey make (docs/rules.md O22).
  *
- * <p>A name is a path of components below a key; an empty component is
- * STATUS_OBJECT_NAME_INVALID. Every component but the last must exist (STATUS_OBJECT_NAME_NOT_FOUND
+ * <p>A name is a path of components below a key; trailing backslashes are ignored, any other empty
+ * component is STATUS_OBJECT_NAME_INVALID. Every component but the last must exist (STATUS_OBJECT_NAME_NOT_FOUND
  * otherwise, as NtCreateKey creates one key at a time). An existing key is opened with the object
  * manager's one access check against its descriptor; a new one needs KEY_CREATE_SUB_KEY granted by
  * the parent's descriptor, gets its descriptor from {@link SecurityAssignment} (a container, the
@@ -54,13 +54,21 @@ public final class ConfigurationManager {
     public record KeyOpen(KeyObject key, int grantedAccess, boolean created) {
     }
 
-    /** The components of a relative key name, or null when one is empty. */
+    /**
+     * The components of a relative key name, or null when one is empty; trailing backslashes are
+     * ignored (W-REG test_reg_open_key and test_reg_create_key: {@code Software\Wine\Test\\} opens and
+     * {@code Subkey4\\} is created, O22).
+     */
     static List<String> components(String relativeName) {
         List<String> parts = new ArrayList<>();
-        if (relativeName.isEmpty()) {
-            return parts;
+        int end = relativeName.length();
+        while (end > 0 && relativeName.charAt(end - 1) == '\\') {
+            end--;
         }
-        for (String part : relativeName.split("\\\\", -1)) {
+        if (end == 0) {
+            return relativeName.isEmpty() ? parts : null;
+        }
+        for (String part : relativeName.substring(0, end).split("\\\\", -1)) {
             if (part.isEmpty()) {
                 return null;
             }

@@ -138,6 +138,21 @@ public final class IoManager {
     }
 
     /**
+     * {@link #checkOpenAccess(ThreadObject, SecurityDescriptor, int)} for an open whose create options
+     * are {@code createOptions}: with FILE_OPEN_FOR_BACKUP_INTENT (what FILE_FLAG_BACKUP_SEMANTICS
+     * becomes) an enabled SeBackupPrivilege grants the read rights asked for and SeRestorePrivilege
+     * the write rights, whatever the DACL says (O21; MS: CreateFileW, FILE_FLAG_BACKUP_SEMANTICS).
+     */
+    public Result<Integer> checkOpenAccess(ThreadObject caller, SecurityDescriptor descriptor, int desiredAccess, int createOptions) {
+        int options = (createOptions & FILE_OPEN_FOR_BACKUP_INTENT) != 0
+                ? io.github.tokenbridge.model.kernel.se.AccessCheck.BACKUP_RESTORE_INTENT : 0;
+        return objects.checkAccess(caller, descriptor, ObjectType.FILE, desiredAccess, options);
+    }
+
+    /** {@code FILE_OPEN_FOR_BACKUP_INTENT}. */
+    public static final int FILE_OPEN_FOR_BACKUP_INTENT = 0x4000;
+
+    /**
      * References the file object behind {@code handle} with {@code desiredAccess}
      * ({@code ObReferenceObjectByHandle(IoFileObjectType)}).
      */

@@ -132,6 +132,16 @@ public final class ObjectManager {
      */
     public Result<Integer> checkAccess(ThreadObject caller, io.github.tokenbridge.SecurityDescriptor descriptor,
                                        ObjectType type, int desiredAccess) {
+        return checkAccess(caller, descriptor, type, desiredAccess, 0);
+    }
+
+    /**
+     * {@link #checkAccess(ThreadObject, io.github.tokenbridge.SecurityDescriptor, ObjectType, int)} with the
+     * access check's {@code options} (0, or {@link AccessCheck#BACKUP_RESTORE_INTENT} for a file opened
+     * for backup, O21).
+     */
+    public Result<Integer> checkAccess(ThreadObject caller, io.github.tokenbridge.SecurityDescriptor descriptor,
+                                       ObjectType type, int desiredAccess, int options) {
         ImpersonationState active = caller.activeImpersonationOrNull();
         if (active != null && active.level().isBelow(ImpersonationLevel.IMPERSONATION)) {
             return Result.failure(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL);
@@ -141,7 +151,7 @@ public final class ObjectManager {
         }
         int mapped = type.mapping().map(desiredAccess);
         Result<Integer> decision = AccessCheck.checkObjectOpen(descriptor, caller.effectiveToken(), mapped,
-                type.mapping());
+                type.mapping(), options);
         if (!decision.succeeded()) {
             return decision;
         }

@@ -78,7 +78,7 @@ public final class ObjectSecurity {
         List<Ace> mapped = new ArrayList<>();
         for (Ace ace : acl.aces()) {
             mapped.add(ace.type() == AceType.SYSTEM_MANDATORY_LABEL ? ace
-                    : new Ace(ace.type(), ace.flags(), mapping.map(ace.mask()), ace.sid()));
+                    : new Ace(ace.type(), ace.flags(), AceInheritance.storedMask(ace.mask(), mapping), ace.sid()));
         }
         return new Acl(mapped);
     }

@@ -99,12 +99,18 @@ public final class AccessCheck {
      */
     public static void evaluateObjectOpen(SecurityDescriptor sd, ClientToken token, int desired, GenericMapping mapping,
                                           AccessCheckTrace trace, AccessDecision out) {
+        evaluateObjectOpen(sd, token, desired, mapping, 0, trace, out);
+    }
+
+    /** {@link #evaluateObjectOpen} with {@code options}: 0 or {@link #BACKUP_RESTORE_INTENT} (a backup-intent file open, O21). */
+    public static void evaluateObjectOpen(SecurityDescriptor sd, ClientToken token, int desired, GenericMapping mapping,
+                                          int options, AccessCheckTrace trace, AccessDecision out) {
         Objects.requireNonNull(sd, "sd");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(mapping, "mapping");
         out.reset();
         out.requiredPrivilegeSetLength = PRIVILEGE_SET_SIZE;
-        decide(sd, token, desired, mapping, -1, 0, trace, out);
+        decide(sd, token, desired, mapping, -1, options, trace, out);
     }
 
     /**
@@ -113,8 +119,15 @@ public final class AccessCheck {
      * both object opens and {@link #evaluate}.
      */
     public static Result<Integer> checkObjectOpen(SecurityDescriptor sd, TokenObject subject, int desired, GenericMapping mapping) {
+        return checkObjectOpen(sd, subject, desired, mapping, 0);
+    }
+
+    /** {@link #checkObjectOpen} with {@code options}: 0 or {@link #BACKUP_RESTORE_INTENT} (a backup-intent file open, O21). */
+    public static Result<Integer> checkObjectOpen(SecurityDescriptor sd, TokenObject subject, int desired, GenericMapping mapping,
+                                                  int options) {
         AccessDecision decision = new AccessDecision();
-        evaluateObjectOpen(sd, subject.contentsView(ContentsClientToken.class, ContentsClientToken::of), desired, mapping, null, decision);
+        evaluateObjectOpen(sd, subject.contentsView(ContentsClientToken.class, ContentsClientToken::of), desired, mapping, options,
+                null, decision);
         if (!decision.accessGranted()) {
             return Result.failure(NtStatus.fromCode(decision.accessStatusCode()).orElse(NtStatus.STATUS_ACCESS_DENIED));
         }

@@ -88,8 +88,21 @@ public final class AceInheritance {
         } else if (sid.equals(CREATOR_GROUP)) {
             sid = group;
         }
-        int mask = ace.type() == AceType.SYSTEM_MANDATORY_LABEL ? ace.mask() : mapping.map(ace.mask());
+        int mask = ace.type() == AceType.SYSTEM_MANDATORY_LABEL ? ace.mask() : storedMask(ace.mask(), mapping);
         return new Ace(ace.type(), flags, mask, sid);
+    }
+
+    /**
+     * An ACE mask as the security reference monitor stores it in a new descriptor (O10, O17): the
+     * generic bits replaced by the rights they map to, limited to the mapping's GenericAll; the other
+     * bits kept. ReactOS's kernel-mode test {@code kmtests/ntos_se/SeInheritance.c} (which runs on
+     * Windows) maps GENERIC_READ|GENERIC_EXECUTE|READ_CONTROL to READ_CONTROL|0x5 under a mapping whose
+     * read and execute sets hold 0x1000 and 0x4000 outside GenericAll; for the system's own types,
+     * whose generic sets lie inside GenericAll, the limit never changes anything.
+     */
+    public static int storedMask(int mask, GenericMapping mapping) {
+        int generic = mask & GenericMapping.GENERIC_BITS;
+        return generic == 0 ? mask : (mask & ~GenericMapping.GENERIC_BITS) | (mapping.map(generic) & mapping.genericAll());
     }
 
     /**
@@ -103,7 +116,7 @@ public final class AceInheritance {
         List<Ace> out = new ArrayList<>(acl.aces().size());
         for (Ace ace : acl.aces()) {
             boolean keep = ace.inheritOnly() || ace.type() == AceType.SYSTEM_MANDATORY_LABEL;
-            out.add(keep ? ace : new Ace(ace.type(), ace.flags(), mapping.map(ace.mask()), ace.sid()));
+            out.add(keep ? ace : new Ace(ace.type(), ace.flags(), storedMask(ace.mask(), mapping), ace.sid()));
         }
         return new Acl(out);
     }

@@ -181,7 +181,7 @@ public final class DiskFileSystem implements FileSystemDriver {
         }
         boolean directory = (options & FILE_DIRECTORY_FILE) != 0;
         Result<Integer> parentCheck = io.checkOpenAccess(request.caller(), parent.securityDescriptor(),
-                directory ? FILE_ADD_SUBDIRECTORY : FILE_ADD_FILE);
+                directory ? FILE_ADD_SUBDIRECTORY : FILE_ADD_FILE, options);
         if (!parentCheck.succeeded()) {
             return parentCheck.withValue(null);
         }
@@ -202,21 +202,25 @@ public final class DiskFileSystem implements FileSystemDriver {
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, new FileOpen(created, null, granted));
     }
 
-    /** The open-time check of an existing node, with the rights NTFS grants through the parent. */
+    /**
+     * The open-time check of an existing node, with the rights NTFS grants through the parent; a
+     * backup-intent open lets SeBackupPrivilege / SeRestorePrivilege grant rights (O21).
+     */
     private static Result<Integer> openAccess(IoOpenRequest request, IoManager io, DiskNode node, DiskNode parent) {
         int desired = GenericMapping.FILE.map(request.desiredAccess());
-        Result<Integer> direct = io.checkOpenAccess(request.caller(), node.securityDescriptor(), desired);
+        int options = request.createOptions();
+        Result<Integer> direct = io.checkOpenAccess(request.caller(), node.securityDescriptor(), desired, options);
         if (direct.succeeded() || parent == null || direct.ntStatusOrNull() == null
                 || direct.ntStatusOrNull() != NtStatus.STATUS_ACCESS_DENIED.code()) {
             return direct;
         }
         int viaParent = 0;
         if ((desired & (DELETE | MAXIMUM_ALLOWED)) != 0
-                && io.checkOpenAccess(request.caller(), parent.securityDescriptor(), FILE_DELETE_CHILD).succeeded()) {
+                && io.checkOpenAccess(request.caller(), parent.securityDescriptor(), FILE_DELETE_CHILD, options).succeeded()) {
             viaParent |= DELETE;
         }
         if ((desired & (FILE_READ_ATTRIBUTES | MAXIMUM_ALLOWED)) != 0
-                && io.checkOpenAccess(request.caller(), parent.securityDescriptor(), FILE_LIST_DIRECTORY).succeeded()) {
+                && io.checkOpenAccess(request.caller(), parent.securityDescriptor(), FILE_LIST_DIRECTORY, options).succeeded()) {
             viaParent |= FILE_READ_ATTRIBUTES;
         }
         if (viaParent == 0) {
@@ -228,10 +232,10 @@ public final class DiskFileSystem implements FileSystemDriver {
             if (rest == 0) {
                 return Result.ofStatus(NtStatus.STATUS_SUCCESS, desired);
             }
-            Result<Integer> remaining = io.checkOpenAccess(request.caller(), node.securityDescriptor(), rest);
+            Result<Integer> remaining = io.checkOpenAccess(request.caller(), node.securityDescriptor(), rest, options);
             return remaining.succeeded() ? remaining.withValue(desired) : remaining;
         }
-        Result<Integer> remaining = io.checkOpenAccess(request.caller(), node.securityDescriptor(), rest);
+        Result<Integer> remaining = io.checkOpenAccess(request.caller(), node.securityDescriptor(), rest, options);
         if (remaining.succeeded()) {
             return remaining.withValue(remaining.value() | viaParent);
         }
