@@ -102,7 +102,8 @@ final class SimulatedWindowsAccounts {
         }).when(a).LsaClose(any());
     }
 
-    private void add(Sid sid, String domain, String name, SidType use, Sid domainSid) {
+    /** Gives {@code sid} a name on this computer (a test may add localized or unusual ones). */
+    void add(Sid sid, String domain, String name, SidType use, Sid domainSid) {
         directory.put(sid, new SimAccount(sid, domain, name, use, domainSid));
     }
 
