@@ -1,6 +1,10 @@
 package io.github.tokenbridge.jna;
 
+import com.sun.security.auth.NTDomainPrincipal;
+import com.sun.security.auth.NTSidPrimaryGroupPrincipal;
+import com.sun.security.auth.NTUserPrincipal;
 import io.github.tokenbridge.AccessCheckResult;
+import io.github.tokenbridge.Account;
 import io.github.tokenbridge.AccessToken;
 import io.github.tokenbridge.Acl;
 import io.github.tokenbridge.GenericMapping;
@@ -14,10 +18,13 @@ import io.github.tokenbridge.Privilege;
 import io.github.tokenbridge.PrivilegeScope;
 import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.Sid;
+import io.github.tokenbridge.SidType;
 import io.github.tokenbridge.TokenAccess;
 import io.github.tokenbridge.TokenSystem;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.Tokens;
+import io.github.tokenbridge.Win32Error;
+import io.github.tokenbridge.WinTokenException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -155,7 +162,7 @@ class PublicApiNativeCallBudgetTest {
         });
         ops.put("AccessToken.groups()", r -> {
             try (AccessToken t = r.processToken()) {
-                int n = r.calls(() -> assertEquals(2, t.groups().size()));
+                int n = r.calls(() -> assertEquals(5, t.groups().size()));
                 return n;
             }
         });
@@ -342,6 +349,96 @@ class PublicApiNativeCallBudgetTest {
                 return n;
             }
         });
+        // ---- account names (issue 14; N1-N9): SimulatedWindowsAccounts, a workgroup computer SIMPC
+        ops.put("TokenSystem.lookupAccount(sid) (uncached)", r -> {
+            Account[] a = new Account[1];
+            int n = r.calls(() -> a[0] = r.system.lookupAccount(SimulatedWindowsTokens.USER));
+            assertEquals(new Account(SimulatedWindowsTokens.USER, "alice", "SIMPC", SidType.USER), a[0]);
+            return n;
+        });
+        ops.put("TokenSystem.lookupAccount(sid) (cached)", r -> {
+            r.system.lookupAccount(SimulatedWindowsAccounts.LOGON_SID);
+            Account[] a = new Account[1];
+            int n = r.calls(() -> a[0] = r.system.lookupAccount(SimulatedWindowsAccounts.LOGON_SID));
+            assertEquals(new Account(SimulatedWindowsAccounts.LOGON_SID, "LogonSessionId_0_205547", "NT AUTHORITY",
+                    SidType.LOGON_SESSION), a[0]); // N4 as decided
+            return n;
+        });
+        ops.put("TokenSystem.lookupAccount(sid) (a SID with no name)", r -> {
+            Sid unnamed = Sid.parse("S-1-5-21-1-2-3-4242");
+            int n = r.calls(() -> assertEquals(Win32Error.ERROR_NONE_MAPPED.code(),
+                    assertThrows(WinTokenException.class, () -> r.system.lookupAccount(unnamed)).win32Error())); // N2
+            return n;
+        });
+        ops.put("TokenSystem.lookupAccounts(sids) (a token's user and groups, uncached)", r -> {
+            List<Sid> sids = userAndGroups(r);
+            Map<?, ?>[] names = new Map<?, ?>[1];
+            int n = r.calls(() -> names[0] = r.system.lookupAccounts(sids));
+            assertEquals(expectedNames(r, sids), names[0]);
+            return n;
+        });
+        ops.put("TokenSystem.lookupAccounts(sids) (a token's user and groups, cached)", r -> {
+            List<Sid> sids = userAndGroups(r);
+            r.system.lookupAccounts(sids);
+            Map<?, ?>[] names = new Map<?, ?>[1];
+            int n = r.calls(() -> names[0] = r.system.lookupAccounts(sids));
+            assertEquals(expectedNames(r, sids), names[0]);
+            return n;
+        });
+        ops.put("TokenSystem.lookupAccounts(sids) (none mapped)", r -> {
+            List<Sid> sids = List.of(Sid.parse("S-1-5-21-1-2-3-4242"), Sid.parse("S-1-5-21-1-2-3-4243"));
+            Map<?, ?>[] names = new Map<?, ?>[1];
+            int n = r.calls(() -> names[0] = r.system.lookupAccounts(sids)); // STATUS_NONE_MAPPED: no made-up names
+            assertEquals(Map.of(), names[0]);
+            return n;
+        });
+        ops.put("TokenSystem.accountNames(token) (uncached)", r -> {
+            try (AccessToken t = r.processToken()) {
+                Map<?, ?>[] names = new Map<?, ?>[1];
+                int n = r.calls(() -> names[0] = r.system.accountNames(t));
+                assertEquals(expectedNames(r, userAndGroups(r)), names[0]);
+                return n;
+            }
+        });
+        ops.put("TokenSystem.accountNames(token) (names cached)", r -> {
+            try (AccessToken t = r.processToken()) {
+                r.system.accountNames(t);
+                Map<?, ?>[] names = new Map<?, ?>[1];
+                int n = r.calls(() -> names[0] = r.system.accountNames(t));
+                assertEquals(expectedNames(r, userAndGroups(r)), names[0]);
+                return n;
+            }
+        });
+        ops.put("TokenSystem.lookupAccount(name)", r -> {
+            Account[] a = new Account[1];
+            int n = r.calls(() -> a[0] = r.system.lookupAccount("builtin\\users")); // N8: case ignored
+            assertEquals(new Account(Sid.BUILTIN_USERS, "users", "BUILTIN", SidType.ALIAS), a[0]);
+            return n;
+        });
+        ops.put("TokenSystem.isMemberOf(token, groupName) (impersonation token, type known)", r -> {
+            try (AccessToken t = r.impersonationToken(ImpersonationLevel.IDENTIFICATION)) {
+                t.type();
+                return r.calls(() -> assertTrue(r.system.isMemberOf(t, "Authenticated Users")));
+            }
+        });
+        ops.put("TokenSystem.isMemberOf(token, groupName) (primary token, type known)", r -> {
+            try (AccessToken t = r.processToken()) {
+                t.type();
+                return r.calls(() -> assertTrue(r.system.isMemberOf(t, "Users")));
+            }
+        });
+        ops.put("TokenSystem.subject(token) (uncached)", r -> {
+            try (AccessToken t = r.processToken()) {
+                javax.security.auth.Subject[] subject = new javax.security.auth.Subject[1];
+                int n = r.calls(() -> subject[0] = r.system.subject(t));
+                assertTrue(subject[0].getPrincipals().contains(new NTUserPrincipal("alice")));
+                assertTrue(subject[0].getPrincipals().contains(new NTDomainPrincipal("SIMPC")));
+                assertTrue(subject[0].getPrincipals().contains(
+                        new NTSidPrimaryGroupPrincipal(SimulatedWindowsTokens.PRIMARY_GROUP.toString())));
+                assertEquals(2 + 1 + 1 + 5, subject[0].getPrincipals().size());
+                return n;
+            }
+        });
         // ---- object security (objects)
         ops.put("ObjectSecurityAccess.fileSecurity(path, parts)", r -> r.calls(() ->
                 r.system.objects().fileSecurity("C:\\x", EnumSet.of(io.github.tokenbridge.SecurityPart.DACL))));
@@ -415,6 +512,27 @@ class PublicApiNativeCallBudgetTest {
         return ops;
     }
 
+    /** The simulated token's user and groups, read before the counted part. */
+    private static List<Sid> userAndGroups(Run r) {
+        try (AccessToken t = r.processToken()) {
+            List<Sid> sids = new java.util.ArrayList<>();
+            sids.add(t.user());
+            t.groups().forEach(g -> sids.add(g.sid()));
+            return sids;
+        }
+    }
+
+    /** What SimulatedWindowsAccounts names each of {@code sids} (every one of the token's SIDs has a name). */
+    private static Map<Sid, Account> expectedNames(Run r, List<Sid> sids) {
+        Map<Sid, Account> expected = new LinkedHashMap<>();
+        for (Sid sid : sids) {
+            SimulatedWindowsAccounts.SimAccount a = r.windows.accounts.account(sid).orElseThrow();
+            expected.put(sid, new Account(sid, a.name(), a.domain(), a.use()));
+        }
+        assertEquals(6, expected.size());
+        return expected;
+    }
+
     private static Map<String, Integer> measured() throws Exception {
         Map<String, Integer> counts = new TreeMap<>();
         for (Map.Entry<String, Operation> op : operations().entrySet()) {
@@ -425,6 +543,8 @@ class PublicApiNativeCallBudgetTest {
             assertEquals(Map.of(), run.windows.pipes.objects, op.getKey() + " left pipe or event handles open");
             assertTrue(run.system.leakReport().isEmpty(), op.getKey() + " leaked: " + run.system.leakReport());
             assertNull(run.windows.threadToken, op.getKey() + " left the thread impersonating");
+            assertEquals(Set.of(), run.windows.accounts.openPolicies(), op.getKey() + " left LSA policy handles open");
+            assertEquals(0, run.windows.accounts.unfreedBlocks(), op.getKey() + " left LSA memory unfreed");
         }
         return counts;
     }

@@ -41,8 +41,16 @@ final class SimulatedWindowsTokens {
     /** The descriptor GetNamedSecurityInfoW returns for every object (objects). */
     static final io.github.tokenbridge.SecurityDescriptor DESCRIPTOR = io.github.tokenbridge.Sddl.parse(
             "O:BAG:BAD:(A;;FA;;;WD)");
-    /** The groups every token holds (a test may make them many, like a domain-joined user's). */
-    Sid[] groups = {Sid.EVERYONE, Sid.BUILTIN_USERS};
+    /** The primary group every token has: the computer's None group (N3). */
+    static final Sid PRIMARY_GROUP = Sid.parse(SimulatedWindowsAccounts.MACHINE_DOMAIN + "-513");
+    /** The names of the simulated computer's accounts and the LSA functions (N1-N9). */
+    final SimulatedWindowsAccounts accounts = new SimulatedWindowsAccounts(fake, USER);
+    /**
+     * The groups every token holds, a standard user's core (a test may make them many, like a domain-joined
+     * user's): Everyone, BUILTIN\Users, Authenticated Users, the logon SID and the Medium label.
+     */
+    Sid[] groups = {Sid.EVERYONE, Sid.BUILTIN_USERS, Sid.AUTHENTICATED_USERS, SimulatedWindowsAccounts.LOGON_SID,
+            Sid.MEDIUM_LABEL};
     /** The calling thread's impersonation token; null when the thread is not impersonating. */
     SimToken threadToken;
     private final Map<Long, Integer> privilegeAttributes = new HashMap<>();
@@ -174,6 +182,7 @@ final class SimulatedWindowsTokens {
         Privilege[] privileges = {Privilege.SeChangeNotifyPrivilege, Privilege.SeShutdownPrivilege};
         int required = switch (infoClass) {
             case 1 -> 16 + USER.byteLength();
+            case 5 -> 8 + PRIMARY_GROUP.byteLength();
             case 2 -> 8 + 16 * groups.length + java.util.Arrays.stream(groups).mapToInt(Sid::byteLength).sum();
             case 3 -> 4 + 12 * privileges.length;
             case 8, 9 -> 4;
@@ -193,12 +202,16 @@ final class SimulatedWindowsTokens {
                 buffer.setInt(8, 0);
                 FakeNative.writeSid(buffer, 16, USER);
             }
+            case 5 -> {
+                buffer.setPointer(0, buffer.share(8));
+                FakeNative.writeSid(buffer, 8, PRIMARY_GROUP);
+            }
             case 2 -> {
                 buffer.setInt(0, groups.length);
                 long sidOffset = 8 + 16L * groups.length;
                 for (int g = 0; g < groups.length; g++) {
                     buffer.setPointer(8 + 16L * g, buffer.share(sidOffset));
-                    buffer.setInt(8 + 16L * g + 8, 7);
+                    buffer.setInt(8 + 16L * g + 8, groupAttributes(groups[g]));
                     sidOffset += FakeNative.writeSid(buffer, sidOffset, groups[g]);
                 }
             }
@@ -224,6 +237,14 @@ final class SimulatedWindowsTokens {
             }
         }
         return true;
+    }
+
+    /** SE_GROUP_* as Windows gives them: the label INTEGRITY + INTEGRITY_ENABLED, the logon SID LOGON_ID too. */
+    private static int groupAttributes(Sid group) {
+        if (group.authority() == 16) {
+            return 0x60;
+        }
+        return group.equals(SimulatedWindowsAccounts.LOGON_SID) ? 0xC0000007 : 7;
     }
 
     /** Sets the attributes in {@code newState} (TOKEN_PRIVILEGES) and writes the ones they replace. */

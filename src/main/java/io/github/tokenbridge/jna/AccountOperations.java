@@ -15,6 +15,7 @@ import io.github.tokenbridge.Win32Error;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,7 +159,11 @@ final class AccountOperations extends NativeOperations {
         return List.copyOf(out);
     }
 
-    /** An {@code LSA_UNICODE_STRING} at {@code p + offset} (Length in bytes, not terminated). */
+    /**
+     * An {@code LSA_UNICODE_STRING} at {@code p + offset} (Length in bytes, not terminated), read as
+     * UTF-16LE: WCHAR is 2 bytes on Windows whatever JNA's host wchar_t is (not {@code getCharArray},
+     * which reads host wchar_t units: 4 bytes each off Windows).
+     */
     private static String unicodeString(Pointer p, long offset) {
         StructLayout layout = NativeLayout.LSA_UNICODE_STRING;
         int bytes = p.getShort(offset + layout.offset("Length")) & 0xFFFF;
@@ -166,8 +171,7 @@ final class AccountOperations extends NativeOperations {
         if (bytes == 0 || buffer == null) {
             return "";
         }
-        char[] chars = buffer.getCharArray(0, bytes / 2);
-        return new String(chars);
+        return new String(buffer.getByteArray(0, bytes & ~1), StandardCharsets.UTF_16LE);
     }
 
     Result<Handle> logonUser(String user, String domain, char[] password, int logonType, int logonProvider) {
