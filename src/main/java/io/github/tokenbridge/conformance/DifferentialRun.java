@@ -175,8 +175,7 @@ public final class DifferentialRun {
      * that kills a fresh process too is left missing (an unregistered divergence).
      */
     private Transcript runResuming(List<GeneratedScenario> batch, Path scn, Path otherT, String name) {
-        target.run(List.of(scn), otherT);
-        Map<String, Transcript.Trace> traces = new LinkedHashMap<>(Transcript.read(otherT).scenarios());
+        Map<String, Transcript.Trace> traces = new LinkedHashMap<>(runOnce(scn, otherT));
         int from = firstMissing(batch, traces, 0);
         int restart = 0;
         while (from < batch.size()) {
@@ -192,13 +191,21 @@ public final class DifferentialRun {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
             }
-            target.run(List.of(file), t);
-            Map<String, Transcript.Trace> more = Transcript.read(t).scenarios();
+            Map<String, Transcript.Trace> more = runOnce(file, t);
             int next = firstMissing(batch, more, from);
             batch.subList(from, next).forEach(g -> traces.put(g.id(), more.get(g.id())));
             from = next == from ? firstMissing(batch, traces, from + 1) : next;
         }
         return new Transcript(otherT.toString(), target.backend(), traces);
+    }
+
+    /**
+     * One target process over {@code scn}; its traces. A process that died before it wrote its
+     * transcript (Wine has been seen to) gives none: every scenario is then missing and resumed.
+     */
+    private Map<String, Transcript.Trace> runOnce(Path scn, Path transcript) {
+        target.run(List.of(scn), transcript);
+        return Files.exists(transcript) ? Transcript.read(transcript).scenarios() : Map.of();
     }
 
     private static int firstMissing(List<GeneratedScenario> batch, Map<String, Transcript.Trace> traces, int from) {
