@@ -234,7 +234,7 @@ public final class DifferentialRun {
             String os = TranscriptComparison.signature(o);
             if (!ms.equals(os)) {
                 return Optional.of(new Unexplained(g, step, String.valueOf(e.getValue().getOrDefault("verb",
-                        e.getValue().get("text"))), ms, os, probe(g, s, step, o)));
+                        e.getValue().get("text"))), ms, os, probe(g, s, step, o, e.getValue())));
             }
         }
         if (!other.status().equals("passed")) {
@@ -243,17 +243,23 @@ public final class DifferentialRun {
         return Optional.empty();
     }
 
-    private static DifferentialRegister.Case probe(GeneratedScenario g, Scenario s, int step, Map<String, Object> o) {
+    private static DifferentialRegister.Case probe(GeneratedScenario g, Scenario s, int step, Map<String, Object> o,
+                                                   Map<String, Object> m) {
         ModelReplay.Kept k = g.line(step);
         ScenarioLine line = s.lines().get(step - 1);
         Map<String, String> args = line instanceof ScenarioLine.Step st ? st.args() : Map.of();
         String observed = o == null ? "not run" : "check".equals(o.get("kind")) ? String.valueOf(o.get("value"))
                 : String.valueOf(o.get("outcome"));
+        return new DifferentialRegister.Case(k.draft().verbName(), args, k.facts(), k.text(), k.outcome(), observed,
+                fieldsOf(o), fieldsOf(m));
+    }
+
+    private static Map<String, String> fieldsOf(Map<String, Object> record) {
         Map<String, String> fields = new LinkedHashMap<>();
-        if (o != null && o.get("fields") instanceof Map<?, ?> f) {
+        if (record != null && record.get("fields") instanceof Map<?, ?> f) {
             f.forEach((a, b) -> fields.put(String.valueOf(a), String.valueOf(b)));
         }
-        return new DifferentialRegister.Case(k.draft().verbName(), args, k.facts(), k.text(), k.outcome(), observed, fields);
+        return fields;
     }
 
     /** Whether {@code u2} is the same failure as {@code u} (same verb, same outcomes on both sides). */

@@ -123,7 +123,7 @@ final class ModelReplay implements AutoCloseable {
             }
             String text = d.prefix() + "check " + written;
             lastLine(text);
-            Kept k = new Kept(DraftLine.check(d.thread(), List.of(written)), text, "true", Map.of());
+            Kept k = new Kept(DraftLine.check(d.thread(), List.of(written)), text, "true", checkFacts(c));
             kept.add(k);
             return k;
         }
@@ -132,15 +132,26 @@ final class ModelReplay implements AutoCloseable {
 
     /** Facts about the state a step runs in, read on the model without changing it. */
     private Map<String, String> facts(ScenarioLine.Step step) {
+        return facts(step.thread(), step.args().get("token"));
+    }
+
+    /** The facts of a check: those of the token variable its left side reads ({@code $t.privileges} reads {@code $t}). */
+    private Map<String, String> checkFacts(ScenarioLine.Check c) {
+        String left = c.left();
+        int dot = left.indexOf('.');
+        return left.startsWith("$") && dot > 1 ? facts(c.thread(), left.substring(0, dot)) : Map.of();
+    }
+
+    private Map<String, String> facts(String thread, String token) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("thread.impersonating", observe(step.thread(), "thread.impersonating", "==", "true"));
-        String token = step.args().get("token");
+        facts.put("thread.impersonating", observe(thread, "thread.impersonating", "==", "true"));
         if (token != null && token.startsWith("$") && state.vars.containsKey(token.substring(1))) {
-            facts.put("token.type", observe(step.thread(), token + ".type", "==", "Primary"));
-            facts.put("token.level", observe(step.thread(), token + ".level", "==", "Impersonation"));
-            facts.put("token.integrity", observe(step.thread(), token + ".integrity", "==", "Medium"));
-            facts.put("token.restricted", observe(step.thread(), token + ".has_restrictions", "==", "true"));
-            facts.put("token.restricted_count", observe(step.thread(), token + ".restricted_count", "==", "0"));
+            facts.put("token.type", observe(thread, token + ".type", "==", "Primary"));
+            facts.put("token.level", observe(thread, token + ".level", "==", "Impersonation"));
+            facts.put("token.integrity", observe(thread, token + ".integrity", "==", "Medium"));
+            facts.put("token.restricted", observe(thread, token + ".has_restrictions", "==", "true"));
+            facts.put("token.restricted_count", observe(thread, token + ".restricted_count", "==", "0"));
+            facts.put("token.access", observe(thread, token + ".access", "==", "0"));
         }
         return facts;
     }
