@@ -1,6 +1,8 @@
 package io.github.tokenbridge.model;
 
+import io.github.tokenbridge.AccessCheckResult;
 import io.github.tokenbridge.Acl;
+import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.Privilege;
@@ -102,4 +104,37 @@ class DifferentialRulesTest {
         assertFalse(ok(backend.checkTokenMembership(restricted, Sid.AUTHENTICATED_USERS)));
         assertTrue(ok(backend.checkTokenMembership(restricted, Sid.BUILTIN_USERS)));
     }
+
+    @Test
+    @DisplayName("D3: MAXIMUM_ALLOWED with a specific right is granted only when that right is, then gives all the DACL grants")
+    void accessCheck_maximumAllowedWithSpecificRight_needsThatRight() {
+        Handle token = ok(backend.duplicateToken(processToken(TOKEN_DUPLICATE), ImpersonationLevel.IMPERSONATION));
+        AccessCheckResult granted = ok(backend.accessCheck(Sddl.parse("O:SYG:SYD:(A;;0x21;;;WD)"), token,
+                MAXIMUM_ALLOWED | 0x1, GenericMapping.FILE, -1));
+        assertTrue(granted.accessStatus());
+        assertEquals(0x21, granted.grantedAccess());
+        AccessCheckResult refused = ok(backend.accessCheck(Sddl.parse("O:SYG:SYD:(A;;0x20;;;WD)"), token,
+                MAXIMUM_ALLOWED | 0x1, GenericMapping.FILE, -1));
+        assertFalse(refused.accessStatus());
+        assertEquals(0, refused.grantedAccess());
+    }
+
+    @Test
+    @DisplayName("D4: a token whose user SID is deny-only gets no owner rights on an object the user owns")
+    void accessCheck_denyOnlyUserOwner_noOwnerRights() {
+        Handle p = processToken(TOKEN_DUPLICATE | TOKEN_QUERY);
+        Handle impersonation = ok(backend.duplicateTokenEx(p, TOKEN_ALL_ACCESS, null, ImpersonationLevel.IMPERSONATION,
+                TokenType.IMPERSONATION));
+        Sid user = ModelConfiguration.standardUser().user();
+        Handle denyOnlyUser = ok(backend.createRestrictedToken(impersonation, 0, List.of(user), List.of(), List.of()));
+        String ownedByUser = "O:" + user + "G:SYD:";
+        AccessCheckResult owner = ok(backend.accessCheck(Sddl.parse(ownedByUser), impersonation, MAXIMUM_ALLOWED,
+                GenericMapping.FILE, -1));
+        assertEquals(READ_CONTROL | 0x00040000, owner.grantedAccess());
+        AccessCheckResult notOwner = ok(backend.accessCheck(Sddl.parse(ownedByUser), denyOnlyUser, MAXIMUM_ALLOWED,
+                GenericMapping.FILE, -1));
+        assertFalse(notOwner.accessStatus());
+        assertEquals(0, notOwner.grantedAccess());
+    }
 }
+

@@ -200,6 +200,9 @@ final class ModelReplay implements AutoCloseable {
             facts.put("token.access", observe(thread, token + ".access", "==", "0"));
             facts.put("token.made_by", madeBy.getOrDefault(token.substring(1), "unknown"));
             facts.put("token.lineage", lineage.getOrDefault(token.substring(1), "unknown"));
+        } else if ("null".equals(token)) {
+            // a NULL token handle means the effective token (CheckTokenMembership, R60)
+            facts.put("effective.restricted_count", observe(thread, "effective.restricted_count", "==", "0"));
         }
         return facts;
     }
