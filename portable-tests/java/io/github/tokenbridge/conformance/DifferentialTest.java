@@ -136,5 +136,61 @@ class DifferentialTest {
         assertEquals(ProcessTokenState.capture(b).toString(), saved.toString());
         b.closeHandle(h);
     }
+
+    /** A target that runs the model but dies at step 2 of scenario {@code index 1} every time, as Wine's server has. */
+    private static final class CrashingTarget implements DifferentialTarget {
+        private final String victim;
+
+        CrashingTarget(String victim) {
+            this.victim = victim;
+        }
+
+        @Override
+        public String backend() {
+            return "native";
+        }
+
+        @Override
+        public void snapshot(java.nio.file.Path file) {
+            new BackendTarget(MODEL).snapshot(file);
+        }
+
+        @Override
+        public void run(List<java.nio.file.Path> files, java.nio.file.Path transcript) {
+            try {
+                java.nio.file.Path full = java.nio.file.Files.createTempFile(transcript.getParent(), "full", ".jsonl");
+                new BackendTarget(MODEL).run(files, full);
+                List<String> kept = new java.util.ArrayList<>();
+                for (String line : java.nio.file.Files.readAllLines(full)) {
+                    if (line.contains("\"scenario\":\"" + victim + "\"") && line.contains("\"step\":2,")) {
+                        break; // the process dies here
+                    }
+                    kept.add(line.replace("\"backend\":\"model\"", "\"backend\":\"native\""));
+                }
+                java.nio.file.Files.write(transcript, kept);
+                java.nio.file.Files.delete(full);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void run_targetDyingOnALine_isReportedAsCrashedAndCanBeRegistered_R5(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        long seed = 5;
+        GeneratedScenario victim = new ScenarioGenerator(ModelBackendFactory.fixed(io.github.tokenbridge.model.ModelConfiguration
+                .preset(Scenario.DEFAULT_CONFIG)), "S-1-5-21-1-2-3-1001", 14).generate(seed, 1);
+        String verb = victim.lines().get(1).draft().verbName();
+        String step2Verb = victim.lines().get(1).draft().check() ? "check" : verb;
+        DifferentialRegister register = DifferentialRegister.parse("r", "generated crash rule=R5 backend=native verb="
+                + step2Verb + " observed=crashed source=\"test\"");
+        java.io.StringWriter text = new java.io.StringWriter();
+        DifferentialRun.Summary s = new DifferentialRun(new CrashingTarget(victim.id()), register,
+                new DifferentialRun.Options(seed, 3, 3, 14, null, dir, 0), new java.io.PrintWriter(text)).run();
+        assertEquals(3, s.generated());
+        assertEquals(0, s.unregistered(), text::toString);
+        assertEquals(1, register.entries().get(0).matched().get(), text::toString);
+        assertTrue(text.toString().contains("resuming in a new process"), text::toString);
+    }
 }
 

@@ -50,6 +50,9 @@ public final class DifferentialRun {
         }
     }
 
+    /** The observed outcome of a line during which the target process died (in a fresh process too). */
+    static final String CRASHED = "crashed";
+
     /** An unexplained divergence: the scenario, the step, and each side's record. */
     record Unexplained(GeneratedScenario scenario, int step, String what, String model, String other,
                        DifferentialRegister.Case probe) {
@@ -194,6 +197,10 @@ public final class DifferentialRun {
             Map<String, Transcript.Trace> more = runOnce(file, t);
             int next = firstMissing(batch, more, from);
             batch.subList(from, next).forEach(g -> traces.put(g.id(), more.get(g.id())));
+            if (next == from && more.get(batch.get(from).id()) != null) {
+                // it stopped a fresh process too: keep the lines it got through (the divergence names the next)
+                traces.put(batch.get(from).id(), more.get(batch.get(from).id()));
+            }
             from = next == from ? firstMissing(batch, traces, from + 1) : next;
         }
         return new Transcript(otherT.toString(), target.backend(), traces);
@@ -224,12 +231,20 @@ public final class DifferentialRun {
             return Optional.of(new Unexplained(g, 0, "model run", model == null ? "absent" : model.status() + " " + model.reason(),
                     "", null));
         }
-        if (other == null || other.status().equals("missing") || other.status().equals("skipped")) {
+        if (other == null || other.status().equals("skipped")
+                || (other.status().equals("missing") && other.records().isEmpty())) {
             return Optional.of(new Unexplained(g, 0, "target run", "passed", other == null ? "absent" : other.status(), null));
         }
         for (var e : model.records().entrySet()) {
             int step = e.getKey();
             Map<String, Object> o = other.records().get(step);
+            if (o == null && other.status().equals("missing")) {
+                // the target process died on this line, in a fresh process too: observed "crashed"
+                Map<String, Object> crashed = Map.of("kind", "step", "outcome", CRASHED);
+                return Optional.of(new Unexplained(g, step, String.valueOf(e.getValue().getOrDefault("verb",
+                        e.getValue().get("text"))), TranscriptComparison.signature(e.getValue()), CRASHED,
+                        probe(g, s, step, crashed, e.getValue())));
+            }
             String ms = TranscriptComparison.signature(e.getValue());
             String os = TranscriptComparison.signature(o);
             if (!ms.equals(os)) {

@@ -39,7 +39,7 @@ final class ModelReplay implements AutoCloseable {
     private final List<Kept> kept = new ArrayList<>();
     /** Per bound variable: the line that made its object (a duplicated handle names its source's object). */
     private final Map<String, String> madeBy = new LinkedHashMap<>();
-    /** Per bound variable: that line and, after " <- ", the lineage of the token it was made from. */
+    /** Per bound variable: the line that bound it and, after " <- ", the lineage of the token or handle it came from. */
     private final Map<String, String> lineage = new LinkedHashMap<>();
     private boolean closed;
 
@@ -172,8 +172,7 @@ final class ModelReplay implements AutoCloseable {
         String bind = step.bind();
         boolean sameObject = step.verb().scenarioName().equals("duplicate_handle") && from != null && madeBy.containsKey(from);
         madeBy.put(bind, sameObject ? madeBy.get(from) : text);
-        lineage.put(bind, sameObject ? lineage.get(from)
-                : from != null && lineage.containsKey(from) ? text + " <- " + lineage.get(from) : text);
+        lineage.put(bind, from != null && lineage.containsKey(from) ? text + " <- " + lineage.get(from) : text);
     }
 
     /** Facts about the state a step runs in, read on the model without changing it. */
