@@ -96,6 +96,7 @@ int main(int argc, char **argv)
         return 2;
     }
     Summary sum = {0, 0, 0};
+    process_token_save();
     for (int i = 0; i < corpus.count; i++)
         run_scenario(&corpus.items[i], out, &sum);
     fclose(out);

@@ -772,11 +772,11 @@ static int parse_header(const Line *l, Scenario *sc)
             return perr(l->file, l->line, "cites needs rule ids");
         for (int i = 1; i < l->n; i++) {
             const char *r = l->toks[i].text;
-            int ok = r[0] && strchr("RPLNO", r[0]) && r[1]; /* R, P, L, N, O ids (scenarios.md) */
+            int ok = r[0] && strchr("RPLNOD", r[0]) && r[1]; /* R, P, L, N, O, D ids (scenarios.md) */
             for (const char *p = r + 1; *p && ok; p++)
                 ok = isdigit((unsigned char)*p);
             if (!ok)
-                return perr(l->file, l->line, "malformed rule id '%s' (expected R<n>, P<n>, L<n>, N<n> or O<n>)", r);
+                return perr(l->file, l->line, "malformed rule id '%s' (expected R<n>, P<n>, L<n>, N<n>, O<n> or D<n>)", r);
             sc->cites = realloc(sc->cites, sizeof(char *) * (size_t)(sc->ncites + 1));
             sc->cites[sc->ncites++] = xstrdup(r);
         }

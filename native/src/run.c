@@ -419,6 +419,7 @@ void run_scenario(const Scenario *sc, FILE *out, Summary *sum)
     }
     free(vars);
     RevertToSelf();
+    process_token_restore(); /* the next scenario starts from the same process token */
     objects_end(); /* objects: after every handle is closed, as the process */
     if (failed) {
         Buf b = {0};

@@ -1,6 +1,6 @@
 /* snapshot.c - facts about the host process token: the `requires` conditions and the host
  * snapshot JSON of TRANSCRIPT.md (user, groups, privileges, integrity, elevation, logon ids,
- * session, owner, primary group). */
+ * session, owner, primary group, default DACL). */
 #include "tb.h"
 
 static HANDLE open_process_token(void)
@@ -70,6 +70,42 @@ static void add_luid(Buf *b, const char *key, LUID l)
     buf_printf(b, "\"%s\":\"0x%llx\"", key, ((unsigned long long)(DWORD)l.HighPart << 32) | l.LowPart);
 }
 
+/* The default DACL as SDDL with numeric masks and SID strings ("D:(A;;0x10000000;;;S-1-5-18)"), so
+ * the reader needs no alias table; a NULL DACL is D:NO_ACCESS_CONTROL. 0 when an ACE is of a type
+ * other than allow or deny. */
+static int add_default_dacl(Buf *b, const TOKEN_DEFAULT_DACL *d)
+{
+    static const struct {
+        BYTE bit;
+        const char *text;
+    } flags[] = {{OBJECT_INHERIT_ACE, "OI"}, {CONTAINER_INHERIT_ACE, "CI"}, {NO_PROPAGATE_INHERIT_ACE, "NP"},
+                 {INHERIT_ONLY_ACE, "IO"}, {INHERITED_ACE, "ID"}};
+    Buf t = {0};
+    buf_add(&t, "D:");
+    if (!d->DefaultDacl)
+        buf_add(&t, "NO_ACCESS_CONTROL");
+    for (DWORD i = 0; d->DefaultDacl && i < d->DefaultDacl->AceCount; i++) {
+        ACE_HEADER *ace;
+        char sid[256];
+        if (!GetAce(d->DefaultDacl, i, (void **)&ace) ||
+            (ace->AceType != ACCESS_ALLOWED_ACE_TYPE && ace->AceType != ACCESS_DENIED_ACE_TYPE)) {
+            buf_free(&t);
+            return 0;
+        }
+        ACCESS_ALLOWED_ACE *a = (ACCESS_ALLOWED_ACE *)ace; /* a deny ACE has the same layout */
+        sid_to_text(&a->SidStart, sid, sizeof sid);
+        buf_add(&t, ace->AceType == ACCESS_ALLOWED_ACE_TYPE ? "(A;" : "(D;");
+        for (size_t f = 0; f < sizeof flags / sizeof *flags; f++)
+            if (ace->AceFlags & flags[f].bit)
+                buf_add(&t, flags[f].text);
+        buf_printf(&t, ";0x%lx;;;%s)", (unsigned long)a->Mask, sid);
+    }
+    buf_add(b, "\"default_dacl\":");
+    buf_json_str(b, t.s);
+    buf_free(&t);
+    return 1;
+}
+
 /* Every field is read on its own: one the host cannot give (Wine 8 lacks TokenOrigin) is written
  * as null and named in "unavailable" with its error, so the snapshot is still usable. */
 int write_snapshot(const char *path)
@@ -87,7 +123,7 @@ int write_snapshot(const char *path)
                  {"integrity", TokenIntegrityLevel}, {"elevation_type", TokenElevationType},
                  {"elevated", TokenElevation}, {"authentication_id", TokenStatistics},
                  {"origin", TokenOrigin}, {"session_id", TokenSessionId}, {"owner", TokenOwner},
-                 {"primary_group", TokenPrimaryGroup}};
+                 {"primary_group", TokenPrimaryGroup}, {"default_dacl", TokenDefaultDacl}};
     enum { NPARTS = sizeof parts / sizeof *parts };
     void *info[NPARTS];
     DWORD errs[NPARTS];
@@ -143,6 +179,13 @@ int write_snapshot(const char *path)
         case 8: buf_printf(&b, "\"session_id\":%lu", (unsigned long)*(DWORD *)p); break;
         case 9: add_sid(&b, "owner", ((TOKEN_OWNER *)p)->Owner); break;
         case 10: add_sid(&b, "primary_group", ((TOKEN_PRIMARY_GROUP *)p)->PrimaryGroup); break;
+        case 11:
+            if (!add_default_dacl(&b, p)) {
+                buf_add(&b, "\"default_dacl\":null");
+                buf_printf(&missing, "%s{\"field\":\"default_dacl\",\"error\":\"an ACE neither allow nor deny\"}",
+                           missing.len ? "," : "");
+            }
+            break;
         }
         free(p);
     }

@@ -227,6 +227,11 @@ int process_has_privilege(const char *name, int *has);
 int process_is_admin(int *admin);
 int write_snapshot(const char *path);
 
+/* tokenstate.c: the process token's privileges, default DACL and session id, saved before the
+ * first scenario and put back after each one */
+void process_token_save(void);
+void process_token_restore(void);
+
 /* objects.c: object-security verbs, scratch directory and key, descriptor text */
 int object_verb(Vars *vars, const Step *st, StepResult *r); /* 1 when st is an object verb (executed) */
 int objects_used(const Scenario *sc);

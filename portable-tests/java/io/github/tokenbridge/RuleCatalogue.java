@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class RuleCatalogue {
 
-    private static final Pattern RULE_HEADING = Pattern.compile("^### ([RPLNO][1-9][0-9]?)\\b.*$");
+    private static final Pattern RULE_HEADING = Pattern.compile("^### ([RPLNOD][1-9][0-9]?)\\b.*$");
     private static final Pattern ANY_HEADING = Pattern.compile("^#{1,3} .*$");
 
     private final Map<String, String> sections = new LinkedHashMap<>();

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds rule-id citations ({@code R12}, {@code R14a}, {@code R38 (b)}, {@code R38 b)},
- * {@code R22 CONFLICT}, {@code P7}, {@code L3}, {@code N2}, {@code O11}) in project files and checks
+ * {@code R22 CONFLICT}, {@code P7}, {@code L3}, {@code N2}, {@code O11}, {@code D1}) in project files and checks
  * them against a {@link RuleCatalogue}.
  *
  * <p>In Java and C sources only comments and string literals are read, so identifiers never count;
  * every other file (markdown, scenarios, the divergence register) is read whole. An id is a letter
- * R, P, L, N or O and a number 1-99 with no word character on either side; it is not an id when it
+ * R, P, L, N, O or D and a number 1-99 with no word character on either side; it is not an id when it
  * follows a dash that follows a space or quote (a command-line flag such as {@code -O2}) or a year
  * ({@code Server 2008 R2}).
  */
@@ -31,7 +31,7 @@ final class RuleCitationScanner {
 
     static final Pattern CITATION = Pattern.compile(
             "(?<![\\w])(?<![\\s\"'(\\[]-)(?<!^-)(?<!20\\d\\d )"
-                    + "(?<id>[RPLNO][1-9][0-9]?)"
+                    + "(?<id>[RPLNOD][1-9][0-9]?)"
                     + "(?:(?<letter>[a-z])|\\s?\\((?<paren>[a-z])\\)|\\s(?<bare>[a-h])(?=[)/,;.])"
                     + "|\\s(?<tag>CONFLICT|UNVERIFIED))?"
                     + "(?!\\w)", Pattern.MULTILINE);

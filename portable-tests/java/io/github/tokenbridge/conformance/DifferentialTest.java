@@ -76,4 +76,121 @@ class DifferentialTest {
     void shippedRegister_parses() {
         assertFalse(DifferentialRegister.shipped().entries().isEmpty());
     }
+
+    @Test
+    void register_maskAndLengthTerms_compareWithTheModelsFields_R63() {
+        DifferentialRegister reg = DifferentialRegister.parse("r", String.join("\n",
+                "generated owner rule=R63 backend=native verb=access_check extra.granted~^0x1?[0-9a-f]0000$ lost.granted=0x0 source=\"x\"",
+                "generated groups rule=R8 backend=native verb=get_token_information shorter.length=28 source=\"x\""));
+        DifferentialRegister.Case ownerRights = new DifferentialRegister.Case("access_check", Map.of(), Map.of(), "", "ok", "ok",
+                Map.of("granted", "0x1f0020"), Map.of("granted", "0x60020"));
+        DifferentialRegister.Case specificBit = new DifferentialRegister.Case("access_check", Map.of(), Map.of(), "", "ok", "ok",
+                Map.of("granted", "0x60021"), Map.of("granted", "0x60020"));
+        DifferentialRegister.Case lostBit = new DifferentialRegister.Case("access_check", Map.of(), Map.of(), "", "ok", "ok",
+                Map.of("granted", "0x1f0000"), Map.of("granted", "0x60020"));
+        assertEquals("owner", reg.find(ownerRights, "native", null).orElseThrow().name());
+        assertTrue(reg.find(specificBit, "native", null).isEmpty());
+        assertTrue(reg.find(lostBit, "native", null).isEmpty());
+        DifferentialRegister.Case shorter = new DifferentialRegister.Case("get_token_information", Map.of(), Map.of(), "", "ok",
+                "ok", Map.of("length", "264"), Map.of("length", "292"));
+        DifferentialRegister.Case other = new DifferentialRegister.Case("get_token_information", Map.of(), Map.of(), "", "ok",
+                "ok", Map.of("length", "256"), Map.of("length", "292"));
+        assertEquals("groups", reg.find(shorter, "native", null).orElseThrow().name());
+        assertTrue(reg.find(other, "native", null).isEmpty());
+    }
+
+    @Test
+    void replay_facts_nameTheLineThatMadeTheToken_R52() {
+        List<ModelReplay.Kept> kept = ModelReplay.replay(MODEL, "x", List.of(
+                DraftLine.step(null, "open_process_token process=current-process access=TOKEN_ALL_ACCESS", "p"),
+                DraftLine.step(null, "nt_duplicate_token token=$p access=TOKEN_ALL_ACCESS effective_only=true type=Primary", "d"),
+                DraftLine.step(null, "duplicate_handle handle=$d access=TOKEN_QUERY", "h"),
+                DraftLine.step(null, "get_token_information token=$h class=3", null)));
+        Map<String, String> facts = kept.get(3).facts();
+        assertTrue(facts.get("token.made_by").startsWith("nt_duplicate_token token=$p"), facts::toString);
+        assertTrue(facts.get("token.lineage").contains(" <- open_process_token"), facts::toString);
+        assertEquals("0x8", facts.get("token.access"));
+    }
+
+    @Test
+    void generate_processToken_neverLosesAPrivilegeOrIntegrity_R56() {
+        for (int i = 0; i < 300; i++) {
+            for (String line : generator().generate(11, i).text().split("\n")) {
+                assertFalse(line.matches(".*adjust_token_privileges token=\\$p .*remove=.*"), line);
+                assertFalse(line.matches(".*set_token_information token=\\$p class=TokenIntegrityLevel value=(Untrusted|Low|Medium) .*"), line);
+            }
+        }
+    }
+
+    @Test
+    void processTokenState_restore_putsPrivilegesAndDefaultDaclBack_R56() {
+        io.github.tokenbridge.backend.TokenBackend b = MODEL.create(Scenario.DEFAULT_CONFIG);
+        ProcessTokenState saved = ProcessTokenState.capture(b);
+        io.github.tokenbridge.backend.Handle h = b.openProcessToken(io.github.tokenbridge.backend.Handle.CURRENT_PROCESS, 0xa8).value();
+        b.adjustTokenPrivileges(h, true, List.of(), -1);
+        b.setTokenInformation(h, io.github.tokenbridge.backend.TokenInformationClass.TokenDefaultDacl, io.github.tokenbridge.Acl.EMPTY);
+        TokenReader r = new TokenReader(b);
+        List<io.github.tokenbridge.TokenPrivilege> before = r.privileges(h);
+        saved.restore(b);
+        assertNotEquals(before, r.privileges(h));
+        assertEquals(ProcessTokenState.capture(b).toString(), saved.toString());
+        b.closeHandle(h);
+    }
+
+    /** A target that runs the model but dies at step 2 of scenario {@code index 1} every time, as Wine's server has. */
+    private static final class CrashingTarget implements DifferentialTarget {
+        private final String victim;
+
+        CrashingTarget(String victim) {
+            this.victim = victim;
+        }
+
+        @Override
+        public String backend() {
+            return "native";
+        }
+
+        @Override
+        public void snapshot(java.nio.file.Path file) {
+            new BackendTarget(MODEL).snapshot(file);
+        }
+
+        @Override
+        public void run(List<java.nio.file.Path> files, java.nio.file.Path transcript) {
+            try {
+                java.nio.file.Path full = java.nio.file.Files.createTempFile(transcript.getParent(), "full", ".jsonl");
+                new BackendTarget(MODEL).run(files, full);
+                List<String> kept = new java.util.ArrayList<>();
+                for (String line : java.nio.file.Files.readAllLines(full)) {
+                    if (line.contains("\"scenario\":\"" + victim + "\"") && line.contains("\"step\":2,")) {
+                        break; // the process dies here
+                    }
+                    kept.add(line.replace("\"backend\":\"model\"", "\"backend\":\"native\""));
+                }
+                java.nio.file.Files.write(transcript, kept);
+                java.nio.file.Files.delete(full);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void run_targetDyingOnALine_isReportedAsCrashedAndCanBeRegistered_R5(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        long seed = 5;
+        GeneratedScenario victim = new ScenarioGenerator(ModelBackendFactory.fixed(io.github.tokenbridge.model.ModelConfiguration
+                .preset(Scenario.DEFAULT_CONFIG)), "S-1-5-21-1-2-3-1001", 14).generate(seed, 1);
+        String verb = victim.lines().get(1).draft().verbName();
+        String step2Verb = victim.lines().get(1).draft().check() ? "check" : verb;
+        DifferentialRegister register = DifferentialRegister.parse("r", "generated crash rule=R5 backend=native verb="
+                + step2Verb + " observed=crashed source=\"test\"");
+        java.io.StringWriter text = new java.io.StringWriter();
+        DifferentialRun.Summary s = new DifferentialRun(new CrashingTarget(victim.id()), register,
+                new DifferentialRun.Options(seed, 3, 3, 14, null, dir, 0), new java.io.PrintWriter(text)).run();
+        assertEquals(3, s.generated());
+        assertEquals(0, s.unregistered(), text::toString);
+        assertEquals(1, register.entries().get(0).matched().get(), text::toString);
+        assertTrue(text.toString().contains("resuming in a new process"), text::toString);
+    }
 }
+

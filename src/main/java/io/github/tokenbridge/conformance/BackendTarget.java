@@ -33,10 +33,20 @@ public final class BackendTarget implements DifferentialTarget {
         }
     }
 
+    /**
+     * Runs the scenarios one by one and puts the process token's privileges, default DACL and
+     * session id back after each ({@link ProcessTokenState}): they all share this process.
+     */
     @Override
     public void run(List<Path> files, Path transcript) {
-        try (TranscriptWriter w = new TranscriptWriter(Files.newBufferedWriter(transcript, StandardCharsets.UTF_8), backend())) {
-            new ScenarioRunner(factory, w, null).runAll(Corpus.load(files));
+        try (TranscriptWriter w = new TranscriptWriter(Files.newBufferedWriter(transcript, StandardCharsets.UTF_8), backend());
+             TokenBackend keeper = factory.create(Scenario.DEFAULT_CONFIG)) {
+            ProcessTokenState saved = ProcessTokenState.capture(keeper);
+            ScenarioRunner runner = new ScenarioRunner(factory, w, null);
+            for (Scenario s : Corpus.load(files)) {
+                runner.run(s);
+                saved.restore(keeper);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + transcript, e);
         }

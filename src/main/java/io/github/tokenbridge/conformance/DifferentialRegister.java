@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * </pre>
  * Terms: {@code arg.NAME=V} / {@code arg.NAME~REGEX}, {@code fact.KEY=V}, {@code model=OUTCOME},
  * {@code observed=OUTCOME} (the deviating backend's outcome or check value), {@code field.NAME=V}
- * (the deviating backend's field), {@code text~REGEX} (the scenario line); {@code =} compares
+ * (the deviating backend's field), {@code extra.NAME} / {@code lost.NAME} (the bits of a hex mask
+ * field the deviating backend has and the model lacks, or the reverse, as {@code 0x...}),
+ * {@code shorter.NAME} (how much a decimal field of the deviating backend is below the model's),
+ * {@code text~REGEX} (the scenario line); {@code =} compares
  * exactly, {@code ~} finds a regular expression. An entry needs a verb and at least one other
  * term: an entry that matches every divergence of a verb is refused. Each entry counts the cases
  * it explained.
@@ -71,9 +74,15 @@ public final class DifferentialRegister {
      * @param model    the model's outcome (or check value)
      * @param observed the deviating backend's outcome (or check value)
      * @param fields   the deviating backend's recorded fields
+     * @param modelFields the model's recorded fields (for {@code extra.} and {@code lost.} terms)
      */
     public record Case(String verb, Map<String, String> args, Map<String, String> facts, String text, String model,
-                       String observed, Map<String, String> fields) {
+                       String observed, Map<String, String> fields, Map<String, String> modelFields) {
+        /** A case without the model's fields. */
+        public Case(String verb, Map<String, String> args, Map<String, String> facts, String text, String model,
+                    String observed, Map<String, String> fields) {
+            this(verb, args, facts, text, model, observed, fields, Map.of());
+        }
     }
 
     private static final Set<String> FIXED = Set.of("rule", "backend", "host", "verb", "source");
@@ -132,6 +141,7 @@ public final class DifferentialRegister {
                 if (FIXED.contains(key) && !regex) {
                     fixed.put(key, value);
                 } else if (key.startsWith("arg.") || key.startsWith("fact.") || key.startsWith("field.")
+                        || key.startsWith("extra.") || key.startsWith("lost.") || key.startsWith("shorter.")
                         || key.equals("model") || key.equals("observed") || key.equals("text")) {
                     try {
                         terms.add(new Term(key, regex, value, regex ? Pattern.compile(value) : null));
@@ -140,7 +150,7 @@ public final class DifferentialRegister {
                     }
                 } else {
                     throw new ScenarioSyntaxException(file, lineNo, "unknown term '" + key + "' (rule backend host verb source "
-                            + "arg.NAME fact.KEY field.NAME model observed text)");
+                            + "arg.NAME fact.KEY field.NAME extra.NAME lost.NAME shorter.NAME model observed text)");
                 }
             }
             for (String required : List.of("rule", "backend", "verb", "source")) {
@@ -150,7 +160,7 @@ public final class DifferentialRegister {
             }
             if (terms.isEmpty()) {
                 throw new ScenarioSyntaxException(file, lineNo, "entry '" + tokens.get(1) + "' would match every divergence of "
-                        + fixed.get("verb") + ": add a predicate (arg., fact., field., model, observed or text)");
+                        + fixed.get("verb") + ": add a predicate (arg., fact., field., extra., lost., shorter., model, observed or text)");
             }
             if (!RuleIds.known().contains(fixed.get("rule"))) {
                 throw new ScenarioSyntaxException(file, lineNo, "unknown rule '" + fixed.get("rule") + "' (no section in docs/rules.md)");
@@ -187,6 +197,33 @@ public final class DifferentialRegister {
         return Optional.empty();
     }
 
+    /** The bits of hex mask {@code a} that hex mask {@code b} lacks, as {@code 0x...}; null unless both are masks. */
+    static String maskDifference(String a, String b) {
+        Long x = mask(a);
+        Long y = mask(b);
+        return x == null || y == null ? null : "0x" + Long.toHexString(x & ~y);
+    }
+
+    /** How much decimal field {@code model} exceeds {@code observed}, in decimal; null unless both are numbers. */
+    static String shortfall(String model, String observed) {
+        try {
+            return model == null || observed == null ? null : Long.toString(Long.parseLong(model) - Long.parseLong(observed));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long mask(String text) {
+        if (text == null || !text.startsWith("0x")) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(text.substring(2), 16);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static String valueOf(String key, Case c) {
         if (key.startsWith("arg.")) {
             return c.args().get(key.substring(4));
@@ -194,6 +231,12 @@ public final class DifferentialRegister {
             return c.facts().get(key.substring(5));
         } else if (key.startsWith("field.")) {
             return c.fields().get(key.substring(6));
+        } else if (key.startsWith("extra.")) {
+            return maskDifference(c.fields().get(key.substring(6)), c.modelFields().get(key.substring(6)));
+        } else if (key.startsWith("lost.")) {
+            return maskDifference(c.modelFields().get(key.substring(5)), c.fields().get(key.substring(5)));
+        } else if (key.startsWith("shorter.")) {
+            return shortfall(c.modelFields().get(key.substring(8)), c.fields().get(key.substring(8)));
         }
         return switch (key) {
             case "model" -> c.model();

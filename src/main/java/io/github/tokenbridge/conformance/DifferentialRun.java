@@ -50,6 +50,9 @@ public final class DifferentialRun {
         }
     }
 
+    /** The observed outcome of a line during which the target process died (in a fresh process too). */
+    static final String CRASHED = "crashed";
+
     /** An unexplained divergence: the scenario, the step, and each side's record. */
     record Unexplained(GeneratedScenario scenario, int step, String what, String model, String other,
                        DifferentialRegister.Case probe) {
@@ -175,8 +178,7 @@ public final class DifferentialRun {
      * that kills a fresh process too is left missing (an unregistered divergence).
      */
     private Transcript runResuming(List<GeneratedScenario> batch, Path scn, Path otherT, String name) {
-        target.run(List.of(scn), otherT);
-        Map<String, Transcript.Trace> traces = new LinkedHashMap<>(Transcript.read(otherT).scenarios());
+        Map<String, Transcript.Trace> traces = new LinkedHashMap<>(runOnce(scn, otherT));
         int from = firstMissing(batch, traces, 0);
         int restart = 0;
         while (from < batch.size()) {
@@ -192,13 +194,25 @@ public final class DifferentialRun {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
             }
-            target.run(List.of(file), t);
-            Map<String, Transcript.Trace> more = Transcript.read(t).scenarios();
+            Map<String, Transcript.Trace> more = runOnce(file, t);
             int next = firstMissing(batch, more, from);
             batch.subList(from, next).forEach(g -> traces.put(g.id(), more.get(g.id())));
+            if (next == from && more.get(batch.get(from).id()) != null) {
+                // it stopped a fresh process too: keep the lines it got through (the divergence names the next)
+                traces.put(batch.get(from).id(), more.get(batch.get(from).id()));
+            }
             from = next == from ? firstMissing(batch, traces, from + 1) : next;
         }
         return new Transcript(otherT.toString(), target.backend(), traces);
+    }
+
+    /**
+     * One target process over {@code scn}; its traces. A process that died before it wrote its
+     * transcript (Wine has been seen to) gives none: every scenario is then missing and resumed.
+     */
+    private Map<String, Transcript.Trace> runOnce(Path scn, Path transcript) {
+        target.run(List.of(scn), transcript);
+        return Files.exists(transcript) ? Transcript.read(transcript).scenarios() : Map.of();
     }
 
     private static int firstMissing(List<GeneratedScenario> batch, Map<String, Transcript.Trace> traces, int from) {
@@ -217,17 +231,25 @@ public final class DifferentialRun {
             return Optional.of(new Unexplained(g, 0, "model run", model == null ? "absent" : model.status() + " " + model.reason(),
                     "", null));
         }
-        if (other == null || other.status().equals("missing") || other.status().equals("skipped")) {
+        if (other == null || other.status().equals("skipped")
+                || (other.status().equals("missing") && other.records().isEmpty())) {
             return Optional.of(new Unexplained(g, 0, "target run", "passed", other == null ? "absent" : other.status(), null));
         }
         for (var e : model.records().entrySet()) {
             int step = e.getKey();
             Map<String, Object> o = other.records().get(step);
+            if (o == null && other.status().equals("missing")) {
+                // the target process died on this line, in a fresh process too: observed "crashed"
+                Map<String, Object> crashed = Map.of("kind", "step", "outcome", CRASHED);
+                return Optional.of(new Unexplained(g, step, String.valueOf(e.getValue().getOrDefault("verb",
+                        e.getValue().get("text"))), TranscriptComparison.signature(e.getValue()), CRASHED,
+                        probe(g, s, step, crashed, e.getValue())));
+            }
             String ms = TranscriptComparison.signature(e.getValue());
             String os = TranscriptComparison.signature(o);
             if (!ms.equals(os)) {
                 return Optional.of(new Unexplained(g, step, String.valueOf(e.getValue().getOrDefault("verb",
-                        e.getValue().get("text"))), ms, os, probe(g, s, step, o)));
+                        e.getValue().get("text"))), ms, os, probe(g, s, step, o, e.getValue())));
             }
         }
         if (!other.status().equals("passed")) {
@@ -236,17 +258,23 @@ public final class DifferentialRun {
         return Optional.empty();
     }
 
-    private static DifferentialRegister.Case probe(GeneratedScenario g, Scenario s, int step, Map<String, Object> o) {
+    private static DifferentialRegister.Case probe(GeneratedScenario g, Scenario s, int step, Map<String, Object> o,
+                                                   Map<String, Object> m) {
         ModelReplay.Kept k = g.line(step);
         ScenarioLine line = s.lines().get(step - 1);
         Map<String, String> args = line instanceof ScenarioLine.Step st ? st.args() : Map.of();
         String observed = o == null ? "not run" : "check".equals(o.get("kind")) ? String.valueOf(o.get("value"))
                 : String.valueOf(o.get("outcome"));
+        return new DifferentialRegister.Case(k.draft().verbName(), args, k.facts(), k.text(), k.outcome(), observed,
+                fieldsOf(o), fieldsOf(m));
+    }
+
+    private static Map<String, String> fieldsOf(Map<String, Object> record) {
         Map<String, String> fields = new LinkedHashMap<>();
-        if (o != null && o.get("fields") instanceof Map<?, ?> f) {
+        if (record != null && record.get("fields") instanceof Map<?, ?> f) {
             f.forEach((a, b) -> fields.put(String.valueOf(a), String.valueOf(b)));
         }
-        return new DifferentialRegister.Case(k.draft().verbName(), args, k.facts(), k.text(), k.outcome(), observed, fields);
+        return fields;
     }
 
     /** Whether {@code u2} is the same failure as {@code u} (same verb, same outcomes on both sides). */

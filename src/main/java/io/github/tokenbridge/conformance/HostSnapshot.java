@@ -3,6 +3,8 @@ package io.github.tokenbridge.conformance;
 import io.github.tokenbridge.ElevationType;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.Privilege;
+import io.github.tokenbridge.Sddl;
+import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.Sid;
 import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenPrivilege;
@@ -18,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The identity of a host's process token as the transcript tools write it
+ * The identity of a host's process token (user, groups, privileges with their attributes, integrity,
+ * logon ids, owner, primary group, default DACL) as the transcript tools write it
  * ({@code FILE.snapshot.json}, docs/transcript-format.md), turned into a model configuration so
  * that the model runs as the same principal as the host it is compared with.
  */
@@ -86,6 +89,11 @@ public final class HostSnapshot {
         }
         if (s.get("primary_group") != null) {
             b.primaryGroup(Sid.parse((String) s.get("primary_group")));
+        }
+        if (s.get("default_dacl") != null) {
+            // the host's own default DACL, not one derived from the preset's owner (R15)
+            SecurityDescriptor dacl = Sddl.parse((String) s.get("default_dacl"));
+            b.defaultDacl(dacl.daclPresent() ? dacl.dacl() : null);
         }
         return b.build();
     }

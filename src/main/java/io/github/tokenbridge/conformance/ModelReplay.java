@@ -37,6 +37,10 @@ final class ModelReplay implements AutoCloseable {
     private final StepExecutor steps;
     private final CheckEvaluator checks;
     private final List<Kept> kept = new ArrayList<>();
+    /** Per bound variable: the line that made its object (a duplicated handle names its source's object). */
+    private final Map<String, String> madeBy = new LinkedHashMap<>();
+    /** Per bound variable: the line that bound it and, after " <- ", the lineage of the token or handle it came from. */
+    private final Map<String, String> lineage = new LinkedHashMap<>();
     private boolean closed;
 
     ModelReplay(BackendFactory factory, String id) {
@@ -80,6 +84,13 @@ final class ModelReplay implements AutoCloseable {
             return null;
         }
         Map<String, String> facts = facts(step);
+        if (step.verb().scenarioName().equals("access_check")) {
+            String beyond = beyondMaximumAllowed(d, step);
+            if (beyond != null) {
+                facts = new LinkedHashMap<>(facts);
+                facts.put("access.beyond_max", beyond);
+            }
+        }
         StepExecutor.Observed observed;
         try {
             observed = steps.execute(step);
@@ -95,6 +106,7 @@ final class ModelReplay implements AutoCloseable {
         }
         if (step.bind() != null && observed.bound() != null) {
             state.vars.put(step.bind(), observed.bound());
+            recordOrigin(step, text.toString());
         }
         lastLine(text.toString()); // the written line must parse
         Kept k = new Kept(d, text.toString(), observed.outcome(), facts);
@@ -123,24 +135,73 @@ final class ModelReplay implements AutoCloseable {
             }
             String text = d.prefix() + "check " + written;
             lastLine(text);
-            Kept k = new Kept(DraftLine.check(d.thread(), List.of(written)), text, "true", Map.of());
+            Kept k = new Kept(DraftLine.check(d.thread(), List.of(written)), text, "true", checkFacts(c));
             kept.add(k);
             return k;
         }
         return null;
     }
 
+    /**
+     * For an AccessCheck of explicit rights: the asked rights the same check with MAXIMUM_ALLOWED
+     * does not grant on the model (hex), so a register entry can tell which rights made the model
+     * refuse; null when the MAXIMUM_ALLOWED check fails or the desired mask is not explicit.
+     */
+    private String beyondMaximumAllowed(DraftLine d, ScenarioLine.Step step) {
+        String desired = step.args().get("desired");
+        if (desired == null || desired.contains("MAXIMUM_ALLOWED")) {
+            return null;
+        }
+        String body = (d.prefix() + d.stepText()).replaceFirst("desired=\\S+", "desired=MAXIMUM_ALLOWED");
+        try {
+            StepExecutor.Observed max = steps.execute((ScenarioLine.Step) lastLine(body + " -> ok"));
+            String granted = max.fields().get("granted");
+            if (!(max.outcome().equals("ok") || max.outcome().equals("ERROR_ACCESS_DENIED")) || granted == null) {
+                return null;
+            }
+            int asked = ValueSyntax.accessMask(desired);
+            return ValueSyntax.maskText(asked & ~ValueSyntax.accessMask(granted));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void recordOrigin(ScenarioLine.Step step, String text) {
+        String source = step.args().getOrDefault("token", step.args().get("handle"));
+        String from = source != null && source.startsWith("$") ? source.substring(1) : null;
+        String bind = step.bind();
+        boolean sameObject = step.verb().scenarioName().equals("duplicate_handle") && from != null && madeBy.containsKey(from);
+        madeBy.put(bind, sameObject ? madeBy.get(from) : text);
+        lineage.put(bind, from != null && lineage.containsKey(from) ? text + " <- " + lineage.get(from) : text);
+    }
+
     /** Facts about the state a step runs in, read on the model without changing it. */
     private Map<String, String> facts(ScenarioLine.Step step) {
+        return facts(step.thread(), step.args().get("token"));
+    }
+
+    /** The facts of a check: those of the token variable its left side reads ({@code $t.privileges} reads {@code $t}). */
+    private Map<String, String> checkFacts(ScenarioLine.Check c) {
+        String left = c.left();
+        int dot = left.indexOf('.');
+        return left.startsWith("$") && dot > 1 ? facts(c.thread(), left.substring(0, dot)) : Map.of();
+    }
+
+    private Map<String, String> facts(String thread, String token) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("thread.impersonating", observe(step.thread(), "thread.impersonating", "==", "true"));
-        String token = step.args().get("token");
+        facts.put("thread.impersonating", observe(thread, "thread.impersonating", "==", "true"));
         if (token != null && token.startsWith("$") && state.vars.containsKey(token.substring(1))) {
-            facts.put("token.type", observe(step.thread(), token + ".type", "==", "Primary"));
-            facts.put("token.level", observe(step.thread(), token + ".level", "==", "Impersonation"));
-            facts.put("token.integrity", observe(step.thread(), token + ".integrity", "==", "Medium"));
-            facts.put("token.restricted", observe(step.thread(), token + ".has_restrictions", "==", "true"));
-            facts.put("token.restricted_count", observe(step.thread(), token + ".restricted_count", "==", "0"));
+            facts.put("token.type", observe(thread, token + ".type", "==", "Primary"));
+            facts.put("token.level", observe(thread, token + ".level", "==", "Impersonation"));
+            facts.put("token.integrity", observe(thread, token + ".integrity", "==", "Medium"));
+            facts.put("token.restricted", observe(thread, token + ".has_restrictions", "==", "true"));
+            facts.put("token.restricted_count", observe(thread, token + ".restricted_count", "==", "0"));
+            facts.put("token.access", observe(thread, token + ".access", "==", "0"));
+            facts.put("token.made_by", madeBy.getOrDefault(token.substring(1), "unknown"));
+            facts.put("token.lineage", lineage.getOrDefault(token.substring(1), "unknown"));
+        } else if ("null".equals(token)) {
+            // a NULL token handle means the effective token (CheckTokenMembership, R60)
+            facts.put("effective.restricted_count", observe(thread, "effective.restricted_count", "==", "0"));
         }
         return facts;
     }

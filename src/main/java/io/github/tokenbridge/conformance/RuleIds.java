@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class RuleIds {
 
     private static final String RESOURCE = "rules.md";
-    private static final Pattern HEADING = Pattern.compile("^### ([RPLNO][1-9][0-9]*)\\b");
+    private static final Pattern HEADING = Pattern.compile("^### ([RPLNOD][1-9][0-9]*)\\b");
     private static volatile Set<String> known;
 
     private RuleIds() {

@@ -18,8 +18,14 @@ import java.util.StringJoiner;
  */
 public final class ScenarioGenerator {
 
-    /** What the generator knows of a token variable. */
-    private record TokenVar(String name, boolean primary) {
+    /**
+     * What the generator knows of a token variable: its name, whether it is a primary token, and
+     * whether it is the process's own token object (opened from the process, or a handle duplicated
+     * from such a handle). Every scenario of a batch shares the target's process, so an irreversible
+     * change to that token (a removed privilege, a lowered integrity level) is never generated: it
+     * would outlive the scenario on the target, while the model starts each scenario afresh.
+     */
+    private record TokenVar(String name, boolean primary, boolean shared) {
     }
 
     private static final String[] TOKEN_RIGHTS = {"TOKEN_ASSIGN_PRIMARY", "TOKEN_DUPLICATE", "TOKEN_IMPERSONATE",
@@ -36,6 +42,8 @@ public final class ScenarioGenerator {
     private static final String[] OWNERS = {"BA", "SY", "WD", "S-1-5-21-1-2-3-4242"};
     private static final String[] LABELS = {"LW", "ME", "HI", "SI"};
     private static final String[] INTEGRITIES = {"Untrusted", "Low", "Medium", "High", "System"};
+    /** The levels a change of the process's own token may ask for: none below its own (High or System). */
+    private static final String[] RAISED_INTEGRITIES = {"High", "System"};
     private static final String[] MAPPINGS = {"file", "key", "generic-all", "token"};
     private static final int[] SPECIFIC = {0x1, 0x2, 0x4, 0x8, 0x10, 0x20, 0x40, 0x80, 0x100};
     private static final int[] STANDARD = {0x10000, 0x20000, 0x40000, 0x80000, 0x100000};
@@ -67,13 +75,13 @@ public final class ScenarioGenerator {
             // almost every scenario starts from the process token
             if (rnd.nextInt(10) > 0) {
                 add(replay, DraftLine.step(null, "open_process_token process=current-process access="
-                        + (rnd.nextInt(4) == 0 ? tokenAccess(rnd) : "TOKEN_ALL_ACCESS"), "p"), tokens, true);
+                        + (rnd.nextInt(4) == 0 ? tokenAccess(rnd) : "TOKEN_ALL_ACCESS"), "p"), tokens, true, true);
             }
             int attempts = 0;
             while (replay.kept().size() < length && attempts++ < length * 4) {
                 DraftLine d = next(rnd, tokens, threads, counter);
                 if (d != null) {
-                    add(replay, d, tokens, isPrimaryResult(d));
+                    add(replay, d, tokens, isPrimaryResult(d), isSharedResult(d, tokens));
                     if (d.verbName().equals("close_handle") || d.verbName().equals("nt_close")) {
                         // a closed handle's value may be reused by the next handle (Wine does): never name it again
                         String closed = d.candidates().get(0).replaceAll(".*handle=\\$(\\w+).*", "$1");
@@ -93,10 +101,23 @@ public final class ScenarioGenerator {
         return t.startsWith("open_process_token") || t.startsWith("nt_open_process_token_ex") || t.contains("type=Primary");
     }
 
-    private static void add(ModelReplay replay, DraftLine d, List<TokenVar> tokens, boolean primary) {
+    /** Whether {@code d} binds a handle to the process's own token: an open of it, or a duplicated handle of one. */
+    private static boolean isSharedResult(DraftLine d, List<TokenVar> tokens) {
+        String t = d.candidates().get(0);
+        if (t.startsWith("open_process_token") || t.startsWith("nt_open_process_token_ex")) {
+            return true;
+        }
+        if (t.startsWith("duplicate_handle")) {
+            String source = t.replaceAll(".*handle=\\$(\\w+).*", "$1");
+            return tokens.stream().anyMatch(v -> v.name().equals(source) && v.shared());
+        }
+        return false;
+    }
+
+    private static void add(ModelReplay replay, DraftLine d, List<TokenVar> tokens, boolean primary, boolean shared) {
         ModelReplay.Kept k = replay.add(d);
         if (k != null && d.bind() != null && replay.bound(d.bind()) && !d.verbName().equals("create_thread")) {
-            tokens.add(new TokenVar(d.bind(), primary));
+            tokens.add(new TokenVar(d.bind(), primary, shared));
         }
     }
 
@@ -205,7 +226,7 @@ public final class ScenarioGenerator {
         int which = rnd.nextInt(8);
         String change = switch (which) {
             case 0 -> "disable_all=true";
-            case 1 -> "remove=" + privileges(rnd, 1);
+            case 1 -> (t.shared() ? "disable=" : "remove=") + privileges(rnd, 1);
             case 2, 3 -> "disable=" + privileges(rnd, 1 + rnd.nextInt(2));
             default -> "enable=" + privileges(rnd, 1 + rnd.nextInt(2));
         };
@@ -248,7 +269,7 @@ public final class ScenarioGenerator {
         String token = "token=$" + t.name();
         return switch (rnd.nextInt(6)) {
             case 0, 1 -> DraftLine.step(null, "set_token_information " + token + " class=TokenIntegrityLevel value="
-                    + pick(rnd, INTEGRITIES), null);
+                    + (t.shared() ? pick(rnd, RAISED_INTEGRITIES) : pick(rnd, INTEGRITIES)), null);
             case 2 -> DraftLine.step(null, "set_token_information " + token + " class=TokenOwner value="
                     + (rnd.nextBoolean() ? "$" + t.name() + ".user" : pick(rnd, new String[] {"Administrators", "Everyone", "Users"})), null);
             case 3 -> DraftLine.step(null, "set_token_information " + token + " class=TokenPrimaryGroup value="

@@ -1,7 +1,10 @@
 package io.github.tokenbridge.conformance;
 
+import io.github.tokenbridge.Acl;
 import io.github.tokenbridge.ElevationType;
 import io.github.tokenbridge.Luid;
+import io.github.tokenbridge.Sddl;
+import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.TokenStatistics;
@@ -14,10 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the host snapshot (docs/transcript-format.md): the identity of the backend's process
- * token, read through the SPI, as one JSON object.
+ * token, read through the SPI, as one JSON object (the default DACL as SDDL).
  */
 public final class SnapshotWriter {
 
@@ -54,6 +58,9 @@ public final class SnapshotWriter {
             m.put("session_id", r.query(h, TokenInformationClass.TokenSessionId));
             m.put("owner", r.query(h, TokenInformationClass.TokenOwner).toString());
             m.put("primary_group", r.query(h, TokenInformationClass.TokenPrimaryGroup).toString());
+            Optional<?> dacl = (Optional<?>) r.query(h, TokenInformationClass.TokenDefaultDacl);
+            m.put("default_dacl", Sddl.format(dacl.isEmpty() ? SecurityDescriptor.withNullDacl(null, null)
+                    : SecurityDescriptor.of(null, null, (Acl) dacl.get())));
             return Json.write(m);
         } finally {
             backend.closeHandle(h);

@@ -3,6 +3,7 @@ package io.github.tokenbridge.model;
 import io.github.tokenbridge.model.kernel.se.ElevationRules;
 import io.github.tokenbridge.model.lsa.WellKnownAccounts;
 
+import io.github.tokenbridge.Acl;
 import io.github.tokenbridge.ElevationType;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.Sid;
@@ -53,6 +54,8 @@ public final class ModelConfiguration {
     private final int sessionId;
     private final Sid owner;
     private final Sid primaryGroup;
+    private final boolean defaultDaclGiven;
+    private final Acl defaultDacl;
     private final AccountDatabase accounts;
     private final Supplier<LuidSource> luidSource;
     private final Map<String, ModelProgram> programs; // processes (issue 20)
@@ -81,6 +84,8 @@ public final class ModelConfiguration {
         this.sessionId = b.sessionId;
         this.owner = b.owner != null ? b.owner : user;
         this.primaryGroup = b.primaryGroup != null ? b.primaryGroup : defaultPrimaryGroup(user, groups);
+        this.defaultDaclGiven = b.defaultDaclGiven;
+        this.defaultDacl = b.defaultDacl;
         this.accounts = b.accounts;
         this.luidSource = b.luidSource;
         this.programs = Map.copyOf(b.programs);
@@ -117,6 +122,8 @@ public final class ModelConfiguration {
         b.sessionId = sessionId;
         b.owner = owner;
         b.primaryGroup = primaryGroup;
+        b.defaultDaclGiven = defaultDaclGiven;
+        b.defaultDacl = defaultDacl;
         b.accounts = accounts;
         b.luidSource = luidSource;
         b.programs = new LinkedHashMap<>(programs);
@@ -204,6 +211,7 @@ public final class ModelConfiguration {
             return Optional.empty();
         }
         Builder b = toBuilder().name(name + "/linked");
+        b.defaultDaclGiven = false; // the other half's default DACL follows its own owner (R15)
         List<TokenGroup> linkedGroups = new ArrayList<>();
         boolean toLimited = elevationType == ElevationType.FULL;
         for (TokenGroup g : groups) {
@@ -246,6 +254,14 @@ public final class ModelConfiguration {
     public int sessionId() { return sessionId; }
     public Sid owner() { return owner; }
     public Sid primaryGroup() { return primaryGroup; }
+    /**
+     * The process token's default DACL when one was given ({@link Builder#defaultDacl}): empty when
+     * the token's default is derived from its owner and groups (R15); a present Optional holding
+     * null is a NULL default DACL.
+     */
+    public Optional<Optional<Acl>> defaultDacl() {
+        return defaultDaclGiven ? Optional.of(Optional.ofNullable(defaultDacl)) : Optional.empty();
+    }
     /** The ordinary user, distinct from {@link #user()}, that {@code logon user=other} creates: {@code tb-user}. */
     public Sid otherUser() { return namedUser("tb-user", AccountDatabase.TB_USER_RID); }
     /** The administrator that {@code logon user=admin} creates: {@code tb-admin}. */
@@ -301,6 +317,8 @@ public final class ModelConfiguration {
         private int sessionId = 1;
         private Sid owner;
         private Sid primaryGroup;
+        private boolean defaultDaclGiven;
+        private Acl defaultDacl;
         private AccountDatabase accounts = AccountDatabase.builder()
                 .user(UserAccount.of(STANDARD_USER_NAME, 1001, STANDARD_USER_PASSWORD, "Users")).build();
         private Supplier<LuidSource> luidSource = () -> LuidSource.counter(DEFAULT_FIRST_LUID);
@@ -328,6 +346,11 @@ public final class ModelConfiguration {
         public Builder owner(Sid value) { this.owner = Objects.requireNonNull(value, "owner"); return this; }
         /** The primary group; defaults to {@code <COMPUTER>\None} for a local account holding it (L5), else the user. */
         public Builder primaryGroup(Sid value) { this.primaryGroup = Objects.requireNonNull(value, "primaryGroup"); return this; }
+        /**
+         * The process token's default DACL as a host reports it (a host snapshot); null is a NULL
+         * default DACL. Without it the default DACL is derived from the owner and groups (R15).
+         */
+        public Builder defaultDacl(Acl value) { this.defaultDaclGiven = true; this.defaultDacl = value; return this; }
         /** The machine's account database; by default the conformance accounts and the standard user {@code tb-runner}. */
         public Builder accounts(AccountDatabase value) { this.accounts = Objects.requireNonNull(value, "accounts"); return this; }
         /** Changes the account database through its builder (a test adding its own accounts). */

@@ -4,6 +4,7 @@ import io.github.tokenbridge.model.LogonPrincipal;
 import io.github.tokenbridge.model.LogonType;
 import io.github.tokenbridge.model.ModelConfiguration;
 
+import io.github.tokenbridge.Acl;
 import io.github.tokenbridge.ElevationType;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.Luid;
@@ -20,6 +21,7 @@ import io.github.tokenbridge.model.kernel.se.TokenObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates the tokens that LSA would create in a model world (R5-R11): the JVM process's token from
@@ -56,7 +58,8 @@ public final class LogonTokenFactory {
 
     private TokenObject fromConfiguration(ModelConfiguration c, String sourceName) {
         return create(c.user(), c.groups(), c.privileges(), c.integrity(), c.owner(), c.primaryGroup(),
-                c.authenticationId(), c.origin(), c.sessionId(), c.elevationType(), c.elevated(), sourceName);
+                c.authenticationId(), c.origin(), c.sessionId(), c.elevationType(), c.elevated(), sourceName,
+                TokenType.PRIMARY, ImpersonationLevel.ANONYMOUS, c.defaultDacl().orElse(null));
     }
 
     /** A primary token for a logon of {@code principal} (LogonUser), in a new logon session. */
@@ -112,13 +115,23 @@ public final class LogonTokenFactory {
     TokenObject create(Sid user, List<TokenGroup> groups, List<TokenPrivilege> privileges, Sid integrity, Sid owner,
                        Sid primaryGroup, Luid session, Luid origin, int sessionId, ElevationType elevationType,
                        boolean elevated, String sourceName, TokenType type, ImpersonationLevel level) {
+        return create(user, groups, privileges, integrity, owner, primaryGroup, session, origin, sessionId, elevationType,
+                elevated, sourceName, type, level, null);
+    }
+
+    /** {@link #create} with the default DACL a host snapshot gave ({@code givenDacl}; null: derived, R15). */
+    private TokenObject create(Sid user, List<TokenGroup> groups, List<TokenPrivilege> privileges, Sid integrity, Sid owner,
+                               Sid primaryGroup, Luid session, Luid origin, int sessionId, ElevationType elevationType,
+                               boolean elevated, String sourceName, TokenType type, ImpersonationLevel level,
+                               Optional<Acl> givenDacl) {
         List<TokenGroup> all = new ArrayList<>();
         for (TokenGroup g : groups) {
             all.add(g.mandatory() ? g.withAttributes(g.attributes() | 0x4) : g);
         }
         all.add(new TokenGroup(integrity, INTEGRITY_GROUP));
         TokenContents contents = new TokenContents(new TokenGroup(user, 0), all, privileges, owner, primaryGroup,
-                ObjectSecurity.defaultDaclFor(owner, all), new TokenSource(sourceName, kernel.newLuid()), type,
+                givenDacl != null ? givenDacl.orElse(null) : ObjectSecurity.defaultDaclFor(owner, all),
+                new TokenSource(sourceName, kernel.newLuid()), type,
                 level, session, Luid.ZERO, origin, kernel.newLuid(), NEVER, sessionId,
                 DEFAULT_MANDATORY_POLICY, List.of(), elevationType, elevated, null, 0);
         return kernel.createToken(contents, ObjectSecurity.defaultFor(contents, ObjectType.TOKEN));

@@ -33,7 +33,8 @@ public final class NtTokenDuplication {
      * SECURITY_QUALITY_OF_SERVICE ({@code level} null) means level Anonymous; the new token's own
      * descriptor is {@code securityDescriptor} (label ignored) or the default from the caller's
      * effective token (R14); desired access 0 gives the source handle's access, anything else is
-     * checked against the new token's descriptor (R52).
+     * granted as asked, not checked against the new token's descriptor nor refused under an
+     * Identification-level effective token: the handle is the creator's first (D1, R52).
      */
     public Result<Long> duplicateToken(ThreadObject caller, long token, int desiredAccess, SecurityDescriptor securityDescriptor,
                                        ImpersonationLevel level, boolean effectiveOnly, TokenType type, int handleAttributes) {
@@ -62,6 +63,6 @@ public final class NtTokenDuplication {
             return Result.ofStatus(NtStatus.STATUS_SUCCESS,
                     k.objects().insertHandle(caller.process(), copy, ref.value().grantedAccess(), handleAttributes));
         }
-        return k.objects().openObject(caller, copy, desiredAccess, handleAttributes, caller.process());
+        return k.objects().insertCreated(caller, copy, desiredAccess, handleAttributes);
     }
 }

@@ -5,9 +5,13 @@ import io.github.tokenbridge.model.kernel.Kernel;
 import io.github.tokenbridge.model.kernel.ps.ProcessObject;
 import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 import io.github.tokenbridge.model.kernel.se.AccessCheck;
+import io.github.tokenbridge.model.kernel.se.ContentsClientToken;
+import io.github.tokenbridge.model.kernel.se.PrivilegeChecks;
 import io.github.tokenbridge.model.kernel.se.TokenObject;
 
+import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.Privilege;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.backend.Result;
 
@@ -16,7 +20,8 @@ import java.util.Optional;
 /**
  * The model's object manager: referencing objects by handle ({@code ObReferenceObjectByHandle},
  * pseudo handles included; R19, R22, R31) and opening handles to objects with an access check
- * against the caller's effective token ({@code ObOpenObjectByPointer}; R20, R24, R25, R26).
+ * against the caller's effective token ({@code ObOpenObjectByPointer}; R20, R24, R25, R26), and
+ * inserting the first handle to a new object without one (D1).
  */
 public final class ObjectManager {
 
@@ -156,6 +161,29 @@ public final class ObjectManager {
             return decision;
         }
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, withImpliedRights(type, decision.value()));
+    }
+
+    /**
+     * The first handle to an object the caller has just created ({@code ObInsertObject}, handle
+     * reason "create"; rule D1): the caller gets the access it asked for without an access check
+     * against the new object's descriptor and whatever its impersonation level; MAXIMUM_ALLOWED
+     * becomes the type's GENERIC_ALL and generic rights are mapped. ACCESS_SYSTEM_SECURITY still
+     * needs SeSecurityPrivilege enabled in the caller's effective token (R25, STATUS_PRIVILEGE_NOT_HELD).
+     */
+    public Result<Long> insertCreated(ThreadObject caller, KernelObject object, int desiredAccess, int handleAttributes) {
+        ObjectType type = object.objectType();
+        int access = desiredAccess;
+        if ((access & MAXIMUM_ALLOWED) != 0) {
+            access = (access & ~MAXIMUM_ALLOWED) | GenericMapping.GENERIC_ALL;
+        }
+        access = type.mapping().map(access);
+        if ((access & ACCESS_SYSTEM_SECURITY) != 0 && !PrivilegeChecks.isEnabled(
+                caller.effectiveToken().contentsView(ContentsClientToken.class, ContentsClientToken::of),
+                Privilege.SeSecurityPrivilege.luid())) {
+            return Result.failure(NtStatus.STATUS_PRIVILEGE_NOT_HELD);
+        }
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS,
+                insertHandle(caller.process(), object, withImpliedRights(type, access), handleAttributes));
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.Objects;
  * STATUS_NO_IMPERSONATION_TOKEN; an Anonymous-level token with STATUS_BAD_IMPERSONATION_LEVEL (as
  * for AccessCheck, on which Windows builds the function); the SID is a member when it is the user
  * or an enabled group, neither deny-only, and, for a restricted token, also one of the restricted
- * SIDs. Choosing the token for a NULL handle is the caller's job (it depends on the thread).
+ * SIDs, unless the token is write-restricted: the function is an access check for a right that is
+ * not a write right, and a write-restricted token's restricting SIDs count only for write access
+ * (D2). Choosing the token for a NULL handle is the caller's job (it depends on the thread).
  */
 public final class TokenMembership {
 
@@ -34,7 +36,7 @@ public final class TokenMembership {
             return new Outcome(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL, false);
         }
         boolean member = DaclEvaluator.inTokenForAllow(sid, token)
-                && (token.restrictedSidCount() == 0 || DaclEvaluator.inRestricted(sid, token));
+                && (token.restrictedSidCount() == 0 || token.writeRestricted() || DaclEvaluator.inRestricted(sid, token));
         return new Outcome(NtStatus.STATUS_SUCCESS, member);
     }
 }
