@@ -194,6 +194,8 @@ public interface TokenBackend extends AutoCloseable {
      * {@code BOOL AdjustTokenGroups(HANDLE TokenHandle, BOOL ResetToDefault, PTOKEN_GROUPS NewState,
      * DWORD BufferLength, PTOKEN_GROUPS PreviousState, PDWORD ReturnLength)}.
      *
+     * @param newState the groups to change, or null for a NULL NewState (allowed with ResetToDefault;
+     *                 without it the call fails with ERROR_INVALID_PARAMETER, R94)
      * @param previousStateLength the PreviousState buffer size, or -1 for a NULL PreviousState
      */
     Result<AdjustResult<TokenGroup>> adjustTokenGroups(Handle token, boolean resetToDefault,

@@ -138,14 +138,16 @@ public final class NtSecurityServices {
     /**
      * {@code NtAdjustGroupsToken}: needs TOKEN_ADJUST_GROUPS (+ TOKEN_QUERY with PreviousState); a
      * PreviousState buffer smaller than the changed groups need fails with STATUS_BUFFER_TOO_SMALL
-     * and applies nothing; an applied change renews ModifiedId (R9).
+     * and applies nothing; an applied change renews ModifiedId (R9). A NULL NewState ({@code newState}
+     * null) without ResetToDefault is STATUS_INVALID_PARAMETER (R94 a); with it, NewState is ignored.
      *
+     * @param newState the groups to change, or null for a NULL NewState
      * @param previousStateLength the PreviousState buffer length, or -1 for NULL
      */
     public Result<AdjustResult<TokenGroup>> adjustGroups(ThreadObject caller, long tokenHandle, boolean resetToDefault,
                                                          List<TokenGroup> newState, int previousStateLength) {
-        if (!resetToDefault) {
-            Objects.requireNonNull(newState, "newState");
+        if (!resetToDefault && newState == null) {
+            return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
         }
         int access = TOKEN_ADJUST_GROUPS | (previousStateLength >= 0 ? TOKEN_QUERY : 0);
         Result<TokenObject> token = token(caller, tokenHandle, access);
