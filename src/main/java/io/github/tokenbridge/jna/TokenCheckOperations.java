@@ -34,7 +34,7 @@ final class TokenCheckOperations extends NativeOperations {
 
     Result<AdjustResult<TokenPrivilege>> adjustTokenPrivileges(Handle token, boolean disableAll, List<TokenPrivilege> newState,
                                                                int previousStateLength) {
-        try (Memory state = NativeEncoding.tokenPrivileges(newState);
+        try (Memory state = newState == null ? null : NativeEncoding.tokenPrivileges(newState);
              Memory previous = previousBuffer(previousStateLength)) {
             IntByReference returnLength = previous == null ? null : new IntByReference();
             HANDLE h = handle(token);
