@@ -3,13 +3,19 @@ package io.github.tokenbridge.model;
 import io.github.tokenbridge.AccessCheckResult;
 import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.Privilege;
+import io.github.tokenbridge.PrivilegeAttribute;
 import io.github.tokenbridge.Sddl;
 import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenType;
+import io.github.tokenbridge.Win32Error;
+import io.github.tokenbridge.backend.AdjustResult;
 import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.PrivilegeCheckResult;
+import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.backend.TokenInformationClass;
 import io.github.tokenbridge.model.kernel.ps.ThreadObject;
 import io.github.tokenbridge.model.nt.NtLayer;
@@ -122,6 +128,25 @@ class NtLayerMisuseTest {
         assertEquals(before.groupCount(), after.groupCount());
         assertEquals(before.privilegeCount(), after.privilegeCount());
         fails(NtStatus.STATUS_INVALID_HANDLE, backend.createRestrictedToken(Handle.NULL, 0, List.of(), List.of(), List.of()));
+    }
+
+    @Test
+    @DisplayName("R56, R61, R94 b: a LUID no privilege has is a privilege the token lacks (kmtests SeQueryInfoToken.c: zero LUIDs are not held)")
+    void privilegeCalls_unknownLuids_treatedAsNotHeld() {
+        Handle token = duplicate(TOKEN_ALL_ACCESS, TokenType.IMPERSONATION);
+        Luid unknown = new Luid(0x7fff1234L);
+        Luid zero = new Luid(0);
+        assertTrue(Privilege.fromLuid(unknown).isEmpty());
+        Result<AdjustResult<TokenPrivilege>> adjusted = backend.adjustTokenPrivileges(token, false,
+                List.of(new TokenPrivilege(unknown, PrivilegeAttribute.ENABLED.mask())), -1);
+        assertTrue(adjusted.succeeded());
+        assertEquals(Win32Error.ERROR_NOT_ALL_ASSIGNED.code(), adjusted.win32Error(), adjusted::toString);
+        PrivilegeCheckResult checked = ok(backend.privilegeCheck(token, List.of(zero, unknown), false));
+        assertFalse(checked.held());
+        assertEquals(List.of(new TokenPrivilege(zero, 0), new TokenPrivilege(unknown, 0)), checked.privileges());
+        Handle filtered = ok(backend.createRestrictedToken(token, 0, List.of(), List.of(unknown, zero), List.of()));
+        assertEquals(query(backend, token, TokenInformationClass.TokenPrivileges, List.class),
+                query(backend, filtered, TokenInformationClass.TokenPrivileges, List.class));
     }
 
     @Test
