@@ -8,6 +8,7 @@ import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.Privilege;
 import io.github.tokenbridge.PrivilegeAttribute;
 import io.github.tokenbridge.Sddl;
+import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.TokenPrivilege;
 import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenType;
@@ -113,6 +114,39 @@ class NtLayerMisuseTest {
                 new GenericMapping(0, 0, 0, 0), -1));
         assertTrue(r.accessStatus(), () -> "access status: " + r);
         assertEquals(READ_CONTROL | WRITE_DAC, r.grantedAccess() & (READ_CONTROL | WRITE_DAC), () -> "granted: " + r);
+    }
+
+    @Test
+    @DisplayName("R96: generic bits are refused before the token handle, its type, its level and the descriptor")
+    void accessCheck_genericBits_refusedFirst() {
+        SecurityDescriptor valid = Sddl.parse("O:S-1-5-21-1-2-3-4242G:S-1-5-21-1-2-3-513D:(A;;KA;;;WD)");
+        SecurityDescriptor noOwner = Sddl.parse("D:(A;;KA;;;WD)");
+        GenericMapping key = new GenericMapping(0x20019, 0x20006, 0x20019, 0xF003F);
+        Handle process = ok(backend.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_QUERY | TOKEN_DUPLICATE));
+        Handle anonymous = ok(backend.duplicateToken(process, ImpersonationLevel.ANONYMOUS));
+        Handle noQuery = ok(backend.duplicateTokenEx(process, TOKEN_IMPERSONATE, null, ImpersonationLevel.IDENTIFICATION,
+                TokenType.IMPERSONATION));
+        int genericWrite = 0x40000000;
+        fails(NtStatus.STATUS_GENERIC_NOT_MAPPED, backend.accessCheck(valid, anonymous, genericWrite, key, -1));
+        fails(NtStatus.STATUS_GENERIC_NOT_MAPPED, backend.accessCheck(valid, process, genericWrite, key, -1));
+        fails(NtStatus.STATUS_GENERIC_NOT_MAPPED, backend.accessCheck(valid, Handle.NULL, genericWrite, key, -1));
+        fails(NtStatus.STATUS_GENERIC_NOT_MAPPED, backend.accessCheck(valid, noQuery, genericWrite, key, -1));
+        fails(NtStatus.STATUS_GENERIC_NOT_MAPPED, backend.accessCheck(noOwner, anonymous, genericWrite | MAXIMUM_ALLOWED, key, -1));
+        fails(NtStatus.STATUS_BAD_IMPERSONATION_LEVEL, backend.accessCheck(noOwner, anonymous, MAXIMUM_ALLOWED, key, -1));
+        fails(NtStatus.STATUS_NO_IMPERSONATION_TOKEN, backend.accessCheck(noOwner, process, MAXIMUM_ALLOWED, key, -1));
+        fails(NtStatus.STATUS_INVALID_HANDLE, backend.accessCheck(noOwner, Handle.NULL, MAXIMUM_ALLOWED, key, -1));
+        fails(NtStatus.STATUS_ACCESS_DENIED, backend.accessCheck(valid, noQuery, MAXIMUM_ALLOWED, key, -1));
+        Handle identification = ok(backend.duplicateToken(process, ImpersonationLevel.IDENTIFICATION));
+        fails(NtStatus.STATUS_INVALID_SECURITY_DESCR, backend.accessCheck(noOwner, identification, MAXIMUM_ALLOWED, key, -1));
+    }
+
+    @Test
+    @DisplayName("R96: the explanation of a refused generic mask names that precondition")
+    void explainAccessCheck_genericBits_preconditionStep() {
+        Handle process = ok(backend.openProcessToken(Handle.CURRENT_PROCESS, TOKEN_QUERY | TOKEN_DUPLICATE));
+        var trace = backend.world().explainAccessCheck(Sddl.parse("D:"), process, 0x80000000, new GenericMapping(1, 2, 4, 7));
+        assertEquals(NtStatus.STATUS_GENERIC_NOT_MAPPED.code(), trace.ntStatus().orElseThrow());
+        assertTrue(trace.value().toString().contains("GENERIC"), () -> "trace: " + trace.value());
     }
 
     @Test

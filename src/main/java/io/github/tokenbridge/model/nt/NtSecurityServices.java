@@ -57,13 +57,17 @@ public final class NtSecurityServices {
     }
 
     /**
-     * {@code NtAccessCheck}: the token handle needs TOKEN_QUERY; the outcome is in {@code out}, and
-     * the returned status is the call's (a failed handle reference, or the engine's call status).
+     * {@code NtAccessCheck}: generic bits in the desired mask are refused first (R96), then the token
+     * handle needs TOKEN_QUERY; the outcome is in {@code out}, and the returned status is the call's
+     * (the generic-bits refusal, a failed handle reference, or the engine's call status).
      */
     public NtStatus accessCheck(ThreadObject caller, SecurityDescriptor sd, long tokenHandle, int desired, GenericMapping mapping,
                                 int privilegeSetLength, AccessCheckTrace trace, AccessDecision out) {
         Objects.requireNonNull(sd, "securityDescriptor");
         Objects.requireNonNull(mapping, "mapping");
+        if (AccessCheck.refusesUnmappedAccess(desired, trace, out)) {
+            return NtStatus.STATUS_GENERIC_NOT_MAPPED;
+        }
         Result<TokenObject> token = token(caller, tokenHandle, TOKEN_QUERY);
         if (!token.succeeded()) {
             return NtStatus.fromCode(token.ntStatus().orElseThrow()).orElseThrow();
