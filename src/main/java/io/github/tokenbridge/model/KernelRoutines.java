@@ -1,8 +1,10 @@
 package io.github.tokenbridge.model;
 
+import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
+import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.PrivilegeCheckResult;
 import io.github.tokenbridge.backend.Result;
@@ -16,6 +18,7 @@ import io.github.tokenbridge.model.kernel.KernelServices;
 import io.github.tokenbridge.model.kernel.ob.ObjectType;
 import io.github.tokenbridge.model.kernel.ps.ProcessObject;
 import io.github.tokenbridge.model.kernel.se.SecurityQualityOfService;
+import io.github.tokenbridge.model.kernel.se.SubjectAccessCheck;
 import io.github.tokenbridge.model.kernel.se.TokenObject;
 import io.github.tokenbridge.model.kernel.se.TokenReference;
 
@@ -26,7 +29,7 @@ import java.util.function.Supplier;
 
 /**
  * The Windows kernel routines that drivers call, exposed for kernel-style use of a model world
- * (the scenario verbs {@code ps_*} and {@code se_*}; R45-R51, R93, R95). Handles are resolved in the calling
+ * (the scenario verbs {@code ps_*} and {@code se_*}; R45-R51, R93, R95, R97). Handles are resolved in the calling
  * thread's process as kernel-mode references (type checked, no access check); results carry the
  * NTSTATUS.
  */
@@ -142,6 +145,17 @@ public final class KernelRoutines {
                                                          boolean kernelMode) {
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, PrivilegeChecks.subjectCheck(
                 Objects.requireNonNull(subject, "subject").object(), privileges, requireAll, kernelMode));
+    }
+
+    /**
+     * {@code SeAccessCheck(sd, subject context of thread, ..., desired, previouslyGranted, ...,
+     * mapping, AccessMode, ...)} (R97). The routine returns a BOOLEAN, so the result's status is
+     * STATUS_SUCCESS and the outcome carries the BOOLEAN, GrantedAccess and AccessStatus.
+     */
+    public Result<SubjectAccessCheck.Outcome> seAccessCheck(SecurityDescriptor sd, ModelThread subject, int desired,
+                                                            int previouslyGranted, GenericMapping mapping, boolean kernelMode) {
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, SubjectAccessCheck.check(sd,
+                Objects.requireNonNull(subject, "subject").object(), desired, previouslyGranted, mapping, kernelMode));
     }
 
     private Result<TokenObject> tokenByHandle(Handle token) {
