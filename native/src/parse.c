@@ -711,8 +711,8 @@ static int parse_step(const Line *l, Scenario *sc, Scope *scope, Step *st)
             strcmp(step_arg(st, "type"), "Primary"))
             return perr(l->file, l->line, "duplicate_token_ex: missing argument 'level' (optional only for type=Primary)");
         if (!strcmp(vname, "adjust_token_groups") && !step_arg(st, "enable") && !step_arg(st, "disable") &&
-            !(step_arg(st, "reset") && !strcmp(step_arg(st, "reset"), "true")))
-            return perr(l->file, l->line, "adjust_token_groups: needs enable=, disable= or reset=true");
+            !step_arg(st, "reset"))
+            return perr(l->file, l->line, "adjust_token_groups: needs enable=, disable= or reset= (reset=false alone passes a NULL NewState)");
     }
     /* outcome */
     i = arrow + 1;

@@ -369,7 +369,8 @@ static void v_adjust(Ctx *c)
 }
 
 /* AdjustTokenGroups (R57): enable= entries with SE_GROUP_ENABLED, disable= entries with 0;
- * reset=true passes ResetToDefault (NewState is then NULL unless lists are given too);
+ * reset=true passes ResetToDefault; without enable= and disable= NewState is NULL (reset=false
+ * alone: the NULL-NewState misuse of R94);
  * previous_length=N passes an N-byte PreviousState buffer and ReturnLength, absent means NULL/0. */
 static void v_adjust_groups(Ctx *c)
 {

@@ -150,13 +150,14 @@ class ScenarioParserTest {
     }
 
     @Test
-    void parse_adjustTokenGroupsWithoutChange_isRejected() { // R57
+    void parse_adjustTokenGroupsWithoutChange_isRejected() { // R57; reset=false alone is a NULL NewState (R94)
         String open = "  open_process_token process=current-process access=TOKEN_DUPLICATE -> ok as $p\n";
         ScenarioParser.parse("ok.scn", "scenario s\n" + open
                 + "  adjust_token_groups token=$p reset=true -> ERROR_ACCESS_DENIED\n"
+                + "  adjust_token_groups token=$p reset=false -> ERROR_INVALID_PARAMETER\n"
                 + "  adjust_token_groups token=$p disable=Everyone previous_length=64 -> ERROR_ACCESS_DENIED\nend\n");
-        assertEquals("bad.scn:4: adjust_token_groups needs enable=, disable= or reset=true",
-                message(open + "  adjust_token_groups token=$p reset=false -> ok"));
+        assertEquals("bad.scn:4: adjust_token_groups needs enable=, disable= or reset= (reset=false alone passes a NULL NewState)",
+                message(open + "  adjust_token_groups token=$p -> ok"));
         assertEquals("bad.scn:4: unknown SID \"NoSuchGroup\" (a string SID, an alias such as Everyone, or $var.user)"
                 + " in argument 'enable' of adjust_token_groups",
                 message(open + "  adjust_token_groups token=$p enable=NoSuchGroup -> ok"));

@@ -185,6 +185,8 @@ public interface TokenBackend extends AutoCloseable {
      * {@code BOOL AdjustTokenPrivileges(HANDLE TokenHandle, BOOL DisableAllPrivileges, PTOKEN_PRIVILEGES NewState,
      * DWORD BufferLength, PTOKEN_PRIVILEGES PreviousState, PDWORD ReturnLength)}.
      *
+     * @param newState the privileges to change, or null for a NULL NewState (ignored with DisableAllPrivileges;
+     *                 without it the call fails with ERROR_INVALID_PARAMETER, R94)
      * @param previousStateLength the PreviousState buffer size, or -1 for a NULL PreviousState
      */
     Result<AdjustResult<TokenPrivilege>> adjustTokenPrivileges(Handle token, boolean disableAll,
@@ -194,6 +196,8 @@ public interface TokenBackend extends AutoCloseable {
      * {@code BOOL AdjustTokenGroups(HANDLE TokenHandle, BOOL ResetToDefault, PTOKEN_GROUPS NewState,
      * DWORD BufferLength, PTOKEN_GROUPS PreviousState, PDWORD ReturnLength)}.
      *
+     * @param newState the groups to change, or null for a NULL NewState (allowed with ResetToDefault;
+     *                 without it the call fails with ERROR_INVALID_PARAMETER, R94)
      * @param previousStateLength the PreviousState buffer size, or -1 for a NULL PreviousState
      */
     Result<AdjustResult<TokenGroup>> adjustTokenGroups(Handle token, boolean resetToDefault,

@@ -58,6 +58,9 @@ final class ModelStepExecutor {
         if (text.equals("null")) {
             return null;
         }
+        if (!text.startsWith("$")) { // a fixed handle or a raw value (R90: kernel references check the type)
+            return state.handle(text);
+        }
         Binding b = state.var(text);
         return b.handle() != null ? b.handle() : b.object();
     }

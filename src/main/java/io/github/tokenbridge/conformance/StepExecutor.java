@@ -204,8 +204,15 @@ final class StepExecutor {
         return state.backend.adjustTokenPrivileges(h(a, "token"), bool(a, "disable_all", false), newState, -1);
     }
 
-    /** AdjustTokenGroups: enable= entries get SE_GROUP_ENABLED, disable= entries 0 (R57). */
+    /**
+     * AdjustTokenGroups: enable= entries get SE_GROUP_ENABLED, disable= entries 0 (R57); with neither
+     * list NewState is NULL (R94), as the native driver passes it.
+     */
     private Result<AdjustResult<TokenGroup>> adjustGroups(Map<String, String> a) {
+        if (!a.containsKey("enable") && !a.containsKey("disable")) {
+            int previousLength = a.containsKey("previous_length") ? ValueSyntax.number(a.get("previous_length")) : -1;
+            return state.backend.adjustTokenGroups(h(a, "token"), bool(a, "reset", false), null, previousLength);
+        }
         List<TokenGroup> newState = new ArrayList<>();
         for (Sid sid : sids(a.get("enable"))) {
             newState.add(new TokenGroup(sid, GroupAttribute.ENABLED.mask()));

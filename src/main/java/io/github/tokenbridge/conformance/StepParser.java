@@ -97,8 +97,8 @@ final class StepParser {
             throw at.error("adjust_token_privileges needs enable=, disable=, remove= or disable_all=true");
         }
         if (verb == Verb.ADJUST_TOKEN_GROUPS && !args.containsKey("enable") && !args.containsKey("disable")
-                && !"true".equals(args.get("reset"))) {
-            throw at.error("adjust_token_groups needs enable=, disable= or reset=true");
+                && !args.containsKey("reset")) {
+            throw at.error("adjust_token_groups needs enable=, disable= or reset= (reset=false alone passes a NULL NewState)");
         }
         PipeSteps.validate(at, verb, args); // named pipes (issue 13)
     }

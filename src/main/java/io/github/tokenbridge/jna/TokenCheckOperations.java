@@ -34,7 +34,7 @@ final class TokenCheckOperations extends NativeOperations {
 
     Result<AdjustResult<TokenPrivilege>> adjustTokenPrivileges(Handle token, boolean disableAll, List<TokenPrivilege> newState,
                                                                int previousStateLength) {
-        try (Memory state = NativeEncoding.tokenPrivileges(newState);
+        try (Memory state = newState == null ? null : NativeEncoding.tokenPrivileges(newState);
              Memory previous = previousBuffer(previousStateLength)) {
             IntByReference returnLength = previous == null ? null : new IntByReference();
             HANDLE h = handle(token);
@@ -53,7 +53,7 @@ final class TokenCheckOperations extends NativeOperations {
 
     Result<AdjustResult<TokenGroup>> adjustTokenGroups(Handle token, boolean resetToDefault, List<TokenGroup> newState,
                                                        int previousStateLength) {
-        try (Memory state = NativeEncoding.tokenGroups(newState);
+        try (Memory state = newState == null ? null : NativeEncoding.tokenGroups(newState);
              Memory previous = previousBuffer(previousStateLength)) {
             IntByReference returnLength = previous == null ? null : new IntByReference();
             HANDLE h = handle(token);

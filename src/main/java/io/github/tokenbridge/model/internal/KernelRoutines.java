@@ -1,21 +1,30 @@
 package io.github.tokenbridge.model.internal;
 
+import io.github.tokenbridge.GenericMapping;
 import io.github.tokenbridge.ImpersonationLevel;
+import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
+import io.github.tokenbridge.SecurityDescriptor;
 import io.github.tokenbridge.backend.Handle;
+import io.github.tokenbridge.backend.PrivilegeCheckResult;
 import io.github.tokenbridge.backend.Result;
 import io.github.tokenbridge.model.ModelThread;
-import io.github.tokenbridge.model.kernel.KernelServices;
+import io.github.tokenbridge.backend.TokenInformationClass;
+import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
 import io.github.tokenbridge.model.kernel.ob.HandleEntry;
+import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
+import io.github.tokenbridge.model.kernel.se.KernelTokenQuery;
+import io.github.tokenbridge.model.kernel.se.PrivilegeChecks;
+import io.github.tokenbridge.model.kernel.KernelServices;
 import io.github.tokenbridge.model.kernel.ob.ObjectType;
 import io.github.tokenbridge.model.kernel.ps.ProcessObject;
 import io.github.tokenbridge.model.kernel.ps.ThreadObject;
-import io.github.tokenbridge.model.kernel.se.ClientSecurityContext;
-import io.github.tokenbridge.model.kernel.se.ImpersonationDecision;
 import io.github.tokenbridge.model.kernel.se.SecurityQualityOfService;
+import io.github.tokenbridge.model.kernel.se.SubjectAccessCheck;
 import io.github.tokenbridge.model.kernel.se.TokenObject;
 import io.github.tokenbridge.model.kernel.se.TokenReference;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,7 +32,7 @@ import java.util.function.Supplier;
 
 /**
  * The Windows kernel routines that drivers call, exposed for kernel-style use of a model world
- * (the scenario verbs {@code ps_*} and {@code se_*}; R45-R51). Handles are resolved in the calling
+ * (the scenario verbs {@code ps_*} and {@code se_*}; R45-R51, R93, R95, R97). Handles are resolved in the calling
  * thread's process as kernel-mode references (type checked, no access check); results carry the
  * NTSTATUS.
  */
@@ -124,6 +133,38 @@ public final class KernelRoutines {
     public Result<Void> seDeleteClientSecurity(ClientSecurityContext context) {
         k.se().deleteClientSecurity(Objects.requireNonNull(context, "context"));
         return Result.ofStatus(NtStatus.STATUS_SUCCESS, null);
+    }
+
+    /**
+     * {@code SeQueryInformationToken(token, infoClass, &buffer)} of a referenced token (R93 c): only
+     * the classes of {@link KernelTokenQuery#SUPPORTED}, no access check; see {@link KernelTokenQuery#query}
+     * for the values.
+     */
+    public Result<Object> seQueryInformationToken(TokenReference reference, TokenInformationClass infoClass) {
+        return KernelTokenQuery.query(Objects.requireNonNull(reference, "reference").token(), infoClass);
+    }
+
+    /**
+     * {@code SePrivilegeCheck(privileges, subject context of thread, AccessMode)} (R95): TRUE in kernel
+     * mode; in user mode whether the thread's effective token holds the privileges enabled (all of
+     * them with {@code requireAll}, PRIVILEGE_SET_ALL_NECESSARY, else one). The routine returns a
+     * BOOLEAN, so the status is always STATUS_SUCCESS.
+     */
+    public Result<PrivilegeCheckResult> sePrivilegeCheck(ModelThread subject, List<Luid> privileges, boolean requireAll,
+                                                         boolean kernelMode) {
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, PrivilegeChecks.subjectCheck(
+                object(Objects.requireNonNull(subject, "subject")), privileges, requireAll, kernelMode));
+    }
+
+    /**
+     * {@code SeAccessCheck(sd, subject context of thread, ..., desired, previouslyGranted, ...,
+     * mapping, AccessMode, ...)} (R97). The routine returns a BOOLEAN, so the result's status is
+     * STATUS_SUCCESS and the outcome carries the BOOLEAN, GrantedAccess and AccessStatus.
+     */
+    public Result<SubjectAccessCheck.Outcome> seAccessCheck(SecurityDescriptor sd, ModelThread subject, int desired,
+                                                            int previouslyGranted, GenericMapping mapping, boolean kernelMode) {
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, SubjectAccessCheck.check(sd,
+                object(Objects.requireNonNull(subject, "subject")), desired, previouslyGranted, mapping, kernelMode));
     }
 
     private ThreadObject object(ModelThread thread) {

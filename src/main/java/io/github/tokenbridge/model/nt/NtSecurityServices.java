@@ -57,13 +57,17 @@ public final class NtSecurityServices {
     }
 
     /**
-     * {@code NtAccessCheck}: the token handle needs TOKEN_QUERY; the outcome is in {@code out}, and
-     * the returned status is the call's (a failed handle reference, or the engine's call status).
+     * {@code NtAccessCheck}: generic bits in the desired mask are refused first (R96), then the token
+     * handle needs TOKEN_QUERY; the outcome is in {@code out}, and the returned status is the call's
+     * (the generic-bits refusal, a failed handle reference, or the engine's call status).
      */
     public NtStatus accessCheck(ThreadObject caller, SecurityDescriptor sd, long tokenHandle, int desired, GenericMapping mapping,
                                 int privilegeSetLength, AccessCheckTrace trace, AccessDecision out) {
         Objects.requireNonNull(sd, "securityDescriptor");
         Objects.requireNonNull(mapping, "mapping");
+        if (AccessCheck.refusesUnmappedAccess(desired, trace, out)) {
+            return NtStatus.STATUS_GENERIC_NOT_MAPPED;
+        }
         Result<TokenObject> token = token(caller, tokenHandle, TOKEN_QUERY);
         if (!token.succeeded()) {
             return NtStatus.fromCode(token.ntStatus().orElseThrow()).orElseThrow();
@@ -138,14 +142,16 @@ public final class NtSecurityServices {
     /**
      * {@code NtAdjustGroupsToken}: needs TOKEN_ADJUST_GROUPS (+ TOKEN_QUERY with PreviousState); a
      * PreviousState buffer smaller than the changed groups need fails with STATUS_BUFFER_TOO_SMALL
-     * and applies nothing; an applied change renews ModifiedId (R9).
+     * and applies nothing; an applied change renews ModifiedId (R9). A NULL NewState ({@code newState}
+     * null) without ResetToDefault is STATUS_INVALID_PARAMETER (R94 a); with it, NewState is ignored.
      *
+     * @param newState the groups to change, or null for a NULL NewState
      * @param previousStateLength the PreviousState buffer length, or -1 for NULL
      */
     public Result<AdjustResult<TokenGroup>> adjustGroups(ThreadObject caller, long tokenHandle, boolean resetToDefault,
                                                          List<TokenGroup> newState, int previousStateLength) {
-        if (!resetToDefault) {
-            Objects.requireNonNull(newState, "newState");
+        if (!resetToDefault && newState == null) {
+            return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
         }
         int access = TOKEN_ADJUST_GROUPS | (previousStateLength >= 0 ? TOKEN_QUERY : 0);
         Result<TokenObject> token = token(caller, tokenHandle, access);

@@ -43,14 +43,16 @@ public final class NtTokenModification {
      * {@code NtAdjustPrivilegesToken}: new attributes = (requested &amp; (ENABLED|REMOVED)) | (old &amp;
      * ~ENABLED); REMOVED deletes; PreviousState holds the changed entries (4 + 12n bytes; too small:
      * STATUS_BUFFER_TOO_SMALL, nothing applied); a privilege not in the token gives the success code
-     * STATUS_NOT_ALL_ASSIGNED.
+     * STATUS_NOT_ALL_ASSIGNED. A NULL NewState ({@code newState} null) without DisableAllPrivileges is
+     * STATUS_INVALID_PARAMETER (R94 a); with it, NewState is ignored.
      *
+     * @param newState the privileges to change, or null for a NULL NewState
      * @param previousStateLength the PreviousState buffer length, or -1 for NULL
      */
     public Result<AdjustResult<TokenPrivilege>> adjustPrivileges(ThreadObject caller, long token, boolean disableAll,
                                                                  List<TokenPrivilege> newState, int previousStateLength) {
-        if (!disableAll) {
-            Objects.requireNonNull(newState, "newState");
+        if (!disableAll && newState == null) {
+            return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
         }
         int access = TOKEN_ADJUST_PRIVILEGES | (previousStateLength >= 0 ? TOKEN_QUERY : 0);
         Result<HandleEntry> ref = k.objects().referenceByHandle(caller, token, ObjectType.TOKEN, access);

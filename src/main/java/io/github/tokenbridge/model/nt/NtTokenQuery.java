@@ -4,7 +4,6 @@ import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.NtStatus;
 import io.github.tokenbridge.TokenGroup;
 import io.github.tokenbridge.TokenGroupsAndPrivileges;
-import io.github.tokenbridge.TokenStatistics;
 import io.github.tokenbridge.TokenType;
 import io.github.tokenbridge.backend.Handle;
 import io.github.tokenbridge.backend.Result;
@@ -15,6 +14,7 @@ import io.github.tokenbridge.model.kernel.KernelServices;
 import io.github.tokenbridge.model.kernel.ob.ObjectSecurity;
 import io.github.tokenbridge.model.kernel.ob.ObjectType;
 import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+import io.github.tokenbridge.model.kernel.se.KernelTokenQuery;
 import io.github.tokenbridge.model.kernel.se.TokenContents;
 import io.github.tokenbridge.model.kernel.se.TokenObject;
 
@@ -46,10 +46,6 @@ public final class NtTokenQuery {
     private static final int TOKEN_QUERY = 0x0008;
     private static final int TOKEN_QUERY_SOURCE = 0x0010;
     private static final int TOKEN_ALL_ACCESS = 0x000F01FF;
-    /** "Never": the expiration time Windows reports. */
-    private static final long NEVER = Long.MAX_VALUE;
-    /** The dynamic part Windows charges a token for its default DACL and primary group. */
-    private static final int DYNAMIC_CHARGED = 1024;
 
     /**
      * The classes the model does not answer (docs/token-information-classes.md says why for each):
@@ -116,7 +112,7 @@ public final class NtTokenQuery {
             case TokenSource -> c.source();
             case TokenType -> c.type();
             case TokenImpersonationLevel -> c.level();
-            case TokenStatistics -> statistics(object, c);
+            case TokenStatistics -> KernelTokenQuery.statistics(object);
             case TokenRestrictedSids -> c.restrictedSids();
             case TokenSessionId -> c.sessionId();
             case TokenSandBoxInert -> (c.flags() & TokenObject.FLAG_SANDBOX_INERT) != 0;
@@ -146,12 +142,6 @@ public final class NtTokenQuery {
         sids.add(c.user());
         sids.addAll(c.groups());
         return new TokenGroupsAndPrivileges(sids, c.restrictedSids(), c.privileges(), c.authenticationId());
-    }
-
-    private static TokenStatistics statistics(TokenObject object, TokenContents c) {
-        int dynamicUsed = c.primaryGroup().byteLength() + (c.defaultDacl() == null ? 0 : c.defaultDacl().byteLength());
-        return new TokenStatistics(object.tokenId(), c.authenticationId(), NEVER, c.type(), c.level(), DYNAMIC_CHARGED,
-                DYNAMIC_CHARGED - dynamicUsed, c.groups().size(), c.privileges().size(), c.modifiedId());
     }
 
     /**

@@ -245,15 +245,34 @@ public final class AccessCheck {
         }
     }
 
+    /**
+     * The first precondition of {@code NtAccessCheck} (R62, R96): generic bits in the desired mask
+     * are refused with STATUS_GENERIC_NOT_MAPPED before the token handle is referenced and before the
+     * token's type and level are looked at. True when it fails; the failure is then in {@code out}
+     * (reset first) and in {@code trace}.
+     */
+    public static boolean refusesUnmappedAccess(int desired, AccessCheckTrace trace, AccessDecision out) {
+        if ((desired & GenericMapping.GENERIC_BITS) == 0) {
+            return false;
+        }
+        out.reset();
+        out.requiredPrivilegeSetLength = PRIVILEGE_SET_SIZE;
+        out.callStatus = NtStatus.STATUS_GENERIC_NOT_MAPPED.code();
+        if (trace != null) {
+            trace.add(new AccessCheckStep.PreconditionFailed(Precondition.GENERIC_BITS_NOT_MAPPED, NtStatus.STATUS_GENERIC_NOT_MAPPED));
+        }
+        return true;
+    }
+
     private static Precondition precondition(SecurityDescriptor sd, ClientToken token, int desired, int privilegeSetLength) {
+        if ((desired & GenericMapping.GENERIC_BITS) != 0) {
+            return Precondition.GENERIC_BITS_NOT_MAPPED;
+        }
         if (token.type() != TokenType.IMPERSONATION) {
             return Precondition.PRIMARY_TOKEN;
         }
         if (token.level().isBelow(ImpersonationLevel.IDENTIFICATION)) {
             return Precondition.ANONYMOUS_LEVEL;
-        }
-        if ((desired & GenericMapping.GENERIC_BITS) != 0) {
-            return Precondition.GENERIC_BITS_NOT_MAPPED;
         }
         if (sd.owner() == null) {
             return Precondition.NO_OWNER;

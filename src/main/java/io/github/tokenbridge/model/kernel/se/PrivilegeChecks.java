@@ -1,5 +1,8 @@
 package io.github.tokenbridge.model.kernel.se;
 
+import io.github.tokenbridge.model.kernel.ps.ImpersonationState;
+import io.github.tokenbridge.model.kernel.ps.ThreadObject;
+
 import io.github.tokenbridge.ImpersonationLevel;
 import io.github.tokenbridge.Luid;
 import io.github.tokenbridge.NtStatus;
@@ -41,6 +44,32 @@ public final class PrivilegeChecks {
             }
         }
         return false;
+    }
+
+    /**
+     * The kernel's {@code SePrivilegeCheck(RequiredPrivileges, SubjectContext, AccessMode)} for the
+     * subject context of {@code subject} (R95): in kernel mode every privilege is marked used and the
+     * answer is TRUE; in user mode the subject's effective token is checked, an impersonation token
+     * at the level the thread impersonates at, and a client below SecurityIdentification holds
+     * nothing (the routine has no status to report).
+     */
+    public static PrivilegeCheckResult subjectCheck(ThreadObject subject, List<Luid> required, boolean requireAll,
+                                                    boolean kernelMode) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(required, "required");
+        if (kernelMode) {
+            List<TokenPrivilege> all = required.stream()
+                    .map(l -> new TokenPrivilege(l, PrivilegeAttribute.USED_FOR_ACCESS.mask())).toList();
+            return new PrivilegeCheckResult(true, all);
+        }
+        ImpersonationState client = subject.activeImpersonationOrNull();
+        ClientToken view = client == null ? ContentsClientToken.of(subject.process().primaryToken().contents())
+                : ContentsClientToken.asImpersonation(client.token().contents(), client.level());
+        Outcome outcome = check(view, required, requireAll);
+        if (outcome.status() != NtStatus.STATUS_SUCCESS) {
+            return new PrivilegeCheckResult(false, required.stream().map(l -> new TokenPrivilege(l, 0)).toList());
+        }
+        return outcome.result();
     }
 
     /**
