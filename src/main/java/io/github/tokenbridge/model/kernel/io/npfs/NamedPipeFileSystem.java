@@ -139,7 +139,7 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
     public Result<FileOpen> create(IoOpenRequest request, IoManager io) {
         String name = request.remainingName().startsWith("\\") ? request.remainingName().substring(1) : request.remainingName();
         if (name.isEmpty() && !(request.createParameters() instanceof NamedPipeCreateParameters)) {
-            return openRoot(request);
+            return openRoot(request, io);
         }
         if (name.isEmpty()) {
             return Result.failure(NtStatus.STATUS_OBJECT_NAME_INVALID);
@@ -151,14 +151,16 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
     }
 
     /**
-     * Opens the file system's root ({@code \\.\pipe\}, as WaitNamedPipeW does, P11): every access
-     * asked for is granted (the model keeps no DACL on the root; UNVERIFIED).
+     * Opens the file system's root ({@code \\.\pipe\}, as WaitNamedPipeW does, P11) through the one
+     * open-time check against the root's descriptor, which has no DACL in the model (UNVERIFIED): an
+     * Identification-level impersonator is still refused (R20).
      */
-    private Result<FileOpen> openRoot(IoOpenRequest request) {
-        int desired = GenericMapping.FILE.map(request.desiredAccess());
-        int all = ObjectType.FILE.allAccess();
-        int granted = (desired & 0x02000000) != 0 ? all : desired & all; // MAXIMUM_ALLOWED
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, new FileOpen(root, new PipeRootOpen(), granted));
+    private Result<FileOpen> openRoot(IoOpenRequest request, IoManager io) {
+        Result<Integer> granted = io.checkOpenAccess(request.caller(), root.securityDescriptor(), request.desiredAccess());
+        if (!granted.succeeded()) {
+            return granted.withValue(null);
+        }
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, new FileOpen(root, new PipeRootOpen(), granted.value()));
     }
 
     /** The pipe end behind {@code file}, or null for an open of the file system's root. */
