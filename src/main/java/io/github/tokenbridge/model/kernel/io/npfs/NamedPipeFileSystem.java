@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * creating pipes and instances (P1-P9), clients opening them under the pipe's DACL (P7, P11), the
  * connection states and their errors (P10-P12), message and byte reads, and the client's security:
  * captured at open with static tracking, with each client write otherwise, made current when the
- * server reads that write, and impersonated through {@code SeImpersonateClientEx} (P13-P25).
+ * server reads that write, and impersonated through {@code SeImpersonateClientEx} (P13-P25); its
+ * root, on which FSCTL_PIPE_WAIT (WaitNamedPipeW) waits for an instance to listen (P11).
  *
  * <p>A call that would block (a listen with no client, a read with no data) blocks the calling
  * Java thread on the pipe until the state changes, is left pending on an overlapped request, or,
