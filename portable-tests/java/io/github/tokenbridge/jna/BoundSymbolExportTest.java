@@ -46,7 +46,7 @@ class BoundSymbolExportTest {
     void bindings_reflection_declareTheExpectedNumberOfFunctions() {
         assertEquals(33, boundFunctions(Advapi32Calls.class).size()); // 17 + accounts 7 + pipes 1 + objects 8
         assertEquals(9, boundFunctions(NtdllCalls.class).size());
-        assertEquals(24, boundFunctions(Kernel32Calls.class).size()); // 7 + pipes 12 + objects 5
+        assertEquals(25, boundFunctions(Kernel32Calls.class).size()); // 7 + pipes 13 + objects 5
     }
 
     @Test

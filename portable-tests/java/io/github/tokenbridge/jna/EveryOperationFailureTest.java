@@ -72,7 +72,7 @@ class EveryOperationFailureTest {
                 assertEquals(1, fake.nativeCalls(), "one call, no retry, nothing closed");
             }));
         }
-        assertEquals(67, tests.size()); // with the process (issue 20), object-security (issue 15) operations and CancelSynchronousIo
+        assertEquals(68, tests.size()); // with the process (issue 20), object-security (issue 15) operations, CancelSynchronousIo and WaitNamedPipeW
         return tests;
     }
 }

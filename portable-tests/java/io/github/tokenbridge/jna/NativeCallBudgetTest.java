@@ -130,6 +130,7 @@ class NativeCallBudgetTest {
         ops.put("createNamedPipe", f -> f.backend.createNamedPipe("\\\\.\\pipe\\x", 3, 6, 255, 4096, 4096, 5000, null));
         ops.put("connectNamedPipe", f -> f.backend.connectNamedPipe(TOKEN, null));
         ops.put("disconnectNamedPipe", f -> f.backend.disconnectNamedPipe(TOKEN));
+        ops.put("waitNamedPipe", f -> f.backend.waitNamedPipe("\\\\.\\pipe\\budget", 0));
         ops.put("setNamedPipeHandleState", f -> f.backend.setNamedPipeHandleState(TOKEN, 2));
         ops.put("impersonateNamedPipeClient", f -> f.backend.impersonateNamedPipeClient(TOKEN));
         ops.put("getNamedPipeClientProcessId", f -> f.backend.getNamedPipeClientProcessId(TOKEN));

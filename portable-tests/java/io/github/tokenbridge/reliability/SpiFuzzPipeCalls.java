@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * buffer sizes; CreateFileW of pipe names with random SQOS flags; ConnectNamedPipe, ReadFile and
  * WriteFile, synchronous or with an OVERLAPPED; DisconnectNamedPipe, SetNamedPipeHandleState,
  * ImpersonateNamedPipeClient, GetNamedPipeClientProcessId, CreateEventW, WaitForSingleObject on an
- * event, CancelIoEx, CancelSynchronousIo and GetOverlappedResult (never waiting: the fuzzer runs
+ * event, CancelIoEx, CancelSynchronousIo, GetOverlappedResult and WaitNamedPipeW (never waiting: the fuzzer runs
  * every model thread on one Java thread, and the model's blocking pipe calls fail at once with
  * ERROR_SEM_TIMEOUT in its world, as in scenario runs).
  *
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 final class SpiFuzzPipeCalls {
 
     /** How many operation numbers this class answers (0 .. OPERATIONS - 1). */
-    static final int OPERATIONS = 14;
+    static final int OPERATIONS = 15;
 
     private static final List<String> NAMES = List.of("\\\\.\\pipe\\fuzz0", "\\\\.\\pipe\\fuzz1", "\\\\.\\PIPE\\FUZZ0",
             "\\\\.\\pipe\\fuzz1\\", "\\\\.\\pipe\\", "\\\\.\\nopipe\\fuzz0", "pipe\\fuzz0", "", "\\\\?\\pipe\\fuzz1",
@@ -44,6 +44,7 @@ final class SpiFuzzPipeCalls {
             0x00130000, 0x40120000, 0xFFFFFFFF};
     private static final int[] CLIENT_ACCESS = {0xC0000000, 0x80000000, 0x40000000, 0, 0x00100000, 0x001F01FF, 0x02000000};
     private static final int[] HANDLE_STATES = {0, 1, 2, 3, 4, -1};
+    private static final int[] WAIT_TIMEOUTS = {0, 1, 100, -1, 0x7FFFFFFF}; // NMPWAIT_USE_DEFAULT_WAIT, ..., NMPWAIT_WAIT_FOREVER
     private static final int POOL = 6;
     private static final int ERROR_IO_INCOMPLETE = 996;
     private static final int ERROR_IO_PENDING = 997;
@@ -174,6 +175,12 @@ final class SpiFuzzPipeCalls {
                             }
                             return r;
                         }, SpiFuzzOracles.Effect.NONE, null, false, valid);
+            }
+            case 14 -> {
+                String name = pick(NAMES);
+                int timeout = random.nextInt(6) == 0 ? random.nextInt() : WAIT_TIMEOUTS[random.nextInt(WAIT_TIMEOUTS.length)];
+                return new Call("WaitNamedPipeW(" + name + ", " + Integer.toUnsignedString(timeout) + ")",
+                        () -> model.waitNamedPipe(name, timeout), SpiFuzzOracles.Effect.NONE, null, false, valid);
             }
             default -> {
                 SpiFuzzArguments.Arg thread = args.handle(table, ObjectType.THREAD);

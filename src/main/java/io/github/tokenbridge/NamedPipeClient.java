@@ -53,9 +53,99 @@ public final class NamedPipeClient implements AutoCloseable {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(name, "name");
         String full = "\\\\.\\pipe\\" + name;
+        return connected(system, system.failures().require(createFile(system.backendSpi(), full, sqos), "CreateFileW"), full, sqos);
+    }
+
+    /**
+     * Opens {@code \\.\pipe\}{@code name} for reading and writing, waiting up to {@code waitForInstance}
+     * while every instance of the pipe is busy: CreateFileW, and on ERROR_PIPE_BUSY
+     * {@code WaitNamedPipeW} with the time that remains, then CreateFileW again, until it connects or
+     * the time is up. A successful wait reserves no instance (another client may take it first, P11),
+     * so a wait may be followed by another. The waiting thread is watched as {@link #read(Duration)}
+     * is: an interrupt cancels the wait with {@code CancelSynchronousIo} (P27).
+     *
+     * @param sqos            the quality of service, or null for none (Windows' default)
+     * @param waitForInstance how long to wait for a free instance, or null for no limit (interruptible still)
+     * @throws TimeoutException     when no instance became free in time (WaitNamedPipeW's ERROR_SEM_TIMEOUT,
+     *                              or a busy pipe at the deadline); chosen over a WinTokenException as
+     *                              {@link #read(Duration)} does: running out of time is the caller's
+     *                              budget, not an OS failure. The message names WaitNamedPipeW, the pipe
+     *                              and the time-out.
+     * @throws InterruptedException when the thread was interrupted before or while waiting (the flag is cleared)
+     * @throws WinTokenException    ERROR_FILE_NOT_FOUND (no such pipe, from CreateFileW or WaitNamedPipeW),
+     *                              ERROR_ACCESS_DENIED (the pipe's DACL), ...
+     */
+    public static NamedPipeClient open(TokenSystem system, String name, Sqos sqos, Duration waitForInstance)
+            throws InterruptedException, TimeoutException {
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(name, "name");
+        String full = "\\\\.\\pipe\\" + name;
+        long deadline = NamedPipeServer.deadline(waitForInstance);
         TokenBackend backend = system.backendSpi();
-        Handle h = system.failures().require(backend.createFile(full, 0x80000000 | 0x40000000, 0, null, 3,
-                sqos == null ? 0 : sqos.flags()), "CreateFileW");
+        while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("waiting for an instance of " + full + " was interrupted");
+            }
+            Result<Handle> opened = createFile(backend, full, sqos);
+            if (opened.succeeded()) {
+                return connected(system, opened.value(), full, sqos);
+            }
+            if (opened.win32Error() != Win32Error.ERROR_PIPE_BUSY.code()) {
+                throw system.failures().exception(opened, "CreateFileW", full);
+            }
+            int waitMillis = waitMillis(deadline);
+            if (waitMillis == 0) {
+                throw timedOut(full, waitForInstance);
+            }
+            BlockedCallWatchdog.Watch watch = BlockedCallWatchdog.watch(backend, backend.getCurrentThreadId(), deadline);
+            Result<Void> waited;
+            try {
+                waited = backend.waitNamedPipe(full, waitMillis);
+            } finally {
+                watch.close();
+            }
+            if (waited.succeeded()) {
+                continue; // an instance listens now; CreateFileW may still lose it to another client (P11)
+            }
+            int error = waited.win32Error();
+            if (error == Win32Error.ERROR_OPERATION_ABORTED.code() && (watch.cancelled() || Thread.currentThread().isInterrupted())) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("waiting for an instance of " + full + " was interrupted");
+                }
+                throw timedOut(full, waitForInstance);
+            }
+            if (error == Win32Error.ERROR_SEM_TIMEOUT.code()) {
+                throw timedOut(full, waitForInstance);
+            }
+            throw system.failures().exception(waited, "WaitNamedPipeW", full);
+        }
+    }
+
+    /** WaitNamedPipeW's nTimeOut for what remains before {@code deadline}: at least 1 ms, -1 (forever) for none, 0 when passed. */
+    private static int waitMillis(long deadline) {
+        if (deadline == NamedPipeServer.NO_DEADLINE) {
+            return -1; // NMPWAIT_WAIT_FOREVER
+        }
+        long remainingNanos = deadline - System.nanoTime();
+        if (remainingNanos <= 0) {
+            return 0;
+        }
+        long millis = (remainingNanos + 999_999) / 1_000_000; // never 0, which is NMPWAIT_USE_DEFAULT_WAIT
+        return (int) Math.min(millis, Integer.MAX_VALUE);
+    }
+
+    private static TimeoutException timedOut(String full, Duration waitForInstance) {
+        return new TimeoutException("WaitNamedPipeW: no instance of " + full + " became free within " + waitForInstance
+                + " (ERROR_SEM_TIMEOUT)");
+    }
+
+    private static Result<Handle> createFile(TokenBackend backend, String full, Sqos sqos) {
+        return backend.createFile(full, 0x80000000 | 0x40000000, 0, null, 3, sqos == null ? 0 : sqos.flags());
+    }
+
+    /** The client of a freshly opened handle: message read mode when the pipe is a message pipe. */
+    private static NamedPipeClient connected(TokenSystem system, Handle h, String full, Sqos sqos) {
+        TokenBackend backend = system.backendSpi();
         NamedPipeClient client = new NamedPipeClient(system, h, "named pipe client " + full + (sqos == null ? "" : " " + sqos));
         Result<Void> mode = backend.setNamedPipeHandleState(h, 0x2);
         if (!mode.succeeded() && mode.win32Error() != Win32Error.ERROR_INVALID_PARAMETER.code()) {

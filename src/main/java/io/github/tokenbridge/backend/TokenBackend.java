@@ -314,6 +314,20 @@ ame}, {@code user@dns.domain})
      */
     Result<Void> connectNamedPipe(Handle pipe, Overlapped overlapped);
 
+    /**
+     * {@code BOOL WaitNamedPipeW(LPCWSTR lpNamedPipeName, DWORD nTimeOut)}: TRUE once an instance of the
+     * pipe is listening (available for a connection), now or within the time-out; success reserves
+     * nothing, so the CreateFileW that follows may still fail with ERROR_PIPE_BUSY (P11).
+     * ERROR_FILE_NOT_FOUND at once when no pipe has the name, ERROR_SEM_TIMEOUT (121) when the
+     * time-out passes. A waiting call is synchronous I/O: CancelSynchronousIo of the waiting thread
+     * ends it with ERROR_OPERATION_ABORTED (P27), as does a Java interrupt in the model.
+     *
+     * @param timeoutMillis NMPWAIT_USE_DEFAULT_WAIT (0): the pipe's nDefaultTimeOut from CreateNamedPipeW
+     *                      (50 ms when that was 0); NMPWAIT_WAIT_FOREVER (0xFFFFFFFF, -1): no time-out;
+     *                      else milliseconds, unsigned
+     */
+    Result<Void> waitNamedPipe(String name, int timeoutMillis);
+
     /** {@code BOOL DisconnectNamedPipe(HANDLE hNamedPipe)}. */
     Result<Void> disconnectNamedPipe(Handle pipe);
 

@@ -331,6 +331,11 @@ public final class JnaBackend implements TokenBackend {
     }
 
     @Override
+    public Result<Void> waitNamedPipe(String name, int timeoutMillis) {
+        return pipes.waitNamedPipe(name, timeoutMillis);
+    }
+
+    @Override
     public Result<Void> disconnectNamedPipe(Handle pipe) {
         return pipes.disconnectNamedPipe(pipe);
     }

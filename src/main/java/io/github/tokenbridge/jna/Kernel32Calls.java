@@ -58,6 +58,9 @@ interface Kernel32Calls extends StdCallLibrary {
     /** {@code BOOL ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped);} */
     boolean ConnectNamedPipe(HANDLE hNamedPipe, Pointer lpOverlapped);
 
+    /** {@code BOOL WaitNamedPipeW(LPCWSTR lpNamedPipeName, DWORD nTimeOut);} */
+    boolean WaitNamedPipeW(WString lpNamedPipeName, int nTimeOut);
+
     /** {@code BOOL DisconnectNamedPipe(HANDLE hNamedPipe);} */
     boolean DisconnectNamedPipe(HANDLE hNamedPipe);
 

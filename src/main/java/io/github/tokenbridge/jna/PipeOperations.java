@@ -84,6 +84,10 @@ final class PipeOperations extends NativeOperations {
         return win32(calls.kernel32().ConnectNamedPipe(handle(pipe), ov), null);
     }
 
+    Result<Void> waitNamedPipe(String name, int timeoutMillis) {
+        return win32(calls.kernel32().WaitNamedPipeW(new WString(Objects.requireNonNull(name, "name")), timeoutMillis), null);
+    }
+
     Result<Void> disconnectNamedPipe(Handle pipe) {
         return win32(calls.kernel32().DisconnectNamedPipe(handle(pipe)), null);
     }

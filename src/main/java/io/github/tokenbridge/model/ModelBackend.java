@@ -351,6 +351,11 @@ public final class ModelBackend implements TokenBackend {
     }
 
     @Override
+    public Result<Void> waitNamedPipe(String name, int timeoutMillis) {
+        return win32Pipes.waitNamedPipeW(caller(), Objects.requireNonNull(name, "name"), timeoutMillis);
+    }
+
+    @Override
     public Result<Void> disconnectNamedPipe(Handle pipe) {
         return win32Pipes.disconnectNamedPipe(caller(), Objects.requireNonNull(pipe, "pipe"));
     }

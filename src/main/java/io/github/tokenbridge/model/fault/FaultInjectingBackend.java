@@ -322,6 +322,11 @@ public final class FaultInjectingBackend implements TokenBackend {
     }
 
     @Override
+    public Result<Void> waitNamedPipe(String name, int timeoutMillis) {
+        return call(SpiOperation.WAIT_NAMED_PIPE, () -> delegate.waitNamedPipe(name, timeoutMillis));
+    }
+
+    @Override
     public Result<Void> disconnectNamedPipe(Handle pipe) {
         return call(SpiOperation.DISCONNECT_NAMED_PIPE, () -> delegate.disconnectNamedPipe(pipe));
     }

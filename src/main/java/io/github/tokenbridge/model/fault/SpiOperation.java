@@ -48,6 +48,7 @@ public enum SpiOperation {
     // ---- named pipes and overlapped I/O (pipes)
     CREATE_NAMED_PIPE("CreateNamedPipeW", false),
     CONNECT_NAMED_PIPE("ConnectNamedPipe", false),
+    WAIT_NAMED_PIPE("WaitNamedPipeW", false),
     DISCONNECT_NAMED_PIPE("DisconnectNamedPipe", false),
     SET_NAMED_PIPE_HANDLE_STATE("SetNamedPipeHandleState", false),
     IMPERSONATE_NAMED_PIPE_CLIENT("ImpersonateNamedPipeClient", false),

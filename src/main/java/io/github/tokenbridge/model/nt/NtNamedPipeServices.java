@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * The named-pipe and synchronisation services of the model's Nt layer: {@code NtCreateNamedPipeFile},
- * {@code NtFsControlFile} with FSCTL_PIPE_LISTEN / DISCONNECT / IMPERSONATE and the ClientProcessId
+ * {@code NtFsControlFile} with FSCTL_PIPE_LISTEN / DISCONNECT / IMPERSONATE / WAIT and the ClientProcessId
  * attribute, {@code NtSetInformationFile(FilePipeInformation)}, overlapped {@code NtReadFile} /
  * {@code NtWriteFile}, {@code NtCancelIoFileEx}, {@code NtCancelSynchronousIoFile}, and {@code NtCreateEvent} / {@code NtWaitForSingleObject}.
  * An FSCTL on a file of another device is STATUS_INVALID_DEVICE_REQUEST (ERROR_INVALID_FUNCTION).
@@ -30,6 +30,8 @@ public final class NtNamedPipeServices {
     private static final int SYNCHRONIZE = 0x00100000;
     private static final int EVENT_ALL_ACCESS = 0x001F0003;
     private static final int THREAD_TERMINATE = 0x0001;
+    private static final int FILE_READ_ATTRIBUTES = 0x0080;
+    private static final int FILE_SYNCHRONOUS_IO_NONALERT = 0x0020;
 
     private final KernelServices k;
 
@@ -68,6 +70,37 @@ public final class NtNamedPipeServices {
         FileObject f = file.value();
         return request != null ? npfs().listen(f, request.apply(f))
                 : k.io().synchronousIo().call(caller, f, sync -> npfs().listen(f, sync));
+    }
+
+    /** The name of the named-pipe file system's root, which WaitNamedPipeW opens ({@code \\.\pipe\}). */
+    public static final String NPFS_ROOT = IoDevices.NAMED_PIPE_DEVICE + "\\";
+
+    /**
+     * {@code NtOpenFile(\Device\NamedPipe\, FILE_READ_ATTRIBUTES | SYNCHRONIZE, FILE_SYNCHRONOUS_IO_NONALERT)},
+     * {@code NtFsControlFile(FSCTL_PIPE_WAIT)} for {@code name} (relative to the root), then
+     * {@code NtClose} (P11). The wait is synchronous: CancelSynchronousIo of the waiting thread or a
+     * Java interrupt ends it with STATUS_CANCELLED.
+     *
+     * @param timeoutSpecified false for the pipe's default time-out (NMPWAIT_USE_DEFAULT_WAIT)
+     * @param timeoutMillis    the time-out when specified; negative waits forever
+     */
+    public Result<Void> waitForPipeInstance(ThreadObject caller, String name, boolean timeoutSpecified, long timeoutMillis) {
+        Result<Long> opened = new NtFileServices(k).openFile(caller, NPFS_ROOT, FILE_READ_ATTRIBUTES | SYNCHRONIZE, null,
+                0x1 | 0x2, FILE_SYNCHRONOUS_IO_NONALERT);
+        if (!opened.succeeded()) {
+            return opened.withValue(null);
+        }
+        try {
+            Result<FileObject> file = k.io().referenceFile(caller, opened.value(), 0);
+            if (!file.succeeded()) {
+                return file.withValue(null);
+            }
+            FileObject root = file.value();
+            return k.io().synchronousIo().call(caller, root,
+                    sync -> npfs().waitForInstance(root, name, timeoutSpecified, timeoutMillis, sync));
+        } finally {
+            new NtObjectServices(k).close(caller, opened.value());
+        }
     }
 
     /** {@code FSCTL_PIPE_DISCONNECT}. */

@@ -22,7 +22,7 @@ import java.util.function.Function;
 /**
  * The kernel32 named-pipe, event and overlapped-I/O functions of the model over its Nt layer:
  * CreateNamedPipeW (P1-P6: name and parameter checks, the access and disposition the open mode
- * gives, the default pipe DACL of {@code RtlDefaultNpAcl}), ConnectNamedPipe, DisconnectNamedPipe,
+ * gives, the default pipe DACL of {@code RtlDefaultNpAcl}), ConnectNamedPipe, WaitNamedPipeW (P11), DisconnectNamedPipe,
  * SetNamedPipeHandleState, ImpersonateNamedPipeClient, GetNamedPipeClientProcessId, ReadFile,
  * WriteFile, CreateEventW, WaitForSingleObject, CancelIoEx, CancelSynchronousIo and GetOverlappedResult.
  */
@@ -46,6 +46,9 @@ public final class Win32PipeFunctions {
     private static final int ERROR_INVALID_NAME = 123;
     private static final int ERROR_IO_INCOMPLETE = 996;
     private static final int ERROR_IO_PENDING = 997;
+    private static final int NMPWAIT_USE_DEFAULT_WAIT = 0;
+    private static final int NMPWAIT_WAIT_FOREVER = 0xFFFFFFFF;
+    private static final int NPFS_PREFIX_LENGTH = "\\??\\PIPE\\".length();
 
     private final NtNamedPipeServices pipes;
 
@@ -109,6 +112,26 @@ public final class Win32PipeFunctions {
     /** {@code ConnectNamedPipe}: STATUS_PIPE_CONNECTED is FALSE with ERROR_PIPE_CONNECTED; a pending overlapped listen ERROR_IO_PENDING. */
     public Result<Void> connectNamedPipe(ThreadObject caller, Handle pipe, Overlapped overlapped) {
         return win32(pipes.listen(caller, pipe.value(), requestFor(caller, overlapped)));
+    }
+
+    /**
+     * {@code WaitNamedPipeW(name, nTimeOut)} (P11): opens the pipe file system's root and waits there
+     * (FSCTL_PIPE_WAIT) for an instance of the pipe to listen. NMPWAIT_USE_DEFAULT_WAIT (0) takes the
+     * pipe's nDefaultTimeOut (50 ms when that was 0), NMPWAIT_WAIT_FOREVER (0xFFFFFFFF) waits without
+     * end. ERROR_FILE_NOT_FOUND when no pipe has the name (returns at once), ERROR_SEM_TIMEOUT when
+     * the time-out passes, ERROR_OPERATION_ABORTED when CancelSynchronousIo or a Java interrupt ends
+     * the wait; a name outside {@code \\.\pipe\} is ERROR_BAD_PATHNAME (ReactOS; Wine gives
+     * ERROR_PATH_NOT_FOUND; UNVERIFIED), an empty pipe name ERROR_INVALID_NAME.
+     */
+    public Result<Void> waitNamedPipeW(ThreadObject caller, String name, int timeout) {
+        Objects.requireNonNull(name, "name");
+        String ntName = DosPathNames.toNtName(name);
+        if (!DosPathNames.isPipeName(ntName)) {
+            return Result.failure(NtStatus.STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        String pipeName = ntName.substring(NPFS_PREFIX_LENGTH);
+        return pipes.waitForPipeInstance(caller, pipeName, timeout != NMPWAIT_USE_DEFAULT_WAIT,
+                timeout == NMPWAIT_WAIT_FOREVER ? -1 : Integer.toUnsignedLong(timeout));
     }
 
     /** {@code DisconnectNamedPipe}. */

@@ -20,6 +20,8 @@ final class NamedPipe implements FileNode {
     final boolean inbound;
     final boolean outbound;
     final boolean rejectRemote;
+    /** The time-out {@code WaitNamedPipeW(NMPWAIT_USE_DEFAULT_WAIT)} uses: nDefaultTimeOut, or 50 ms for 0 (P11). */
+    final long defaultTimeoutMillis;
     final List<PipeInstance> instances = new ArrayList<>();
     /** Overlapped requests waiting on this pipe's instances. */
     final List<PendingRequest> pending = new ArrayList<>();
@@ -33,6 +35,7 @@ final class NamedPipe implements FileNode {
         this.inbound = first.inbound();
         this.outbound = first.outbound();
         this.rejectRemote = first.rejectRemote();
+        this.defaultTimeoutMillis = first.defaultTimeout() == 0 ? 50 : Integer.toUnsignedLong(first.defaultTimeout());
         this.securityDescriptor = Objects.requireNonNull(securityDescriptor, "securityDescriptor");
     }
 

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * creating pipes and instances (P1-P9), clients opening them under the pipe's DACL (P7, P11), the
  * connection states and their errors (P10-P12), message and byte reads, and the client's security:
  * captured at open with static tracking, with each client write otherwise, made current when the
- * server reads that write, and impersonated through {@code SeImpersonateClientEx} (P13-P25).
+ * server reads that write, and impersonated through {@code SeImpersonateClientEx} (P13-P25); its
+ * root, on which FSCTL_PIPE_WAIT (WaitNamedPipeW) waits for an instance to listen (P11).
  *
  * <p>A call that would block (a listen with no client, a read with no data) blocks the calling
  * Java thread on the pipe until the state changes, is left pending on an overlapped request, or,
@@ -57,6 +58,9 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
 
     private final SeClientSecurity se;
     private final Map<String, NamedPipe> pipes = new ConcurrentHashMap<>();
+    private final PipeRootDirectory root = new PipeRootDirectory();
+    /** The FSCTL_PIPE_WAIT queue by lower-case pipe name (npfs keeps one wait queue, matched by name); lock order: pipe, then this. */
+    private final Map<String, List<PipeWaiter>> waiters = new java.util.HashMap<>();
     private volatile boolean blockingCallsTimeOut;
 
     public NamedPipeFileSystem(SeClientSecurity se) {
@@ -86,6 +90,15 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
      */
     public List<String> invariantViolations() {
         List<String> violations = new ArrayList<>();
+        synchronized (waiters) {
+            for (Map.Entry<String, List<PipeWaiter>> queued : waiters.entrySet()) {
+                for (PipeWaiter w : queued.getValue()) {
+                    if (!w.request.isPending() || !w.open.waits.contains(w) || !w.key.equals(queued.getKey())) {
+                        violations.add("the pipe wait queue of " + queued.getKey() + " keeps a completed or foreign wait");
+                    }
+                }
+            }
+        }
         for (Map.Entry<String, NamedPipe> named : pipes.entrySet()) {
             NamedPipe pipe = named.getValue();
             synchronized (pipe) {
@@ -126,6 +139,9 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
     @Override
     public Result<FileOpen> create(IoOpenRequest request, IoManager io) {
         String name = request.remainingName().startsWith("\\") ? request.remainingName().substring(1) : request.remainingName();
+        if (name.isEmpty() && !(request.createParameters() instanceof NamedPipeCreateParameters)) {
+            return openRoot(request, io);
+        }
         if (name.isEmpty()) {
             return Result.failure(NtStatus.STATUS_OBJECT_NAME_INVALID);
         }
@@ -133,6 +149,24 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
             return createInstance(request, io, name, parameters);
         }
         return openClient(request, io, name);
+    }
+
+    /**
+     * Opens the file system's root ({@code \\.\pipe\}, as WaitNamedPipeW does, P11) through the one
+     * open-time check against the root's descriptor, which has no DACL in the model (UNVERIFIED): an
+     * Identification-level impersonator is still refused (R20).
+     */
+    private Result<FileOpen> openRoot(IoOpenRequest request, IoManager io) {
+        Result<Integer> granted = io.checkOpenAccess(request.caller(), root.securityDescriptor(), request.desiredAccess());
+        if (!granted.succeeded()) {
+            return granted.withValue(null);
+        }
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, new FileOpen(root, new PipeRootOpen(), granted.value()));
+    }
+
+    /** The pipe end behind {@code file}, or null for an open of the file system's root. */
+    private static PipeEnd endOf(FileObject file) {
+        return file.context() instanceof PipeEnd end ? end : null;
     }
 
     private Result<FileOpen> createInstance(IoOpenRequest request, IoManager io, String name, NamedPipeCreateParameters p) {
@@ -160,6 +194,7 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
                     }
                     PipeInstance instance = new PipeInstance(created, p.readModeMessage());
                     created.instances.add(instance);
+                    wakeWaiters(created); // P11: waits for the name outlive an earlier pipe of that name
                     return Result.ofStatus(NtStatus.STATUS_SUCCESS, new FileOpen(created,
                             new PipeEnd(instance, true, p.readModeMessage(), 0), desired & ObjectType.FILE.allAccess()
                                     | (desired & 0x01000000)));
@@ -263,6 +298,10 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
 
     @Override
     public void cleanup(FileObject file) {
+        if (file.context() instanceof PipeRootOpen open) {
+            cancelWaits(open, null); // the I/O manager cancels what is still queued on the file object
+            return;
+        }
         PipeEnd end = (PipeEnd) file.context();
         PipeInstance instance = end.instance();
         NamedPipe pipe = instance.pipe;
@@ -295,6 +334,7 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
     /** After a state change (under the pipe's lock): wakes blocked callers and completes pending requests that can complete. */
     private void changed(NamedPipe pipe) {
         pipe.notifyAll();
+        wakeWaiters(pipe);
         for (Iterator<PendingRequest> it = new ArrayList<>(pipe.pending).iterator(); it.hasNext(); ) {
             PendingRequest p = it.next();
             if (!pipe.pending.contains(p)) {
@@ -347,6 +387,10 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
 
     @Override
     public Result<Void> cancel(FileObject file, IoRequest request) {
+        if (file.context() instanceof PipeRootOpen open) {
+            return cancelWaits(open, request) ? Result.ofStatus(NtStatus.STATUS_SUCCESS, null)
+                    : Result.failure(NtStatus.STATUS_NOT_FOUND);
+        }
         NamedPipe pipe = ((PipeEnd) file.context()).instance().pipe;
         synchronized (pipe) {
             boolean found = false;
@@ -362,6 +406,138 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
         }
     }
 
+    // ---------------------------------------------------------------- FSCTL_PIPE_WAIT
+
+    /**
+     * {@code FSCTL_PIPE_WAIT} on an open of the root (WaitNamedPipeW, P11): STATUS_OBJECT_NAME_NOT_FOUND
+     * when no pipe has {@code name}; STATUS_SUCCESS at once when one of its instances listens (a new
+     * instance does, P10); else the request waits in the file system's queue for that name until an
+     * instance listens (STATUS_SUCCESS), its time-out passes (STATUS_IO_TIMEOUT, ERROR_SEM_TIMEOUT),
+     * or it is cancelled (STATUS_CANCELLED). Success reserves nothing: a client may take the instance
+     * first. On a pipe end: STATUS_ILLEGAL_FUNCTION.
+     *
+     * @param timeoutSpecified false for the pipe's default time-out (NMPWAIT_USE_DEFAULT_WAIT)
+     * @param timeoutMillis    the time-out when specified; negative waits forever
+     * @param request          the request (WaitNamedPipeW's is synchronous)
+     */
+    public Result<Void> waitForInstance(FileObject file, String name, boolean timeoutSpecified, long timeoutMillis,
+                                        IoRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (!(file.context() instanceof PipeRootOpen open)) {
+            return Result.failure(NtStatus.STATUS_ILLEGAL_FUNCTION);
+        }
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty()) {
+            return Result.failure(NtStatus.STATUS_OBJECT_NAME_INVALID);
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        while (true) {
+            NamedPipe pipe = pipes.get(key);
+            if (pipe == null) {
+                return Result.failure(NtStatus.STATUS_OBJECT_NAME_NOT_FOUND); // P11: ERROR_FILE_NOT_FOUND
+            }
+            synchronized (pipe) {
+                if (pipes.get(key) != pipe) {
+                    continue; // its last instance closed meanwhile
+                }
+                if (hasListeningInstance(pipe)) {
+                    request.complete(Result.ofStatus(NtStatus.STATUS_SUCCESS, null));
+                    return Result.ofStatus(NtStatus.STATUS_SUCCESS, null);
+                }
+                long millis = timeoutSpecified ? timeoutMillis : pipe.defaultTimeoutMillis;
+                if (millis == 0 || (blockingCallsTimeOut && request.isSynchronous())) {
+                    return Result.failure(NtStatus.STATUS_IO_TIMEOUT);
+                }
+                synchronized (waiters) {
+                    PipeWaiter waiter = new PipeWaiter(request, key, open);
+                    waiters.computeIfAbsent(key, n -> new ArrayList<>()).add(waiter);
+                    open.waits.add(waiter);
+                    if (millis > 0) {
+                        waiter.timer = PipeWaitTimers.schedule(millis, () -> expire(waiter));
+                    }
+                }
+                return Result.failure(NtStatus.STATUS_PENDING);
+            }
+        }
+    }
+
+    private static boolean hasListeningInstance(NamedPipe pipe) {
+        for (PipeInstance instance : pipe.instances) {
+            if (instance.state == PipeInstance.State.LISTENING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Under the pipe's lock: completes every wait for its name once one of its instances listens. */
+    private void wakeWaiters(NamedPipe pipe) {
+        if (!hasListeningInstance(pipe)) {
+            return;
+        }
+        synchronized (waiters) {
+            List<PipeWaiter> queued = waiters.remove(pipe.name.toLowerCase(Locale.ROOT));
+            if (queued != null) {
+                for (PipeWaiter w : queued) {
+                    finish(w, Result.ofStatus(NtStatus.STATUS_SUCCESS, null));
+                }
+            }
+        }
+    }
+
+    private void expire(PipeWaiter waiter) {
+        synchronized (waiters) {
+            if (dequeue(waiter)) {
+                finish(waiter, Result.failure(NtStatus.STATUS_IO_TIMEOUT));
+            }
+        }
+    }
+
+    /** Cancels the waits of {@code open} ({@code request}, or every one when null); true when one was queued. */
+    private boolean cancelWaits(PipeRootOpen open, IoRequest request) {
+        boolean found = false;
+        synchronized (waiters) {
+            for (PipeWaiter w : new ArrayList<>(open.waits)) {
+                if ((request == null || w.request == request) && dequeue(w)) {
+                    finish(w, Result.failure(NtStatus.STATUS_CANCELLED));
+                    found = true;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Under the wait queue's lock: takes {@code waiter} off its name's queue; false when it was no longer there. */
+    private boolean dequeue(PipeWaiter waiter) {
+        List<PipeWaiter> queued = waiters.get(waiter.key);
+        if (queued == null || !queued.remove(waiter)) {
+            return false;
+        }
+        if (queued.isEmpty()) {
+            waiters.remove(waiter.key);
+        }
+        return true;
+    }
+
+    private static void finish(PipeWaiter waiter, Result<?> outcome) {
+        if (waiter.timer != null) {
+            waiter.timer.cancel(false);
+        }
+        waiter.open.waits.remove(waiter);
+        waiter.request.complete(outcome);
+    }
+
+    /** The number of FSCTL_PIPE_WAIT requests queued now (0 whenever no WaitNamedPipeW is in progress). */
+    public int waitingForInstanceCount() {
+        synchronized (waiters) {
+            int n = 0;
+            for (List<PipeWaiter> queued : waiters.values()) {
+                n += queued.size();
+            }
+            return n;
+        }
+    }
+
     // ---------------------------------------------------------------- FSCTL_PIPE_LISTEN / DISCONNECT / IMPERSONATE
 
     /**
@@ -371,8 +547,8 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
      * again. On a client end: STATUS_ILLEGAL_FUNCTION.
      */
     public Result<Void> listen(FileObject file, IoRequest request) {
-        PipeEnd end = (PipeEnd) file.context();
-        if (!end.server()) {
+        PipeEnd end = endOf(file);
+        if (end == null || !end.server()) {
             return Result.failure(NtStatus.STATUS_ILLEGAL_FUNCTION);
         }
         PipeInstance instance = end.instance();
@@ -386,6 +562,7 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
                 case DISCONNECTED:
                     instance.state = PipeInstance.State.LISTENING;
                     instance.listenSequence = instance.pipe.nextListenSequence();
+                    wakeWaiters(instance.pipe); // P11: WaitNamedPipeW returns once an instance listens
                     waited[0] = true;
                     return WOULD_BLOCK;
                 default:
@@ -401,8 +578,8 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
      * disconnected; STATUS_ILLEGAL_FUNCTION on a client end.
      */
     public Result<Void> disconnect(FileObject file) {
-        PipeEnd end = (PipeEnd) file.context();
-        if (!end.server()) {
+        PipeEnd end = endOf(file);
+        if (end == null || !end.server()) {
             return Result.failure(NtStatus.STATUS_ILLEGAL_FUNCTION);
         }
         PipeInstance instance = end.instance();
@@ -426,8 +603,8 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
      * usual decision (R38, P24); STATUS_ILLEGAL_FUNCTION on a client end.
      */
     public Result<ImpersonationDecision> impersonate(ThreadObject server, FileObject file) {
-        PipeEnd end = (PipeEnd) file.context();
-        if (!end.server()) {
+        PipeEnd end = endOf(file);
+        if (end == null || !end.server()) {
             return Result.failure(NtStatus.STATUS_ILLEGAL_FUNCTION);
         }
         synchronized (end.instance().pipe) {
@@ -445,7 +622,10 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
      * client end of an older connection STATUS_PIPE_DISCONNECTED.
      */
     public Result<Integer> clientProcessId(FileObject file) {
-        PipeEnd end = (PipeEnd) file.context();
+        PipeEnd end = endOf(file);
+        if (end == null) {
+            return Result.failure(NtStatus.STATUS_ILLEGAL_FUNCTION);
+        }
         PipeInstance instance = end.instance();
         synchronized (instance.pipe) {
             if (!end.server() && end.generation() != instance.generation) {
@@ -460,7 +640,10 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
 
     /** {@code FilePipeInformation} ReadMode (SetNamedPipeHandleState): the end's file object context cannot change, so the mode is kept per end. */
     public Result<Void> setReadMode(FileObject file, boolean message) {
-        PipeEnd end = (PipeEnd) file.context();
+        PipeEnd end = endOf(file);
+        if (end == null) {
+            return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
+        }
         if (message && !end.instance().pipe.messageType) {
             return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
         }
@@ -486,7 +669,10 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
 
     @Override
     public Result<byte[]> read(ThreadObject caller, FileObject file, int length, IoRequest request) {
-        PipeEnd end = (PipeEnd) file.context();
+        PipeEnd end = endOf(file);
+        if (end == null) {
+            return Result.failure(NtStatus.STATUS_INVALID_PARAMETER); // the root is a directory
+        }
         PipeInstance instance = end.instance();
         return perform(instance.pipe, request, () -> {
             boolean message = readsMessages(file, end);
@@ -520,7 +706,10 @@ public final class NamedPipeFileSystem implements FileSystemDriver {
 
     @Override
     public Result<Integer> write(ThreadObject caller, FileObject file, byte[] data, IoRequest request) {
-        PipeEnd end = (PipeEnd) file.context();
+        PipeEnd end = endOf(file);
+        if (end == null) {
+            return Result.failure(NtStatus.STATUS_INVALID_PARAMETER);
+        }
         PipeInstance instance = end.instance();
         byte[] copy = data.clone();
         return perform(instance.pipe, request, () -> {
