@@ -103,18 +103,10 @@ public final class NtTokenQuery {
 
     private Object value(ThreadObject caller, TokenObject object, TokenContents c, TokenInformationClass infoClass) {
         return switch (infoClass) {
-            case TokenUser -> c.user();
-            case TokenGroups -> c.groups();
-            case TokenPrivileges -> c.privileges();
-            case TokenOwner -> c.owner();
-            case TokenPrimaryGroup -> c.primaryGroup();
-            case TokenDefaultDacl -> Optional.ofNullable(c.defaultDacl());
-            case TokenSource -> c.source();
-            case TokenType -> c.type();
-            case TokenImpersonationLevel -> c.level();
-            case TokenStatistics -> KernelTokenQuery.statistics(object);
+            case TokenUser, TokenGroups, TokenPrivileges, TokenOwner, TokenPrimaryGroup, TokenDefaultDacl, TokenSource,
+                 TokenType, TokenImpersonationLevel, TokenStatistics, TokenSessionId ->
+                    KernelTokenQuery.storedValue(object, infoClass);
             case TokenRestrictedSids -> c.restrictedSids();
-            case TokenSessionId -> c.sessionId();
             case TokenSandBoxInert -> (c.flags() & TokenObject.FLAG_SANDBOX_INERT) != 0;
             case TokenOrigin -> c.origin();
             case TokenElevationType -> c.elevationType();

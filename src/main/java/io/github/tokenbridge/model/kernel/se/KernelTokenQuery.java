@@ -48,7 +48,19 @@ public final class KernelTokenQuery {
                 || infoClass == TokenInformationClass.TokenImpersonationLevel && c.type() != TokenType.IMPERSONATION) {
             return Result.failure(NtStatus.STATUS_INVALID_INFO_CLASS);
         }
-        Object value = switch (infoClass) {
+        Object value = infoClass == TokenInformationClass.TokenIntegrityLevel ? (int) c.integrity().rid()
+                : storedValue(token, infoClass);
+        return Result.ofStatus(NtStatus.STATUS_SUCCESS, value);
+    }
+
+    /**
+     * The value of a class that is a field of the token as stored, the same for this routine and for
+     * NtQueryInformationToken (R5): user, groups, privileges, owner, primary group, default DACL,
+     * source, type, impersonation level, statistics and session id.
+     */
+    public static Object storedValue(TokenObject token, TokenInformationClass infoClass) {
+        TokenContents c = token.contents();
+        return switch (infoClass) {
             case TokenUser -> c.user();
             case TokenGroups -> c.groups();
             case TokenPrivileges -> c.privileges();
@@ -60,10 +72,8 @@ public final class KernelTokenQuery {
             case TokenImpersonationLevel -> c.level();
             case TokenStatistics -> statistics(token);
             case TokenSessionId -> c.sessionId();
-            case TokenIntegrityLevel -> (int) c.integrity().rid();
-            default -> throw new IllegalStateException("unreachable: " + infoClass);
+            default -> throw new IllegalArgumentException(infoClass + " is not a stored field of the token");
         };
-        return Result.ofStatus(NtStatus.STATUS_SUCCESS, value);
     }
 
     /**
