@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +33,9 @@ class PipeClientScopeBookkeepingTest {
         TokenSystem tokens = Tokens.model(ModelConfiguration.standardUser());
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        // two threads of its own: the client blocks in its read while the server thread holds the scope
+        // (the common pool may have a single worker)
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         try (NamedPipeServer server = NamedPipeServer.create(tokens, "scope-bookkeeping", PipeServerOptions.defaults())) {
             CompletableFuture<Void> client = CompletableFuture.runAsync(() -> {
                 try (NamedPipeClient pipe = NamedPipeClient.open(tokens, "scope-bookkeeping",
@@ -38,7 +43,7 @@ class PipeClientScopeBookkeepingTest {
                     pipe.write("hello".getBytes(StandardCharsets.UTF_8));
                     pipe.read();
                 }
-            });
+            }, threads);
             assertTrue(server.accept(Duration.ofSeconds(30)));
             server.read();
             CompletableFuture<Void> serverThread = CompletableFuture.runAsync(() -> {
@@ -48,7 +53,7 @@ class PipeClientScopeBookkeepingTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            });
+            }, threads);
             assertTrue(entered.await(30, TimeUnit.SECONDS));
             IllegalStateException refused = assertThrows(IllegalStateException.class, tokens::close);
             assertTrue(refused.getMessage().contains("ImpersonateNamedPipeClient"), refused.getMessage());
@@ -57,6 +62,9 @@ class PipeClientScopeBookkeepingTest {
             server.write("bye".getBytes(StandardCharsets.UTF_8));
             client.get(30, TimeUnit.SECONDS);
             server.disconnect();
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
         }
         assertEquals(0, tokens.openHandles().size(), tokens.openHandles().toString());
         tokens.close();
