@@ -9,7 +9,6 @@ import com.sun.security.auth.NTUserPrincipal;
 import javax.security.auth.Subject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the JAAS {@link Subject} for a token with the principals the JDK's own
@@ -26,9 +25,8 @@ final class JaasSubjects {
         Sid user = token.user();
         Sid primaryGroup = token.primaryGroup();
         List<TokenGroup> groups = token.groups();
-        Map<Sid, Account> accounts = names.lookupAll(List.of(user));
+        Account account = nameOf(user, names);
         Subject subject = new Subject();
-        Account account = accounts.get(user);
         if (account != null) {
             subject.getPrincipals().add(new NTUserPrincipal(account.name()));
             if (!account.domain().isEmpty()) {
@@ -46,5 +44,17 @@ final class JaasSubjects {
             }
         }
         return subject;
+    }
+
+    /** The user's account ({@code LookupAccountSidW}, one call, or the name cache), null when it has none (N2). */
+    private static Account nameOf(Sid user, AccountLookup names) {
+        try {
+            return names.lookup(user);
+        } catch (WinTokenException e) {
+            if (e.win32Error() != Win32Error.ERROR_NONE_MAPPED.code()) {
+                throw e;
+            }
+            return null;
+        }
     }
 }
