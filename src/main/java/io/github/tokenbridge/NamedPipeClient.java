@@ -215,23 +215,7 @@ public final class NamedPipeClient implements AutoCloseable {
 
     /** Finishes a message from its first part: null at ERROR_BROKEN_PIPE, ERROR_MORE_DATA parts joined. */
     private byte[] rest(Result<byte[]> first) {
-        byte[] all = new byte[0];
-        Result<byte[]> r = first;
-        while (true) {
-            if (r.win32Error() == Win32Error.ERROR_BROKEN_PIPE.code() && all.length == 0) {
-                return null;
-            }
-            if (!r.succeeded() && r.win32Error() != Win32Error.ERROR_MORE_DATA.code()) {
-                throw system.failures().exception(r, "ReadFile", null);
-            }
-            byte[] joined = java.util.Arrays.copyOf(all, all.length + r.value().length);
-            System.arraycopy(r.value(), 0, joined, all.length, r.value().length);
-            all = joined;
-            if (r.succeeded()) {
-                return all;
-            }
-            r = backend.readFile(pipe.handle(), BUFFER, null);
-        }
+        return PipeMessages.finish(first, () -> backend.readFile(pipe.handle(), BUFFER, null), system.failures());
     }
 
     /** Closes the client end (exactly once). */

@@ -259,27 +259,11 @@ public final class NamedPipeServer implements AutoCloseable {
      * read, the other failures thrown, and after ERROR_MORE_DATA the next parts read and joined.
      */
     private byte[] rest(Handle p, Overlapped ov, Result<byte[]> first) {
-        byte[] all = new byte[0];
-        Result<byte[]> r = first;
-        while (true) {
-            if (r.win32Error() == Win32Error.ERROR_BROKEN_PIPE.code() && all.length == 0) {
-                return null;
-            }
-            if (!r.succeeded() && r.win32Error() != Win32Error.ERROR_MORE_DATA.code()) {
-                throw system.failures().exception(r, "ReadFile", null);
-            }
-            byte[] part = r.value();
-            byte[] joined = java.util.Arrays.copyOf(all, all.length + part.length);
-            System.arraycopy(part, 0, joined, all.length, part.length);
-            all = joined;
-            if (r.succeeded()) {
-                return all;
-            }
-            r = backend.readFile(p, BUFFER, ov);
-            if (r.win32Error() == Win32Error.ERROR_IO_PENDING.code()) {
-                r = collected(backend.getOverlappedResult(p, ov, true), ov);
-            }
-        }
+        return PipeMessages.finish(first, () -> {
+            Result<byte[]> r = backend.readFile(p, BUFFER, ov);
+            return r.win32Error() == Win32Error.ERROR_IO_PENDING.code()
+                    ? collected(backend.getOverlappedResult(p, ov, true), ov) : r;
+        }, system.failures());
     }
 
     /** Writes one message. */
