@@ -1,10 +1,5 @@
 package io.github.tokenbridge.conformance;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,35 +89,18 @@ public final class DifferentialRegister {
 
     /** The register shipped with tokenbridge. */
     public static DifferentialRegister shipped() {
-        try (InputStream in = DifferentialRegister.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the shipped differential register is missing: " + RESOURCE);
-            }
-            return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(RESOURCE, RegisterText.shipped(DifferentialRegister.class, RESOURCE, "differential"));
     }
 
     /** Reads a register file. */
     public static DifferentialRegister read(Path path) {
-        try {
-            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return parse(path.toString(), RegisterText.read(path));
     }
 
     /** Parses register text; malformed lines are a {@link ScenarioSyntaxException}. */
     public static DifferentialRegister parse(String file, String text) {
         List<Entry> entries = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            List<String> tokens = ScenarioParser.tokenizeLine(file, lineNo, lines[i]);
-            if (tokens.isEmpty()) {
-                continue;
-            }
+        RegisterText.forEachEntry(file, text, (lineNo, tokens) -> {
             if (!tokens.get(0).equals("generated") || tokens.size() < 2 || tokens.get(1).contains("=")) {
                 throw new ScenarioSyntaxException(file, lineNo, "expected 'generated <name> rule=... backend=... verb=... <term>... source=...'");
             }
@@ -153,11 +131,7 @@ public final class DifferentialRegister {
                             + "arg.NAME fact.KEY field.NAME extra.NAME lost.NAME shorter.NAME model observed text)");
                 }
             }
-            for (String required : List.of("rule", "backend", "verb", "source")) {
-                if (!fixed.containsKey(required)) {
-                    throw new ScenarioSyntaxException(file, lineNo, "register entry needs " + required + "=");
-                }
-            }
+            RegisterText.requireKeys(file, lineNo, fixed, List.of("rule", "backend", "verb", "source"));
             if (terms.isEmpty()) {
                 throw new ScenarioSyntaxException(file, lineNo, "entry '" + tokens.get(1) + "' would match every divergence of "
                         + fixed.get("verb") + ": add a predicate (arg., fact., field., extra., lost., shorter., model, observed or text)");
@@ -170,7 +144,7 @@ public final class DifferentialRegister {
             }
             entries.add(new Entry(tokens.get(1), fixed.get("rule"), fixed.get("backend"), fixed.get("host"),
                     fixed.get("verb"), terms, fixed.get("source"), lineNo, new AtomicInteger()));
-        }
+        });
         return new DifferentialRegister(entries);
     }
 

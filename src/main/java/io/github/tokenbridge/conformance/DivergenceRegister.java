@@ -1,10 +1,5 @@
 package io.github.tokenbridge.conformance;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,35 +52,18 @@ public final class DivergenceRegister {
 
     /** The register shipped with tokenbridge. */
     public static DivergenceRegister shipped() {
-        try (InputStream in = DivergenceRegister.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the shipped divergence register is missing: " + RESOURCE);
-            }
-            return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(RESOURCE, RegisterText.shipped(DivergenceRegister.class, RESOURCE, "divergence"));
     }
 
     /** Reads a register file. */
     public static DivergenceRegister read(Path path) {
-        try {
-            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return parse(path.toString(), RegisterText.read(path));
     }
 
     /** Parses register text; malformed lines are a {@link ScenarioSyntaxException}. */
     public static DivergenceRegister parse(String file, String text) {
         List<Entry> entries = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            List<String> tokens = ScenarioParser.tokenizeLine(file, lineNo, lines[i]);
-            if (tokens.isEmpty()) {
-                continue;
-            }
+        RegisterText.forEachEntry(file, text, (lineNo, tokens) -> {
             if (!tokens.get(0).equals("divergence") || tokens.size() < 2) {
                 throw new ScenarioSyntaxException(file, lineNo, "expected 'divergence <scenario> step=... backend=... source=...'");
             }
@@ -97,11 +75,7 @@ public final class DivergenceRegister {
                 }
                 kv.put(t.substring(0, eq), t.substring(eq + 1));
             }
-            for (String required : List.of("step", "backend", "expected", "observed", "source")) {
-                if (!kv.containsKey(required)) {
-                    throw new ScenarioSyntaxException(file, lineNo, "register entry needs " + required + "=");
-                }
-            }
+            RegisterText.requireKeys(file, lineNo, kv, List.of("step", "backend", "expected", "observed", "source"));
             String backend = kv.get("backend");
             if (!Set.of("model", "jna", "native").contains(backend)) {
                 throw new ScenarioSyntaxException(file, lineNo, "backend must be model, jna or native, not '" + backend + "'");
@@ -114,7 +88,7 @@ public final class DivergenceRegister {
             }
             entries.add(new Entry(tokens.get(1), step, backend, kv.get("host"), kv.get("expected"),
                     kv.get("observed"), kv.get("source"), lineNo));
-        }
+        });
         return new DivergenceRegister(entries);
     }
 
