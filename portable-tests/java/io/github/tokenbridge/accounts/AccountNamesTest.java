@@ -81,6 +81,15 @@ class AccountNamesTest {
         assertEquals("LookupAccountSidW", e.function());
     }
 
+    @Test
+    void findAccount_unknownSidIsEmpty_knownSidIsTheLookupsAnswer() { // N2, N3
+        Sid unknown = Sid.parse("S-1-5-21-1-2-3-4242");
+        assertTrue(tokens.findAccount(unknown).isEmpty());
+        assertTrue(tokens.findAccount(unknown).isEmpty()); // the cached answer: still no name
+        assertEquals(tokens.lookupAccount(Sid.BUILTIN_ADMINISTRATORS), tokens.findAccount(Sid.BUILTIN_ADMINISTRATORS).orElseThrow());
+        assertThrows(WinTokenException.class, () -> tokens.lookupAccount(unknown)); // the cached miss keeps failing as N2
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "nt authority\\Network Service|S-1-5-20",

@@ -30,19 +30,22 @@ final class AccountLookup {
 
     /** The account of {@code sid}; a {@link WinTokenException} with ERROR_NONE_MAPPED when it has no name. */
     Account lookup(Sid sid) {
+        return find(sid).orElseThrow(() -> failures.exception(Result.win32Failure(Win32Error.ERROR_NONE_MAPPED.code()),
+                "LookupAccountSidW", sid.toString()));
+    }
+
+    /** The account of {@code sid}, empty when it has no name (ERROR_NONE_MAPPED, N2); other failures thrown. */
+    Optional<Account> find(Sid sid) {
         Objects.requireNonNull(sid, "sid");
         Optional<Account> cached = cache.get(sid);
         if (cached != null) {
-            return cached.orElseThrow(() -> failures.exception(Result.win32Failure(Win32Error.ERROR_NONE_MAPPED.code()),
-                    "LookupAccountSidW", sid.toString()));
+            return cached;
         }
         Result<Account> r = backend.lookupAccountSid(null, sid);
-        if (Failures.failedWith(r, Win32Error.ERROR_NONE_MAPPED)) {
-            cache.put(sid, Optional.empty());
-        }
-        Account account = failures.require(r, "LookupAccountSidW");
-        cache.put(sid, Optional.of(account));
-        return account;
+        Optional<Account> answer = Failures.failedWith(r, Win32Error.ERROR_NONE_MAPPED) ? Optional.empty()
+                : Optional.of(failures.require(r, "LookupAccountSidW"));
+        cache.put(sid, answer);
+        return answer;
     }
 
     /** The accounts of {@code sids} that have names, in the given order; one batch for those not cached. */

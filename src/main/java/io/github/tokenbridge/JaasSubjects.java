@@ -25,7 +25,7 @@ final class JaasSubjects {
         Sid user = token.user();
         Sid primaryGroup = token.primaryGroup();
         List<TokenGroup> groups = token.groups();
-        Account account = nameOf(user, names);
+        Account account = names.find(user).orElse(null);
         Subject subject = new Subject();
         if (account != null) {
             subject.getPrincipals().add(new NTUserPrincipal(account.name()));
@@ -44,17 +44,5 @@ final class JaasSubjects {
             }
         }
         return subject;
-    }
-
-    /** The user's account ({@code LookupAccountSidW}, one call, or the name cache), null when it has none (N2). */
-    private static Account nameOf(Sid user, AccountLookup names) {
-        try {
-            return names.lookup(user);
-        } catch (WinTokenException e) {
-            if (e.win32Error() != Win32Error.ERROR_NONE_MAPPED.code()) {
-                throw e;
-            }
-            return null;
-        }
     }
 }

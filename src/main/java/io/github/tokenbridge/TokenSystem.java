@@ -492,6 +492,15 @@ public final class TokenSystem implements AutoCloseable {
     }
 
     /**
+     * {@link #lookupAccount(Sid)} for a SID that may have no name here: empty instead of
+     * ERROR_NONE_MAPPED (N2), from the same cache; other failures are still thrown.
+     */
+    public java.util.Optional<Account> findAccount(Sid sid) {
+        ensureUsable();
+        return accountNames.find(sid);
+    }
+
+    /**
      * The accounts of many SIDs, in one {@code LsaLookupSids} call for those not cached (N9); SIDs
      * without a name are left out of the map (never given a made-up name).
      */

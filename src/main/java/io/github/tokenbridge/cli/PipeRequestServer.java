@@ -122,7 +122,7 @@ final class PipeRequestServer {
             }
         }
         boolean reverted = !system.isImpersonating();
-        Account account = user == null ? null : nameOf(system, user);
+        Account account = user == null ? null : system.findAccount(user).orElse(null); // as the server, reverted
         String reply = unreadable != null ? "served an anonymous client (ANONYMOUS level)"
                 : "served as " + (account != null ? account.qualifiedName() : user.toString()) + " at " + level;
         server.write(reply.getBytes(StandardCharsets.UTF_8));
@@ -140,18 +140,6 @@ final class PipeRequestServer {
             throw new WinTokenException("GetTokenInformation", r.win32Error(), r.ntStatusOrNull(), system.backend());
         }
         return r.value().as(TokenGroup.class).sid();
-    }
-
-    /** The account of {@code sid} (looked up as the server, after reverting), or null when it has no name here. */
-    private static Account nameOf(TokenSystem system, Sid sid) {
-        try {
-            return system.lookupAccount(sid);
-        } catch (WinTokenException e) {
-            if ("ERROR_NONE_MAPPED".equals(e.win32ErrorName())) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     /** A time-out in seconds as the user gave it ({@code 60}, {@code 0.5}). */
